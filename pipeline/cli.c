@@ -1,0 +1,56 @@
+/* cli.c - shared program plumbing for the stance-<stage> programs. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cli_prog = "stance";
+
+void cli_version(void)
+{
+	printf("%s (stance) %s\n", cli_prog, STANCE_VERSION);
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", cli_prog);
+	exit(EXIT_USAGE);
+}
+
+void cli_error(const struct st_error *err)
+{
+	st_perror(cli_prog, err);
+}
+
+int cli_read_text(const char *path, struct st_buf *buf, struct st_error *err)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+
+	if (st_read_file(path, buf, err) != 0) {
+		err->file = name;
+		return -1;
+	}
+	if (buf->len == 0)
+		return st_fail(err, name, 1, "empty file");
+	return st_check_text(name, buf->s, buf->len, err);
+}
+
+char *cli_article_id(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".txt") == 0)
+		n -= 4;
+	return st_xstrndup(base, n);
+}

@@ -1,0 +1,43 @@
+/* extract.h - finding the quoted statements of an article and who made
+ * them.
+ *
+ * An article is UTF-8 text, one paragraph per line.  A quoted statement is
+ * the text inside one pair of quotation marks within one paragraph: ASCII
+ * and curly double quotes, „ “, « », ‹ ›, two apostrophes, and the HTML
+ * entities for them.  Single quotes are never marks (they are apostrophes
+ * or nested quotes, which stay inside the outer quote).  A paragraph whose
+ * quotation is not closed runs to its end; if the next paragraph opens
+ * with a mark, that quotation continues there with the same speaker.
+ *
+ * Each quote gets a kind (full sentence or partial words inside the
+ * reporter's sentence), a speaker (a person's full name, resolved from
+ * surnames, pronouns and "the minister"; or a group such as "officials"),
+ * the speaker's role from the first mention that gives one, and the
+ * attribution context.  Names, titles and scare quotes in quotation marks
+ * are left out.  Cue verbs, role words and the words that are never names
+ * come from pipeline/data/. */
+#ifndef STANCE_EXTRACT_H
+#define STANCE_EXTRACT_H
+
+#include <stddef.h>
+#include "quote.h"
+#include "tokens.h"
+#include "util.h"
+
+struct st_extractor;
+
+/* Compile the patterns and load the word lists once per process.  NULL
+ * with err filled on failure; free with st_extractor_free() (NULL is
+ * fine). */
+struct st_extractor *st_extractor_new(struct st_error *err);
+void st_extractor_free(struct st_extractor *x);
+
+/* Append the quotes of the article text[0..len) to out, ids numbered from
+ * 1, article set to id, tokens filled with tk (which may be NULL to leave
+ * them empty).  text must be valid UTF-8 (see st_check_text); the offsets
+ * are byte offsets into it. */
+void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
+                const char *id, const char *text, size_t len,
+                struct st_quotes *out);
+
+#endif

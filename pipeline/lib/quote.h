@@ -1,0 +1,60 @@
+/* quote.h - a quoted statement as the stages pass it on, and the quotes
+ * file (build/.../quotes/ID.csv) that carries it from stance-tokenize to
+ * stance-features and stance-report.
+ *
+ * Quotes file columns, in this order:
+ *   article,quote_id,paragraph,start,end,kind,speaker,role,quote,context,tokens
+ * and optionally a last column stance (a gold label, for training).
+ * start and end are byte offsets into the article file; context is the
+ * attribution (the text of the quote's sentence outside the quotation
+ * marks, the speaker's name left out); tokens are the quote's normalised
+ * words, separated by single spaces. */
+#ifndef STANCE_QUOTE_H
+#define STANCE_QUOTE_H
+
+#include <stdio.h>
+#include "util.h"
+
+enum st_kind { ST_FULL, ST_PARTIAL };
+
+/* Every string is owned by the quote and freed by st_quote_finish(). */
+struct st_quote {
+	char *article;
+	int id;			/* 1-based; written as q<id> */
+	long paragraph;		/* 1-based */
+	size_t start, end;	/* byte offsets, end exclusive */
+	enum st_kind kind;
+	char *speaker;		/* "" when unknown */
+	char *role;		/* "" when unknown */
+	char *text;
+	char *context;
+	char *tokens;
+	char *stance;		/* "" when unlabelled */
+};
+
+/* A growable array of quotes; st_quotes_finish() frees them all. */
+struct st_quotes {
+	struct st_quote *q;
+	size_t n, cap;
+};
+
+void st_quotes_init(struct st_quotes *qs);
+void st_quotes_finish(struct st_quotes *qs);
+/* Append a zeroed quote (all strings "") and return it. */
+struct st_quote *st_quotes_add(struct st_quotes *qs);
+void st_quote_finish(struct st_quote *q);
+/* Replace *field by a copy of s[0..n). */
+void st_set(char **field, const char *s, size_t n);
+
+extern const char *const st_quotes_header[];	/* NULL-terminated */
+
+/* Write the header (when header is set) and the quotes to fp. */
+void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header);
+
+/* Append the rows of a quotes file (contents data, named path in
+ * messages) to qs.  Fails on a missing column, a bad number, or CSV that
+ * does not parse, naming the line. */
+int st_quotes_read(const char *path, const char *data, size_t len,
+                   struct st_quotes *qs, struct st_error *err);
+
+#endif

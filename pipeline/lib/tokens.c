@@ -1,0 +1,125 @@
+/* tokens.c - normalised, stemmed words for features. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "tokens.h"
+
+#include <libstemmer.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+struct st_tokenizer {
+	pcre2_code *re;
+	pcre2_match_data *md;
+	struct sb_stemmer *stem;
+	struct st_buf word;
+};
+
+/* A word: letters and digits, with inner apostrophes (don't, Armenia's)
+ * and hyphens (military-technical) kept inside it. */
+static const char WORD_RE[] =
+	"[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:['\\x{2019}\\-][\\p{L}\\p{N}]+)*";
+
+struct st_tokenizer *st_tokenizer_new(struct st_error *err)
+{
+	struct st_tokenizer *t = st_xcalloc(1, sizeof *t);
+	int ec;
+	PCRE2_SIZE eo;
+
+	t->re = pcre2_compile((PCRE2_SPTR)WORD_RE, PCRE2_ZERO_TERMINATED,
+	                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+	                      &ec, &eo, NULL);
+	if (!t->re) {
+		st_fail(err, NULL, 0, "word pattern: error %d at %zu", ec,
+		        (size_t)eo);
+		goto fail;
+	}
+	pcre2_jit_compile(t->re, PCRE2_JIT_COMPLETE);
+	t->md = pcre2_match_data_create_from_pattern(t->re, NULL);
+	t->stem = sb_stemmer_new("english", "UTF_8");
+	if (!t->md || !t->stem) {
+		st_fail(err, NULL, 0, "cannot set up the tokenizer");
+		goto fail;
+	}
+	return t;
+fail:
+	st_tokenizer_free(t);
+	return NULL;
+}
+
+void st_tokenizer_free(struct st_tokenizer *t)
+{
+	if (!t)
+		return;
+	pcre2_match_data_free(t->md);
+	pcre2_code_free(t->re);
+	if (t->stem)
+		sb_stemmer_delete(t->stem);
+	st_buf_finish(&t->word);
+	free(t);
+}
+
+/* Case-fold and normalise one word into t->word, turning the typographic
+ * apostrophe into ' and dropping a possessive 's. */
+static void fold(struct st_tokenizer *t, const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t len;
+	size_t i;
+
+	st_buf_reset(&t->word);
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	                   &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	                   UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                   UTF8PROC_IGNORE);
+	if (len < 0) {
+		st_buf_add(&t->word, s, n);
+		return;
+	}
+	for (i = 0; i < (size_t)len; i++) {
+		if (i + 2 < (size_t)len && memcmp(out + i, "\xe2\x80\x99", 3) == 0) {
+			st_buf_addc(&t->word, '\'');
+			i += 2;
+		} else {
+			st_buf_addc(&t->word, (char)out[i]);
+		}
+	}
+	free(out);
+	if (t->word.len > 2 &&
+	    strcmp(t->word.s + t->word.len - 2, "'s") == 0) {
+		t->word.len -= 2;
+		t->word.s[t->word.len] = '\0';
+	}
+}
+
+size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
+                   struct st_buf *out)
+{
+	PCRE2_SIZE off = 0;
+	size_t count = 0;
+
+	while (off < n) {
+		int rc = pcre2_match(t->re, (PCRE2_SPTR)s, n, off, 0, t->md,
+		                     NULL);
+		PCRE2_SIZE *ov;
+		const sb_symbol *st;
+
+		if (rc < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(t->md);
+		fold(t, s + ov[0], ov[1] - ov[0]);
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (!t->word.len)
+			continue;
+		st = sb_stemmer_stem(t->stem, (const sb_symbol *)t->word.s,
+		                     (int)t->word.len);
+		if (out->len)
+			st_buf_addc(out, ' ');
+		if (st)
+			st_buf_add(out, st, (size_t)sb_stemmer_length(t->stem));
+		else
+			st_buf_add(out, t->word.s, t->word.len);
+		count++;
+	}
+	return count;
+}

@@ -1,0 +1,446 @@
+/* util.c - errors, buffers, number parsing and whole-or-nothing output. */
+#define _POSIX_C_SOURCE 200809L
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int st_fail(struct st_error *err, const char *file, long line,
+            const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return -1;
+	err->file = file;
+	err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void st_perror(const char *prog, const struct st_error *err)
+{
+	/* A whole-file error (cannot open, empty) is reported at line 1, so
+	 * that every message has the same FILE:LINE shape for editors and
+	 * scripts. */
+	if (err->file)
+		fprintf(stderr, "%s: %s:%ld: %s\n", prog, err->file,
+		        err->line > 0 ? err->line : 1, err->msg);
+	else
+		fprintf(stderr, "%s: %s\n", prog, err->msg);
+}
+
+static void *oom(void)
+{
+	fputs("stance: out of memory\n", stderr);
+	abort();
+}
+
+void *st_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	return p ? p : oom();
+}
+
+void *st_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	return p ? p : oom();
+}
+
+void *st_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	return p ? p : oom();
+}
+
+char *st_xstrdup(const char *s)
+{
+	return st_xstrndup(s, strlen(s));
+}
+
+char *st_xstrndup(const char *s, size_t n)
+{
+	char *p = st_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void st_buf_init(struct st_buf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void st_buf_finish(struct st_buf *b)
+{
+	free(b->s);
+	st_buf_init(b);
+}
+
+static void grow(struct st_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+
+	if (need <= b->cap)
+		return;
+	if (need < b->cap * 2)
+		need = b->cap * 2;
+	if (need < 64)
+		need = 64;
+	b->s = st_xrealloc(b->s, need);
+	b->cap = need;
+}
+
+void st_buf_reset(struct st_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void st_buf_add(struct st_buf *b, const void *p, size_t n)
+{
+	grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void st_buf_adds(struct st_buf *b, const char *s)
+{
+	st_buf_add(b, s, strlen(s));
+}
+
+void st_buf_addc(struct st_buf *b, char c)
+{
+	st_buf_add(b, &c, 1);
+}
+
+void st_buf_addf(struct st_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *st_buf_detach(struct st_buf *b)
+{
+	char *s = b->s ? b->s : st_xstrdup("");
+	st_buf_init(b);
+	return s;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == '\f' || c == '\v';
+}
+
+void st_buf_trim(struct st_buf *b)
+{
+	size_t i = 0;
+
+	while (b->len && is_space(b->s[b->len - 1]))
+		b->s[--b->len] = '\0';
+	while (i < b->len && is_space(b->s[i]))
+		i++;
+	if (i) {
+		memmove(b->s, b->s + i, b->len - i + 1);
+		b->len -= i;
+	}
+}
+
+int st_parse_long(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !*s || is_space(*s))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int st_parse_double(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s || is_space(*s))
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
+{
+	FILE *fp;
+	char chunk[65536];
+	size_t n;
+	int stdin_ = strcmp(path, "-") == 0;
+
+	st_buf_reset(out);
+	fp = stdin_ ? stdin : fopen(path, "rb");
+	if (!fp)
+		return st_fail(err, path, 0, "cannot open: %s", strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		st_buf_add(out, chunk, n);
+	if (ferror(fp)) {
+		int e = errno;
+		if (!stdin_)
+			fclose(fp);
+		return st_fail(err, path, 0, "read error: %s", strerror(e));
+	}
+	if (!stdin_)
+		fclose(fp);
+	if (!out->s)
+		st_buf_add(out, "", 0);
+	return 0;
+}
+
+long st_line_of(const char *s, size_t off)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n')
+			line++;
+	return line;
+}
+
+int st_check_text(const char *path, const char *s, size_t n,
+                  struct st_error *err)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = p[i];
+		size_t len, k;
+		uint32_t cp;
+
+		if (c == 0)
+			return st_fail(err, path, st_line_of(s, i), "NUL byte");
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			goto bad;
+		}
+		if (i + len > n)
+			goto bad;
+		for (k = 1; k < len; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		/* overlong forms, surrogates and values past U+10FFFF */
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			goto bad;
+		i += len;
+	}
+	return 0;
+bad:
+	return st_fail(err, path, st_line_of(s, i), "invalid UTF-8");
+}
+
+/* Temporary files of this process, removed if a signal kills it. */
+#define MAX_TMP 64
+static char *volatile live_tmp[MAX_TMP];
+
+static void track(char *tmp, int on)
+{
+	int i;
+
+	for (i = 0; i < MAX_TMP; i++) {
+		if (on && !live_tmp[i]) {
+			live_tmp[i] = tmp;
+			return;
+		}
+		if (!on && live_tmp[i] == tmp) {
+			live_tmp[i] = NULL;
+			return;
+		}
+	}
+}
+
+static void on_signal(int sig)
+{
+	int i;
+
+	for (i = 0; i < MAX_TMP; i++)
+		if (live_tmp[i])
+			unlink(live_tmp[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void st_out_install_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	size_t i;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], on_signal);
+}
+
+int st_out_open(struct st_out *o, const char *path, struct st_error *err)
+{
+	struct stat sb;
+	int fd;
+
+	o->fp = NULL;
+	o->path = o->tmp = NULL;
+	if (!path || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 0;
+	}
+	/* A device or FIFO (/dev/null, /dev/full, a pipe) is written in
+	 * place: there is nothing to rename, and a temporary file beside it
+	 * would be wrong. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		o->fp = fopen(path, "wb");
+		if (!o->fp)
+			return st_fail(err, path, 0, "cannot open: %s",
+			               strerror(errno));
+		o->path = st_xstrdup(path);
+		return 0;
+	}
+	o->path = st_xstrdup(path);
+	o->tmp = st_xmalloc(strlen(path) + 16);
+	sprintf(o->tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return st_fail(err, path, 0, "cannot create: %s", strerror(e));
+	}
+	/* mkstemp makes the file 0600; reports are for sharing */
+	fchmod(fd, 0644 & ~umask(umask(0)));
+	o->fp = fdopen(fd, "wb");
+	if (!o->fp) {
+		close(fd);
+		unlink(o->tmp);
+		return st_fail(err, path, 0, "cannot open: %s", strerror(errno));
+	}
+	track(o->tmp, 1);
+	return 0;
+}
+
+int st_out_commit(struct st_out *o, struct st_error *err)
+{
+	int bad;
+	int e = 0;
+
+	if (!o->path) {
+		bad = fflush(stdout) != 0 || ferror(stdout);
+		if (bad)
+			return st_fail(err, "<stdout>", 0, "write error: %s",
+			               strerror(errno));
+		return 0;
+	}
+	bad = fflush(o->fp) != 0 || ferror(o->fp);
+	if (bad)
+		e = errno;
+	if (fclose(o->fp) != 0 && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	o->fp = NULL;
+	if (!o->tmp) {
+		if (bad)
+			st_fail(err, o->path, 0, "write error: %s", strerror(e));
+		free(o->path);
+		o->path = NULL;
+		return bad ? -1 : 0;
+	}
+	if (!bad && rename(o->tmp, o->path) != 0) {
+		bad = 1;
+		e = errno;
+	}
+	if (bad) {
+		unlink(o->tmp);
+		st_fail(err, o->path, 0, "write error: %s", strerror(e));
+	}
+	track(o->tmp, 0);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return bad ? -1 : 0;
+}
+
+void st_out_abort(struct st_out *o)
+{
+	if (!o->path)
+		return;
+	if (o->fp)
+		fclose(o->fp);
+	if (!o->tmp) {
+		free(o->path);
+		o->fp = NULL;
+		o->path = NULL;
+		return;
+	}
+	unlink(o->tmp);
+	track(o->tmp, 0);
+	free(o->tmp);
+	free(o->path);
+	o->fp = NULL;
+	o->tmp = o->path = NULL;
+}
+
+unsigned long long st_fnv1a(const void *p, size_t n, unsigned long long h)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

@@ -1,0 +1,101 @@
+/* stance-tokenize: articles -> their quoted statements (quotes CSV). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "extract.h"
+#include "quote.h"
+#include "tokens.h"
+
+static const char usage[] =
+"Usage: stance-tokenize [OPTION]... [ARTICLE]...\n"
+"Find every quoted statement in each ARTICLE (UTF-8 text, one paragraph per\n"
+"line), who made it and in what role, and write them as one quotes CSV:\n"
+"  article,quote_id,paragraph,start,end,kind,speaker,role,quote,context,tokens\n"
+"With no ARTICLE, or when ARTICLE is -, read standard input.\n"
+"\n"
+"  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
+"      --id=ID        article id for standard input (default: stdin); a\n"
+"                     file's id is its name without .txt\n"
+"  -h, --help         display this help and exit\n"
+"  -V, --version      output version information and exit\n"
+"\n"
+"Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
+"2 for a usage error.\n";
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *output = NULL, *stdin_id = "stdin";
+	struct st_extractor *x = NULL;
+	struct st_tokenizer *tk = NULL;
+	struct st_error err = { 0 };
+	struct st_buf text = ST_BUF_INIT;
+	struct st_out out = { 0 };
+	int c, i, rc = EXIT_DATA, nin;
+	char *dash[] = { "-" };
+	char **in;
+
+	cli_prog = "stance-tokenize";
+	while ((c = getopt_long(argc, argv, "o:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 'i': stdin_id = optarg; break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		case 'V': cli_version(); return EXIT_OK;
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n",
+			        cli_prog);
+			return EXIT_USAGE;
+		}
+	}
+	in = optind < argc ? argv + optind : dash;
+	nin = optind < argc ? argc - optind : 1;
+	st_out_install_signals();
+	x = st_extractor_new(&err);
+	tk = x ? st_tokenizer_new(&err) : NULL;
+	if (!tk)
+		goto fail;
+	if (st_out_open(&out, output, &err) != 0)
+		goto fail;
+	{
+		struct st_quotes qs;
+
+		st_quotes_init(&qs);
+		st_quotes_write(out.fp, &qs, 1);	/* the header */
+		for (i = 0; i < nin; i++) {
+			char *id = strcmp(in[i], "-") == 0
+			           ? st_xstrdup(stdin_id) : cli_article_id(in[i]);
+
+			if (cli_read_text(in[i], &text, &err) != 0) {
+				free(id);
+				st_out_abort(&out);
+				goto fail;
+			}
+			st_quotes_init(&qs);
+			st_extract(x, tk, id, text.s, text.len, &qs);
+			st_quotes_write(out.fp, &qs, 0);
+			st_quotes_finish(&qs);
+			free(id);
+		}
+	}
+	if (st_out_commit(&out, &err) != 0)
+		goto fail;
+	rc = EXIT_OK;
+	goto out;
+fail:
+	cli_error(&err);
+out:
+	st_buf_finish(&text);
+	st_tokenizer_free(tk);
+	st_extractor_free(x);
+	return rc;
+}
