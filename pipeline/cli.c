@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *cli_prog = "stance";
 
@@ -43,14 +44,50 @@ int cli_read_text(const char *path, struct st_buf *buf, struct st_error *err)
 	return st_check_text(name, buf->s, buf->len, err);
 }
 
-char *cli_article_id(const char *path)
+static char *strip(const char *path, const char *ext)
 {
 	const char *base = strrchr(path, '/');
 	size_t n;
 
 	base = base ? base + 1 : path;
 	n = strlen(base);
-	if (n > 4 && strcmp(base + n - 4, ".txt") == 0)
+	if (n > 4 && strcmp(base + n - 4, ext) == 0)
 		n -= 4;
 	return st_xstrndup(base, n);
+}
+
+char *cli_article_id(const char *path)
+{
+	return strip(path, ".txt");
+}
+
+char *cli_article_id_csv(const char *path)
+{
+	return strip(path, ".csv");
+}
+
+char **cli_inputs(int argc, char **argv, int *n)
+{
+	static char *dash[] = { "-", NULL };
+
+	if (optind < argc) {
+		*n = argc - optind;
+		return argv + optind;
+	}
+	*n = 1;
+	return dash;
+}
+
+int cli_try_help(void)
+{
+	fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
+	return EXIT_USAGE;
+}
+
+char *cli_prob_column(const char *label)
+{
+	struct st_buf b = ST_BUF_INIT;
+
+	st_buf_addf(&b, "P(%s)", label);
+	return st_buf_detach(&b);
 }

@@ -23,7 +23,20 @@ void cli_error(const struct st_error *err);
  * invalid UTF-8, naming the line. */
 int cli_read_text(const char *path, struct st_buf *buf, struct st_error *err);
 
-/* The article id of a path: its file name without ".txt". */
+/* The article id of a path: its file name without ".txt" (or, for
+ * cli_article_id_csv, without ".csv").  Caller frees. */
 char *cli_article_id(const char *path);
+char *cli_article_id_csv(const char *path);
 
+
+
+/* The input operands after getopt: argv[optind..argc), or "-" when there
+ * are none.  *n gets their count. */
+char **cli_inputs(int argc, char **argv, int *n);
+
+/* Print "Try 'PROG --help'..." and return EXIT_USAGE, for getopt's '?'. */
+int cli_try_help(void);
+
+/* A label column name for a probability: "P(label)".  Caller frees. */
+char *cli_prob_column(const char *label);
 #endif

@@ -41,7 +41,6 @@ int main(int argc, char **argv)
 	struct st_buf text = ST_BUF_INIT;
 	struct st_out out = { 0 };
 	int c, i, rc = EXIT_DATA, nin;
-	char *dash[] = { "-" };
 	char **in;
 
 	cli_prog = "stance-tokenize";
@@ -51,14 +50,10 @@ int main(int argc, char **argv)
 		case 'i': stdin_id = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-			        cli_prog);
-			return EXIT_USAGE;
+		default: return cli_try_help();
 		}
 	}
-	in = optind < argc ? argv + optind : dash;
-	nin = optind < argc ? argc - optind : 1;
+	in = cli_inputs(argc, argv, &nin);
 	st_out_install_signals();
 	x = st_extractor_new(&err);
 	tk = x ? st_tokenizer_new(&err) : NULL;

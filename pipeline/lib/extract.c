@@ -50,6 +50,8 @@ struct person {
 	char *role;
 	int female;
 	int last_full;		/* token of the latest full mention */
+	int confirmed;		/* seen with a role or a cue verb: a person,
+				 * not a place or a TV channel */
 };
 
 struct mention {
@@ -352,6 +354,8 @@ static void tokenize(struct doc *d)
 	}
 }
 
+static int skippable(const struct doc *d, int i);
+
 /* ---- quotation marks ------------------------------------------------- */
 
 static int space_at(const struct doc *d, size_t off, size_t lo, size_t hi)
@@ -522,6 +526,20 @@ static int starts_sentence(const struct doc *d, int i)
 	        d->text[d->t[i].s] <= '9');
 }
 
+static int cue_at(const struct doc *d, int i);
+
+/* "Q?" Melkonyan said. -- the sentence goes on after a question mark
+ * when a name and a cue verb follow. */
+static int attribution_follows(const struct doc *d, int i)
+{
+	int k;
+
+	for (k = 0; k < 4 && i + k < d->nt && d->t[i + k].cap; k++)
+		if (cue_at(d, i + k + 1))
+			return 1;
+	return 0;
+}
+
 static void sentences(struct doc *d)
 {
 	int pi, sent = 0;
@@ -544,7 +562,7 @@ static void sentences(struct doc *d)
 			         ends_sentence_inside(d, &d->sp[d->t[i].q]) &&
 			         (d->t[next].type == T_MARK ||
 			          (d->t[next].cap &&
-			           !st_map_get(&d->x->nonames, "")) ))
+			           !attribution_follows(d, next))))
 				sent++;
 		}
 	}
@@ -737,13 +755,43 @@ static char *find_role(const struct doc *d, int a, int b)
 	return NULL;
 }
 
+/* A lower-case word that makes the capitalised words before it the name
+ * of an organisation: "the Homeland Unity faction". */
+static int org_noun(const struct doc *d, int i)
+{
+	static const char *const org[] = { "faction", "party", "bloc",
+		"alliance", "movement", "coalition", "group", "institute",
+		"center", "centre", "foundation", "university", "agency",
+		"newspaper", "channel", "ministry", "committee", "council",
+		"union", "club", "network", "initiative", "fund", "programme",
+		"program", "forum", "daily", "weekly", "website", "portal",
+		"station", "service", "office", "department", "commission",
+		"assembly", "parliament", "government", "mission", "base",
+		"treaty", "organisation", "organization", "summit", "company",
+		"firm", "bank", "school", "academy", "college", "report",
+		"think-tank", "outlet", "magazine", "radio", "television",
+		"tv", "show", "programmes", "list", "platform", "province",
+		"region", "district", "city", "town", "village", "square",
+		"street", "valley", "river", "lake", "airport", NULL };
+	int k;
+
+	if (i >= d->nt || d->t[i].type != T_WORD || d->t[i].cap ||
+	    d->t[i].para != d->t[i - 1].para)
+		return 0;
+	for (k = 0; org[k]; k++)
+		if (strcmp(low(d, i), org[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 female, 0 male, -1 unknown (matches both "he" and "she"). */
 static int guess_female(const struct doc *d, const char *first, size_t n)
 {
 	if (st_map_getn(&d->x->female, first, n))
 		return 1;
 	if (st_map_getn(&d->x->male, first, n))
 		return 0;
-	return n > 1 && first[n - 1] == 'a';
+	return n > 1 && first[n - 1] == 'a' ? 1 : -1;
 }
 
 static int add_mention(struct doc *d, int t0, int t1, int person)
@@ -821,7 +869,10 @@ static int resolve_back(const struct doc *d, int i, int want_female,
 				return m->person;
 			continue;
 		}
-		if (want_female < 0 || pe->female == want_female)
+		if (!pe->confirmed)
+			continue;
+		if (want_female < 0 || pe->female < 0 ||
+		    pe->female == want_female)
 			return m->person;
 	}
 	if (!role && want_female >= 0)
@@ -829,12 +880,21 @@ static int resolve_back(const struct doc *d, int i, int want_female,
 	return -1;
 }
 
+/* Is the name at tokens [a, b) the subject or object of a cue verb:
+ * "said Ara X", "Ara X said", "Ara X also told"? */
+static int near_cue(const struct doc *d, int a, int b)
+{
+	if (cue_at(d, a - 1) || cue_at(d, b))
+		return 1;
+	return b + 1 < d->nt && skippable(d, b) && cue_at(d, b + 1);
+}
+
 static void people(struct doc *d)
 {
 	int i = 0;
 
 	while (i < d->nt) {
-		int a = i, b, k, poss = 0;
+		int a = i, b, k, poss = 0, i0 = i;
 
 		if (d->t[i].q >= 0 || d->t[i].type != T_WORD) {
 			i++;
@@ -880,7 +940,7 @@ static void people(struct doc *d)
 		for (k = a; k < b; k++)
 			if (noname(d, k))
 				break;
-		if (k < b || a == b)
+		if (k < b || a == b || org_noun(d, b))
 			continue;
 		if (b - a >= 2 && b - a <= 4) {
 			struct st_buf name = ST_BUF_INIT;
@@ -899,6 +959,8 @@ static void people(struct doc *d)
 			add_mention(d, a, b, pi);
 			if (!d->pe[pi].role && !poss)
 				d->pe[pi].role = find_role(d, a, b);
+			if (d->pe[pi].role || near_cue(d, i0, b))
+				d->pe[pi].confirmed = 1;
 		} else if (b - a == 1) {
 			/* a surname: the person whose full mention is
 			 * nearest before it */
@@ -912,8 +974,11 @@ static void people(struct doc *d)
 				    (best < 0 ||
 				     d->pe[k].last_full > d->pe[best].last_full))
 					best = k;
-			if (best >= 0)
+			if (best >= 0) {
 				add_mention(d, a, b, best);
+				if (near_cue(d, a, b))
+					d->pe[best].confirmed = 1;
+			}
 		}
 	}
 }
@@ -923,6 +988,7 @@ static void people(struct doc *d)
 struct who {
 	int person;		/* -1 if none */
 	int g0, g1;		/* group noun phrase tokens [g0, g1), or g0 < 0 */
+	int weak;		/* the group is not the verb's plain subject */
 };
 
 static int sent_start(const struct doc *d, int i)
@@ -980,7 +1046,7 @@ static int mention_at(const struct doc *d, int i)
  * [lo, hi)? */
 static struct who subject(const struct doc *d, int v, int lo, int hi)
 {
-	struct who w = { -1, -1, -1 };
+	struct who w = { -1, -1, -1, 0 };
 	int i, n = cue_at(d, v);
 
 	if (according_to(d, v)) {
@@ -996,6 +1062,7 @@ static struct who subject(const struct doc *d, int v, int lo, int hi)
 				e++;
 			w.g0 = v + 2;
 			w.g1 = e;
+			w.weak = 1;
 		}
 		return w;
 	}
@@ -1006,7 +1073,10 @@ static struct who subject(const struct doc *d, int v, int lo, int hi)
 		if (d->t[i].q >= 0)
 			break;
 		if (mention_at(d, i) >= 0) {
-			w.person = d->m[d->t[i].ment].person;
+			int p = d->m[d->t[i].ment].person;
+			if (p >= 0 && !d->pe[p].confirmed)
+				continue;	/* a place, a channel */
+			w.person = p;
 			if (w.person >= 0)
 				return w;
 			break;
@@ -1046,6 +1116,7 @@ static struct who subject(const struct doc *d, int v, int lo, int hi)
 		if (e > s && v > 0 && d->t[v - 1].q >= 0) {
 			w.g0 = s;
 			w.g1 = e;
+			w.weak = 1;
 			return w;
 		}
 		/* the clause before a dash or comma at the sentence start */
@@ -1070,13 +1141,22 @@ static int good_group(const struct doc *d, struct who *w)
 
 	if (w->g0 < 0)
 		return 0;
-	while (w->g0 < w->g1 && (is_word(d, w->g0, "and") ||
-	                         is_word(d, w->g0, "but") ||
-	                         is_word(d, w->g0, "that") ||
-	                         is_word(d, w->g0, "while")))
+	while (w->g0 < w->g1 && function_word(d, w->g0) &&
+	       !determiner(d, w->g0))
 		w->g0++;
 	if (w->g0 >= w->g1)
 		return 0;
+	/* a group that can speak: officials, the Kremlin, the ministry,
+	 * the opposition; not "the political temperature" */
+	{
+		int h = w->g1 - 1;
+		const char *hw = low(d, h);
+		size_t n = strlen(hw);
+
+		if (w->weak && !(d->t[h].cap || role_word(d, h) || org_noun(d, h) ||
+		      (n > 3 && hw[n - 1] == 's' && hw[n - 2] != 's')))
+			return 0;
+	}
 	if (w->g1 - w->g0 == 1 && (function_word(d, w->g0) ||
 	                           is_word(d, w->g0, "it") ||
 	                           is_word(d, w->g0, "they") ||
@@ -1191,72 +1271,94 @@ static int is_full(const struct doc *d, const struct span *s)
 	return 0;
 }
 
+/* After a full quote: "Q," X said / "Q," said X / "Q" - X. */
+static int after_quote(struct doc *d, const struct span *s, struct who *w)
+{
+	int c = s->close, i, stop, se = sent_end(d, c);
+
+	stop = se;
+	for (i = c + 1; i < se; i++)
+		if (d->t[i].type == T_MARK) {
+			stop = i;
+			break;
+		}
+	if (c + 1 < stop && is_dash(d, c + 1)) {
+		for (i = c + 2; i < stop && i < c + 6; i++)
+			if (mention_at(d, i) >= 0 &&
+			    d->m[d->t[i].ment].person >= 0) {
+				w->person = d->m[d->t[i].ment].person;
+				return 1;
+			}
+	}
+	for (i = c + 1; i < stop && i < c + 40; i++)
+		if (cue_at(d, i)) {
+			*w = subject(d, i, c + 1, stop);
+			return found(d, w);
+		}
+	return 0;
+}
+
+/* Before the quote in its sentence: X said: "Q" / X told Y that "Q" /
+ * According to X, "Q".  With want_person, a cue whose subject is a group
+ * gives way to an earlier one whose subject is a person (Khanzadyan said
+ * the bloc failed when Armenia asked, and that it was "Q"). */
+static int before_quote(struct doc *d, const struct span *s, struct who *w,
+                        int want_person)
+{
+	int o = s->open, ss = sent_start(d, o), v, have = 0;
+	struct who first = { -1, -1, -1, 0 };
+
+	for (v = o - 1; v >= ss; v--) {
+		struct who t;
+
+		if (d->t[v].q >= 0 || !cue_at(d, v))
+			continue;
+		t = subject(d, v, ss, o);
+		if (!found(d, &t))
+			continue;
+		if (t.person >= 0 || !want_person) {
+			*w = t;
+			return 1;
+		}
+		if (!have) {
+			first = t;
+			have = 1;
+		}
+	}
+	if (have)
+		*w = first;
+	return have;
+}
+
 static void attribute(struct doc *d, int k)
 {
 	struct span *s = &d->sp[k];
 	const struct para *p = &d->p[s->para];
-	int o = s->open, c = s->close >= 0 ? s->close : p->t1 - 1;
-	int ss = sent_start(d, o), se = sent_end(d, c), i, v;
-	struct who w = { -1, -1, -1 };
+	int o = s->open, ss = sent_start(d, o), i, v;
+	int comma = s->close >= 0 &&
+	            (is_punct(d, s->close + 1, ",") ||
+	             (s->end > s->start && d->text[s->end - 1] == ','));
+	struct who w = { -1, -1, -1, 0 };
 
-	/* after the quote: "Q," X said / "Q," said X / "Q" - X; words inside
-	 * the reporter's sentence take the sentence's subject instead */
-	if (s->close >= 0 && (s->full || is_punct(d, c + 1, ",") ||
-	                      (s->end > s->start &&
-	                       d->text[s->end - 1] == ','))) {
-		int stop = se;
-
-		for (i = c + 1; i < se; i++)
-			if (d->t[i].type == T_MARK) {
-				stop = i;
-				break;
-			}
-		if (c + 1 < stop && is_dash(d, c + 1)) {
-			for (i = c + 2; i < stop && i < c + 6; i++)
-				if (mention_at(d, i) >= 0 &&
-				    d->m[d->t[i].ment].person >= 0) {
-					w.person = d->m[d->t[i].ment].person;
-					set_speaker(d, s, w);
-					return;
-				}
+	if (s->full) {
+		if ((s->close >= 0 && after_quote(d, s, &w)) ||
+		    before_quote(d, s, &w, 0)) {
+			set_speaker(d, s, w);
+			return;
 		}
-		for (i = c + 1; i < stop && i < c + 40; i++) {
-			if (cue_at(d, i)) {
-				w = subject(d, i, c + 1, stop);
-				if (found(d, &w)) {
-					set_speaker(d, s, w);
-					return;
-				}
-				break;
-			}
+	} else {
+		/* words in the reporter's sentence belong to its subject */
+		if (before_quote(d, s, &w, 1) ||
+		    (comma && after_quote(d, s, &w))) {
+			set_speaker(d, s, w);
+			return;
 		}
 	}
-	/* before it, in the same sentence: X said: "Q" / X told Y that "Q" /
-	 * According to X, "Q" */
-	for (v = o - 1; v >= ss; v--) {
-		if (d->t[v].q >= 0)
-			continue;
-		if (is_word(d, v, "according") && according_to(d, v)) {
-			w = subject(d, v, ss, o);
-			if (found(d, &w)) {
-				set_speaker(d, s, w);
-				return;
-			}
-		}
-		if (cue_at(d, v) && !according_to(d, v)) {
-			w = subject(d, v, ss, o);
-			if (found(d, &w)) {
-				set_speaker(d, s, w);
-				return;
-			}
-			break;
-		}
-	}
-	/* words in the reporter's sentence belong to its subject */
 	if (!s->full || is_punct(d, o - 1, ":")) {
 		for (i = ss; i < o; i++)
 			if (mention_at(d, i) >= 0 && d->t[i].q < 0 &&
-			    d->m[d->t[i].ment].person >= 0) {
+			    d->m[d->t[i].ment].person >= 0 &&
+			    d->pe[d->m[d->t[i].ment].person].confirmed) {
 				w.person = d->m[d->t[i].ment].person;
 				set_speaker(d, s, w);
 				return;

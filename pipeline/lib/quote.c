@@ -145,6 +145,7 @@ static int on_row(const struct st_csv_row *r, void *vctx,
 			               "expected %zu fields, found %zu",
 			               (size_t)c->col[i] + 1, r->n);
 	q = st_quotes_add(c->qs);
+	q->line = r->line;
 	st_set(&q->article, r->field[c->col[C_ARTICLE]],
 	       strlen(r->field[c->col[C_ARTICLE]]));
 	if (r->field[c->col[C_ID]][0] != 'q' ||

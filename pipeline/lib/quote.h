@@ -30,6 +30,7 @@ struct st_quote {
 	char *context;
 	char *tokens;
 	char *stance;		/* "" when unlabelled */
+	long line;		/* line of the file it was read from, or 0 */
 };
 
 /* A growable array of quotes; st_quotes_finish() frees them all. */

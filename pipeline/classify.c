@@ -1,0 +1,128 @@
+/* stance-classify: feature vectors + model -> a label and probabilities
+ * per quote. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvio.h"
+#include "feature.h"
+#include "model.h"
+
+static const char usage[] =
+"Usage: stance-classify -m MODEL [OPTION]... [VECTORS]...\n"
+"Predict the stance of each feature vector of the VECTORS files (LIBSVM's\n"
+"format, from stance-features) with the model folder MODEL, and write a\n"
+"CSV with one row per vector, in order:\n"
+"  stance,confidence,P(label 1),P(label 2),...\n"
+"confidence is the probability of the predicted stance.  An empty VECTORS\n"
+"file (an article without quotes) gives no rows.\n"
+"With no VECTORS, or when VECTORS is -, read standard input.\n"
+"\n"
+"  -m, --model=DIR    the model folder (models/)\n"
+"  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
+"  -h, --help         display this help and exit\n"
+"  -V, --version      output version information and exit\n"
+"\n"
+"Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
+"2 for a usage error.\n";
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "model", required_argument, NULL, 'm' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *output = NULL, *model_dir = NULL;
+	struct st_model model;
+	struct st_error err = { 0 };
+	struct st_buf data = ST_BUF_INIT, line = ST_BUF_INIT;
+	struct st_out out = { 0 };
+	struct st_csv_writer w;
+	struct st_vec x;
+	int c, i, k, rc = EXIT_DATA, nin, loaded = 0;
+	char **in;
+
+	cli_prog = "stance-classify";
+	while ((c = getopt_long(argc, argv, "m:o:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'm': model_dir = optarg; break;
+		case 'o': output = optarg; break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		case 'V': cli_version(); return EXIT_OK;
+		default: return cli_try_help();
+		}
+	}
+	if (!model_dir)
+		cli_usage_error("no model folder (-m MODEL)");
+	in = cli_inputs(argc, argv, &nin);
+	st_vec_init(&x);
+	st_out_install_signals();
+	if (st_model_load(&model, model_dir, &err))
+		goto fail;
+	loaded = 1;
+	if (st_out_open(&out, output, &err))
+		goto fail;
+	st_csv_writer_init(&w, out.fp, 0, 0);
+	st_csv_put(&w, "stance");
+	st_csv_put(&w, "confidence");
+	for (k = 0; k < model.nlabels; k++) {
+		char *col = cli_prob_column(model.labels[k]);
+		st_csv_put(&w, col);
+		free(col);
+	}
+	st_csv_endrow(&w);
+	for (i = 0; i < nin; i++) {
+		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
+		const char *p, *end;
+		long lineno = 0;
+
+		if (st_read_file(in[i], &data, &err)) {
+			err.file = name;
+			goto abort;
+		}
+		for (p = data.s, end = data.s + data.len; p < end;) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			double prob[ST_MAX_LABELS];
+			int label, best;
+
+			lineno++;
+			st_buf_reset(&line);
+			st_buf_add(&line, p, n);
+			p += n + (nl != NULL);
+			if (memchr(line.s, '\0', n)) {
+				st_fail(&err, name, lineno, "NUL byte");
+				goto abort;
+			}
+			if (st_vec_parse(name, lineno, line.s, &label, &x,
+			                 (long)st_vocab_size(&model.vocab), &err))
+				goto abort;
+			best = st_model_predict(&model, &x, prob);
+			st_csv_put(&w, model.labels[best]);
+			st_csv_putd(&w, prob[best], 6);
+			for (k = 0; k < model.nlabels; k++)
+				st_csv_putd(&w, prob[k], 6);
+			st_csv_endrow(&w);
+		}
+	}
+	if (st_out_commit(&out, &err))
+		goto fail;
+	rc = EXIT_OK;
+	goto out;
+abort:
+	st_out_abort(&out);
+fail:
+	cli_error(&err);
+out:
+	st_vec_finish(&x);
+	st_buf_finish(&data);
+	st_buf_finish(&line);
+	if (loaded)
+		st_model_finish(&model);
+	return rc;
+}

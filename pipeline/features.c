@@ -1,0 +1,116 @@
+/* stance-features: quotes -> sparse vectors in LIBSVM's text format. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "feature.h"
+#include "model.h"
+#include "quote.h"
+
+static const char usage[] =
+"Usage: stance-features -m MODEL [OPTION]... [QUOTES]...\n"
+"Turn each quote of the QUOTES files (from stance-tokenize) into a sparse\n"
+"feature vector, one line each in LIBSVM's format 'label idx:val ...',\n"
+"using the vocabulary of the model folder MODEL.  The label is the number\n"
+"of the quote's stance column (1, 2, ... in MODEL/labels.txt), or 0.\n"
+"With no QUOTES, or when QUOTES is -, read standard input.\n"
+"\n"
+"  -m, --model=DIR    the model folder (models/)\n"
+"  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
+"  -h, --help         display this help and exit\n"
+"  -V, --version      output version information and exit\n"
+"\n"
+"Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
+"2 for a usage error.\n";
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "model", required_argument, NULL, 'm' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *output = NULL, *model_dir = NULL;
+	struct st_model model;
+	struct st_featurizer *f = NULL;
+	struct st_error err = { 0 };
+	struct st_buf data = ST_BUF_INIT;
+	struct st_out out = { 0 };
+	struct st_map terms;
+	struct st_vec x;
+	int c, i, rc = EXIT_DATA, nin, loaded = 0;
+	char **in;
+
+	cli_prog = "stance-features";
+	while ((c = getopt_long(argc, argv, "m:o:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'm': model_dir = optarg; break;
+		case 'o': output = optarg; break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		case 'V': cli_version(); return EXIT_OK;
+		default: return cli_try_help();
+		}
+	}
+	if (!model_dir)
+		cli_usage_error("no model folder (-m MODEL)");
+	in = cli_inputs(argc, argv, &nin);
+	st_map_init(&terms);
+	st_vec_init(&x);
+	st_out_install_signals();
+	if (st_model_load(&model, model_dir, &err))
+		goto fail;
+	loaded = 1;
+	f = st_featurizer_new(&err);
+	if (!f || st_out_open(&out, output, &err))
+		goto fail;
+	for (i = 0; i < nin; i++) {
+		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
+		struct st_quotes qs;
+		size_t k;
+
+		st_quotes_init(&qs);
+		if (cli_read_text(in[i], &data, &err) ||
+		    st_quotes_read(name, data.s, data.len, &qs, &err)) {
+			st_quotes_finish(&qs);
+			st_out_abort(&out);
+			goto fail;
+		}
+		for (k = 0; k < qs.n; k++) {
+			int label = 0;
+
+			if (qs.q[k].stance[0]) {
+				label = st_label_index(model.labels, model.nlabels,
+				                       qs.q[k].stance) + 1;
+				if (!label) {
+					st_fail(&err, name, qs.q[k].line,
+					        "unknown label '%s'", qs.q[k].stance);
+					st_quotes_finish(&qs);
+					st_out_abort(&out);
+					goto fail;
+				}
+			}
+			st_quote_terms(f, &qs.q[k], model.vocab.groups, &terms);
+			st_vectorize(&model.vocab, &terms, &x);
+			st_vec_write(out.fp, label, &x);
+		}
+		st_quotes_finish(&qs);
+	}
+	if (st_out_commit(&out, &err))
+		goto fail;
+	rc = EXIT_OK;
+	goto out;
+fail:
+	cli_error(&err);
+out:
+	st_map_finish(&terms);
+	st_vec_finish(&x);
+	st_buf_finish(&data);
+	st_featurizer_free(f);
+	if (loaded)
+		st_model_finish(&model);
+	return rc;
+}

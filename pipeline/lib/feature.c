@@ -1,0 +1,519 @@
+/* feature.c - terms, vocabulary, weighting and LIBSVM lines. */
+#include "feature.h"
+#include "data.h"
+#include "tokens.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	unsigned bit;
+	char prefix;
+} groups_tab[] = {
+	{ "words", ST_G_WORDS, 'w' },
+	{ "bigrams", ST_G_BIGRAMS, 'b' },
+	{ "chars", ST_G_CHARS, 'n' },
+	{ "context", ST_G_CONTEXT, 'c' },
+	{ "role", ST_G_ROLE, 'r' },
+	{ "lexicon", ST_G_LEXICON, 'l' },
+};
+#define NGROUPS (sizeof groups_tab / sizeof groups_tab[0])
+
+int st_groups_parse(const char *s, unsigned *groups)
+{
+	unsigned g = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, ","), k;
+
+		for (k = 0; k < NGROUPS; k++)
+			if (strlen(groups_tab[k].name) == n &&
+			    strncmp(groups_tab[k].name, s, n) == 0)
+				break;
+		if (k == NGROUPS)
+			return -1;
+		g |= groups_tab[k].bit;
+		s += n + (s[n] == ',');
+	}
+	if (!g)
+		return -1;
+	*groups = g;
+	return 0;
+}
+
+void st_groups_format(unsigned groups, char *buf, size_t size)
+{
+	size_t k, len = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < NGROUPS; k++)
+		if (groups & groups_tab[k].bit)
+			len += (size_t)snprintf(buf + len, len < size ? size - len : 0,
+			                        "%s%s", len ? "," : "",
+			                        groups_tab[k].name);
+}
+
+static int group_of(const char *term)
+{
+	size_t k;
+
+	for (k = 0; k < NGROUPS; k++)
+		if (term[0] == groups_tab[k].prefix)
+			return (int)k;
+	return -1;
+}
+
+struct st_featurizer {
+	struct st_tokenizer *tk;
+	struct st_map roles, classes;
+	struct st_buf toks, term;
+};
+
+struct st_featurizer *st_featurizer_new(struct st_error *err)
+{
+	struct st_featurizer *f = st_xcalloc(1, sizeof *f);
+
+	f->tk = st_tokenizer_new(err);
+	if (!f->tk) {
+		free(f);
+		return NULL;
+	}
+	st_map_init(&f->roles);
+	st_map_init(&f->classes);
+	st_map_load_classes(&f->roles, &f->classes, st_data_roles);
+	return f;
+}
+
+void st_featurizer_free(struct st_featurizer *f)
+{
+	if (!f)
+		return;
+	st_tokenizer_free(f->tk);
+	st_map_finish(&f->roles);
+	st_map_finish(&f->classes);
+	st_buf_finish(&f->toks);
+	st_buf_finish(&f->term);
+	free(f);
+}
+
+static void count(struct st_featurizer *f, struct st_map *terms, char prefix,
+                  const char *s, size_t n)
+{
+	st_buf_reset(&f->term);
+	st_buf_addc(&f->term, prefix);
+	st_buf_addc(&f->term, ':');
+	st_buf_add(&f->term, s, n);
+	(*st_map_put(terms, f->term.s, 0))++;
+}
+
+/* Each space-separated token of toks as a term; with bigrams, each pair
+ * too. */
+static void add_tokens(struct st_featurizer *f, struct st_map *terms,
+                       char prefix, const char *toks, int bigrams,
+                       int chars)
+{
+	const char *p = toks, *prev = NULL;
+	size_t prevn = 0;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+
+		if (n) {
+			if (prefix)
+				count(f, terms, prefix, p, n);
+			if (bigrams && prev) {
+				struct st_buf pair = ST_BUF_INIT;
+				st_buf_add(&pair, prev, prevn);
+				st_buf_addc(&pair, '_');
+				st_buf_add(&pair, p, n);
+				count(f, terms, 'b', pair.s, pair.len);
+				st_buf_finish(&pair);
+			}
+			if (chars) {
+				/* 3-grams of " word ", by bytes */
+				struct st_buf w = ST_BUF_INIT;
+				size_t i;
+				st_buf_addc(&w, '<');
+				st_buf_add(&w, p, n);
+				st_buf_addc(&w, '>');
+				for (i = 0; i + 3 <= w.len; i++)
+					count(f, terms, 'n', w.s + i, 3);
+				st_buf_finish(&w);
+			}
+			prev = p;
+			prevn = n;
+		}
+		p += n + (p[n] == ' ');
+	}
+}
+
+/* Lexicon classes of the plain lower-case words of s. */
+static void add_lexicon(struct st_featurizer *f, struct st_map *terms,
+                        const char *s)
+{
+	struct st_buf w = ST_BUF_INIT;
+	const char *p = s;
+
+	for (;;) {
+		if (*p && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		           *p == '-')) {
+			st_buf_addc(&w, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+		} else if (w.len) {
+			int *c = st_map_get(&f->roles, w.s);
+			if (c)
+				count(f, terms, 'l', f->classes.keys[*c],
+				      strlen(f->classes.keys[*c]));
+			st_buf_reset(&w);
+		}
+		if (!*p)
+			break;
+		p++;
+	}
+	st_buf_finish(&w);
+}
+
+void st_quote_terms(struct st_featurizer *f, const struct st_quote *q,
+                    unsigned groups, struct st_map *terms)
+{
+	const char *qt = q->tokens;
+
+	st_map_finish(terms);
+	if (!qt || !*qt) {
+		st_buf_reset(&f->toks);
+		st_tokenize(f->tk, q->text, strlen(q->text), &f->toks);
+		qt = f->toks.s ? f->toks.s : "";
+	}
+	if (groups & (ST_G_WORDS | ST_G_BIGRAMS | ST_G_CHARS)) {
+		struct st_buf copy = ST_BUF_INIT;
+		st_buf_adds(&copy, qt);	/* f->toks is reused below */
+		add_tokens(f, terms, (groups & ST_G_WORDS) ? 'w' : 0, copy.s,
+		           (groups & ST_G_BIGRAMS) != 0,
+		           (groups & ST_G_CHARS) != 0);
+		st_buf_finish(&copy);
+	}
+	if (groups & ST_G_CONTEXT) {
+		st_buf_reset(&f->toks);
+		st_tokenize(f->tk, q->context, strlen(q->context), &f->toks);
+		add_tokens(f, terms, 'c', f->toks.s ? f->toks.s : "", 0, 0);
+	}
+	if (groups & ST_G_ROLE) {
+		st_buf_reset(&f->toks);
+		st_tokenize(f->tk, q->role, strlen(q->role), &f->toks);
+		add_tokens(f, terms, 'r', f->toks.s ? f->toks.s : "", 0, 0);
+	}
+	if (groups & ST_G_LEXICON) {
+		add_lexicon(f, terms, q->role);
+		add_lexicon(f, terms, q->context);
+	}
+}
+
+void st_vocab_init(struct st_vocab *v)
+{
+	memset(v, 0, sizeof *v);
+	st_map_init(&v->idx);
+}
+
+void st_vocab_finish(struct st_vocab *v)
+{
+	st_map_finish(&v->idx);
+	free(v->df);
+	free(v->idf);
+	st_vocab_init(v);
+}
+
+size_t st_vocab_size(const struct st_vocab *v)
+{
+	return v->idx.n;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static double idf_of(long ndocs, long df)
+{
+	/* smoothed, as if one extra document held every term */
+	return log((1.0 + (double)ndocs) / (1.0 + (double)df)) + 1.0;
+}
+
+void st_vocab_build(struct st_vocab *v, const struct st_map *docs,
+                    size_t ndocs, unsigned groups, long min_df)
+{
+	struct st_map df;
+	char **keys;
+	size_t i, k, n = 0;
+
+	st_vocab_finish(v);
+	st_map_init(&df);
+	for (i = 0; i < ndocs; i++)
+		for (k = 0; k < docs[i].n; k++)
+			(*st_map_put(&df, docs[i].keys[k], 0))++;
+	keys = st_xmalloc((df.n ? df.n : 1) * sizeof *keys);
+	for (k = 0; k < df.n; k++)
+		if (df.vals[k] >= min_df)
+			keys[n++] = df.keys[k];
+	qsort(keys, n, sizeof *keys, cmp_str);
+	v->df = st_xmalloc((n ? n : 1) * sizeof *v->df);
+	v->idf = st_xmalloc((n ? n : 1) * sizeof *v->idf);
+	v->ndocs = (long)ndocs;
+	v->groups = groups;
+	for (k = 0; k < n; k++) {
+		st_map_put(&v->idx, keys[k], (int)k + 1);
+		v->df[k] = *st_map_get(&df, keys[k]);
+		v->idf[k] = idf_of(v->ndocs, v->df[k]);
+	}
+	free(keys);
+	st_map_finish(&df);
+}
+
+void st_vocab_write(FILE *fp, const struct st_vocab *v)
+{
+	char g[128];
+	size_t k;
+
+	st_groups_format(v->groups, g, sizeof g);
+	fprintf(fp, "stance-vocab 1\ndocuments %ld\ngroups %s\nterms %zu\n",
+	        v->ndocs, g, v->idx.n);
+	for (k = 0; k < v->idx.n; k++)
+		fprintf(fp, "%zu\t%s\t%ld\t%.17g\n", k + 1, v->idx.keys[k],
+		        v->df[k], v->idf[k]);
+}
+
+/* Split s at its first space into key and value (both in s). */
+static int header_line(const char *s, const char *key, const char **val)
+{
+	size_t n = strlen(key);
+
+	if (strncmp(s, key, n) != 0 || s[n] != ' ')
+		return -1;
+	*val = s + n + 1;
+	return 0;
+}
+
+int st_vocab_read(const char *path, const char *data, size_t len,
+                  struct st_vocab *v, struct st_error *err)
+{
+	struct st_buf line = ST_BUF_INIT;
+	const char *p = data, *end = data + len, *val;
+	long lineno = 0, terms = -1, k = 0;
+	int rc = -1;
+
+	st_vocab_finish(v);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		lineno++;
+		st_buf_reset(&line);
+		st_buf_add(&line, p, n);
+		p += n + (nl != NULL);
+		if (lineno == 1) {
+			if (strcmp(line.s, "stance-vocab 1") != 0) {
+				st_fail(err, path, lineno,
+				        "not a stance vocabulary (version 1)");
+				goto out;
+			}
+		} else if (lineno == 2) {
+			if (header_line(line.s, "documents", &val) ||
+			    st_parse_long(val, &v->ndocs) || v->ndocs < 0) {
+				st_fail(err, path, lineno, "bad documents line");
+				goto out;
+			}
+		} else if (lineno == 3) {
+			int bits;
+			unsigned g;
+			if (header_line(line.s, "groups", &val) ||
+			    st_groups_parse(val, &g)) {
+				st_fail(err, path, lineno, "bad groups line");
+				goto out;
+			}
+			bits = (int)g;
+			v->groups = (unsigned)bits;
+		} else if (lineno == 4) {
+			if (header_line(line.s, "terms", &val) ||
+			    st_parse_long(val, &terms) || terms < 0 ||
+			    terms > 100000000) {
+				st_fail(err, path, lineno, "bad terms line");
+				goto out;
+			}
+			v->df = st_xmalloc((size_t)(terms ? terms : 1) *
+			                   sizeof *v->df);
+			v->idf = st_xmalloc((size_t)(terms ? terms : 1) *
+			                    sizeof *v->idf);
+		} else {
+			char *f[4];
+			char *s = line.s;
+			long idx;
+			int i;
+
+			for (i = 0; i < 4; i++) {
+				f[i] = s;
+				s = strchr(s, '\t');
+				if (i < 3) {
+					if (!s)
+						break;
+					*s++ = '\0';
+				}
+			}
+			if (i < 4 || k >= terms || st_parse_long(f[0], &idx) ||
+			    idx != k + 1 || group_of(f[1]) < 0 ||
+			    st_parse_long(f[2], &v->df[k]) ||
+			    st_parse_double(f[3], &v->idf[k])) {
+				st_fail(err, path, lineno, "bad vocabulary entry");
+				goto out;
+			}
+			if (k > 0 && strcmp(v->idx.keys[k - 1], f[1]) >= 0) {
+				st_fail(err, path, lineno,
+				        "terms out of order or repeated");
+				goto out;
+			}
+			st_map_put(&v->idx, f[1], (int)idx);
+			k++;
+		}
+	}
+	if (lineno < 4) {
+		st_fail(err, path, lineno ? lineno : 1, "truncated vocabulary");
+		goto out;
+	}
+	if (k != terms) {
+		st_fail(err, path, lineno, "expected %ld terms, found %ld",
+		        terms, k);
+		goto out;
+	}
+	rc = 0;
+out:
+	st_buf_finish(&line);
+	if (rc)
+		st_vocab_finish(v);
+	return rc;
+}
+
+void st_vec_init(struct st_vec *x)
+{
+	memset(x, 0, sizeof *x);
+}
+
+void st_vec_finish(struct st_vec *x)
+{
+	free(x->idx);
+	free(x->val);
+	st_vec_init(x);
+}
+
+void st_vec_push(struct st_vec *x, int idx, double val)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->idx = st_xrealloc(x->idx, x->cap * sizeof *x->idx);
+		x->val = st_xrealloc(x->val, x->cap * sizeof *x->val);
+	}
+	x->idx[x->n] = idx;
+	x->val[x->n] = val;
+	x->n++;
+}
+
+struct pair {
+	int idx, group;
+	double val;
+};
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *p = a, *q = b;
+	return (p->idx > q->idx) - (p->idx < q->idx);
+}
+
+void st_vectorize(const struct st_vocab *v, const struct st_map *terms,
+                  struct st_vec *x)
+{
+	struct pair *ps = st_xmalloc((terms->n ? terms->n : 1) * sizeof *ps);
+	double norm[NGROUPS] = { 0 };
+	size_t k, n = 0, used = 0;
+	unsigned g;
+
+	x->n = 0;
+	for (k = 0; k < terms->n; k++) {
+		int *idx = st_map_get(&v->idx, terms->keys[k]);
+		if (!idx)
+			continue;
+		ps[n].idx = *idx;
+		ps[n].group = group_of(terms->keys[k]);
+		ps[n].val = (1.0 + log((double)terms->vals[k])) *
+		            v->idf[*idx - 1];
+		norm[ps[n].group] += ps[n].val * ps[n].val;
+		n++;
+	}
+	for (g = 0; g < NGROUPS; g++)
+		if (v->groups & groups_tab[g].bit)
+			used++;
+	qsort(ps, n, sizeof *ps, cmp_pair);
+	for (k = 0; k < n; k++)
+		st_vec_push(x, ps[k].idx, ps[k].val / sqrt(norm[ps[k].group]) /
+		                          sqrt((double)(used ? used : 1)));
+	free(ps);
+}
+
+void st_vec_write(FILE *fp, int label, const struct st_vec *x)
+{
+	size_t k;
+
+	fprintf(fp, "%d", label);
+	for (k = 0; k < x->n; k++)
+		fprintf(fp, " %d:%.17g", x->idx[k], x->val[k]);
+	fputc('\n', fp);
+}
+
+int st_vec_parse(const char *path, long line, const char *s, int *label,
+                 struct st_vec *x, long maxidx, struct st_error *err)
+{
+	char *end;
+	long lab, prev = 0;
+
+	x->n = 0;
+	errno = 0;
+	lab = strtol(s, &end, 10);
+	if (end == s || errno || (*end && *end != ' ' && *end != '\t') ||
+	    lab < -1000000 || lab > 1000000)
+		return st_fail(err, path, line, "bad label");
+	*label = (int)lab;
+	s = end;
+	for (;;) {
+		long idx;
+		double val;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '\r')
+			break;
+		errno = 0;
+		idx = strtol(s, &end, 10);
+		if (end == s || *end != ':' || errno)
+			return st_fail(err, path, line, "bad feature '%.20s'", s);
+		if (idx <= 0)
+			return st_fail(err, path, line,
+			               "feature index %ld: indices start at 1", idx);
+		if (idx <= prev)
+			return st_fail(err, path, line,
+			               "feature index %ld after %ld: indices must "
+			               "ascend", idx, prev);
+		if (maxidx > 0 && idx > maxidx)
+			return st_fail(err, path, line,
+			               "feature index %ld beyond the vocabulary "
+			               "(%ld terms)", idx, maxidx);
+		s = end + 1;
+		errno = 0;
+		val = strtod(s, &end);
+		if (end == s || errno || !isfinite(val) ||
+		    (*end && *end != ' ' && *end != '\t' && *end != '\r'))
+			return st_fail(err, path, line, "bad value for feature %ld",
+			               idx);
+		st_vec_push(x, (int)idx, val);
+		prev = idx;
+		s = end;
+	}
+	return 0;
+}

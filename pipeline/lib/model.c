@@ -1,0 +1,510 @@
+/* model.c - the model folder, prediction and training over libsvm. */
+#include "model.h"
+
+#include <errno.h>
+#include <libsvm/svm.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void quiet(const char *s)
+{
+	(void)s;	/* libsvm's training chatter would go to stdout */
+}
+
+static char *join(const char *dir, const char *name)
+{
+	char *p = st_xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+int st_label_index(char *const *labels, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(labels[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int st_labels_parse(const char *path, const char *text, char **labels,
+                    struct st_error *err)
+{
+	const char *p = text;
+	long line = 0;
+	int n = 0, i;
+
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		char *s;
+
+		line++;
+		while (len && (p[len - 1] == '\r' || p[len - 1] == ' '))
+			len--;
+		if (len && *p != '#') {
+			s = st_xstrndup(p, len);
+			if (n == ST_MAX_LABELS || st_label_index(labels, n, s) >= 0) {
+				st_fail(err, path, line, n == ST_MAX_LABELS
+				        ? "more than %d labels" : "label twice",
+				        ST_MAX_LABELS);
+				free(s);
+				goto fail;
+			}
+			labels[n++] = s;
+		}
+		p = eol ? eol + 1 : p + strlen(p);
+	}
+	if (n < 2) {
+		st_fail(err, path, line ? line : 1, "fewer than two labels");
+		goto fail;
+	}
+	return n;
+fail:
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	return -1;
+}
+
+static unsigned long long file_sum(const struct st_buf *b)
+{
+	return st_fnv1a(b->s, b->len, ST_FNV_INIT);
+}
+
+void st_model_finish(struct st_model *m)
+{
+	int i;
+
+	if (m->svm)
+		svm_free_and_destroy_model(&m->svm);
+	st_vocab_finish(&m->vocab);
+	for (i = 0; i < m->nlabels; i++)
+		free(m->labels[i]);
+	free(m->svm_order);
+	memset(m, 0, sizeof *m);
+}
+
+/* Parse labels.txt into m->labels and the two checksums. */
+static int read_labels(struct st_model *m, const char *path, const char *s,
+                       unsigned long long *vsum, unsigned long long *msum,
+                       struct st_error *err)
+{
+	long line = 0;
+	int have = 0;
+
+	while (*s) {
+		const char *eol = strchr(s, '\n');
+		size_t n = eol ? (size_t)(eol - s) : strlen(s);
+		char *l = st_xstrndup(s, n), *end;
+
+		line++;
+		s += n + (eol != NULL);
+		if (line == 1) {
+			if (strcmp(l, "stance-labels 1") != 0) {
+				free(l);
+				return st_fail(err, path, line,
+				               "not a stance label file (version 1)");
+			}
+		} else if (strncmp(l, "vocab ", 6) == 0 ||
+		           strncmp(l, "model ", 6) == 0) {
+			unsigned long long v;
+			errno = 0;
+			v = strtoull(l + 6, &end, 16);
+			if (errno || end == l + 6 || *end || strlen(l + 6) != 16) {
+				free(l);
+				return st_fail(err, path, line, "bad checksum");
+			}
+			*(l[0] == 'v' ? vsum : msum) = v;
+			have |= l[0] == 'v' ? 1 : 2;
+		} else if (strncmp(l, "label ", 6) == 0 && l[6]) {
+			if (m->nlabels == ST_MAX_LABELS ||
+			    st_label_index(m->labels, m->nlabels, l + 6) >= 0) {
+				free(l);
+				return st_fail(err, path, line,
+				               "too many or repeated labels");
+			}
+			m->labels[m->nlabels++] = st_xstrdup(l + 6);
+		} else {
+			free(l);
+			return st_fail(err, path, line, "unexpected line");
+		}
+		free(l);
+	}
+	if (have != 3 || m->nlabels < 2)
+		return st_fail(err, path, line ? line : 1,
+		               "truncated label file");
+	return 0;
+}
+
+int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
+{
+	static char pbuf[3][4096];	/* names outlive the call, for err */
+	struct st_buf lb = ST_BUF_INIT, vb = ST_BUF_INIT, mb = ST_BUF_INIT;
+	unsigned long long vsum = 0, msum = 0;
+	char *lp = join(dir, "labels.txt"), *vp = join(dir, "vocab.txt");
+	char *mp = join(dir, "stance.model");
+	int rc = -1, i, nsv, nclass, *lab = NULL;
+	long maxidx = 0;
+
+	memset(m, 0, sizeof *m);
+	snprintf(pbuf[0], sizeof pbuf[0], "%s", lp);
+	snprintf(pbuf[1], sizeof pbuf[1], "%s", vp);
+	snprintf(pbuf[2], sizeof pbuf[2], "%s", mp);
+	if (st_read_file(lp, &lb, err) || st_read_file(vp, &vb, err) ||
+	    st_read_file(mp, &mb, err)) {
+		err->file = err->file == lp ? pbuf[0] : err->file == vp
+		            ? pbuf[1] : pbuf[2];
+		goto out;
+	}
+	if (read_labels(m, pbuf[0], lb.s, &vsum, &msum, err))
+		goto out;
+	if (file_sum(&vb) != vsum) {
+		st_fail(err, pbuf[1], 1, "vocabulary does not match the model "
+		        "(checksum differs from %s)", pbuf[0]);
+		goto out;
+	}
+	if (file_sum(&mb) != msum) {
+		st_fail(err, pbuf[2], 1, "model file does not match its "
+		        "vocabulary (checksum differs from %s)", pbuf[0]);
+		goto out;
+	}
+	if (st_vocab_read(pbuf[1], vb.s, vb.len, &m->vocab, err))
+		goto out;
+	svm_set_print_string_function(quiet);
+	m->svm = svm_load_model(mp);
+	if (!m->svm) {
+		st_fail(err, pbuf[2], 1, "libsvm cannot read the model");
+		goto out;
+	}
+	nclass = svm_get_nr_class(m->svm);
+	if (svm_get_svm_type(m->svm) != C_SVC || nclass != m->nlabels ||
+	    !svm_check_probability_model(m->svm)) {
+		st_fail(err, pbuf[2], 1, "expected a C-SVC model with "
+		        "probabilities for %d labels", m->nlabels);
+		goto out;
+	}
+	lab = st_xmalloc((size_t)nclass * sizeof *lab);
+	svm_get_labels(m->svm, lab);
+	m->svm_order = st_xmalloc((size_t)nclass * sizeof *m->svm_order);
+	for (i = 0; i < nclass; i++) {
+		if (lab[i] < 1 || lab[i] > m->nlabels) {
+			st_fail(err, pbuf[2], 1, "class %d has no label", lab[i]);
+			goto out;
+		}
+		m->svm_order[i] = lab[i] - 1;
+	}
+	nsv = svm_get_nr_sv(m->svm);
+	for (i = 0; i < nsv; i++) {
+		const struct svm_node *x = m->svm->SV[i];
+		for (; x->index != -1; x++)
+			if (x->index > maxidx)
+				maxidx = x->index;
+	}
+	if (maxidx > (long)st_vocab_size(&m->vocab)) {
+		st_fail(err, pbuf[2], 1, "model uses feature %ld but the "
+		        "vocabulary has %zu", maxidx, st_vocab_size(&m->vocab));
+		goto out;
+	}
+	rc = 0;
+out:
+	free(lab);
+	st_buf_finish(&lb);
+	st_buf_finish(&vb);
+	st_buf_finish(&mb);
+	free(lp);
+	free(vp);
+	free(mp);
+	if (rc)
+		st_model_finish(m);
+	return rc;
+}
+
+static struct svm_node *nodes_of(const struct st_vec *x)
+{
+	struct svm_node *n = st_xmalloc((x->n + 1) * sizeof *n);
+	size_t k;
+
+	for (k = 0; k < x->n; k++) {
+		n[k].index = x->idx[k];
+		n[k].value = x->val[k];
+	}
+	n[x->n].index = -1;
+	n[x->n].value = 0;
+	return n;
+}
+
+int st_model_predict(const struct st_model *m, const struct st_vec *x,
+                     double *prob)
+{
+	struct svm_node *n = nodes_of(x);
+	double est[ST_MAX_LABELS];
+	int i, best;
+
+	best = (int)svm_predict_probability(m->svm, n, est) - 1;
+	for (i = 0; i < m->nlabels; i++)
+		prob[m->svm_order[i]] = est[i];
+	free(n);
+	return best;
+}
+
+/* ---- training -------------------------------------------------------- */
+
+void st_train_opts_init(struct st_train_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->groups = ST_G_DEFAULT;
+	o->folds = 5;
+	o->seed = 1;
+	o->min_df = 2;
+}
+
+static void init_param(struct svm_parameter *p, double C, int nlabels,
+                       const int *counts, long n, int *wl, double *w)
+{
+	int i;
+
+	memset(p, 0, sizeof *p);
+	p->svm_type = C_SVC;
+	p->kernel_type = LINEAR;
+	p->C = C;
+	p->cache_size = 100;
+	p->eps = 1e-3;
+	p->shrinking = 1;
+	p->probability = 0;
+	/* class weights: a rare camp costs as much in total as a common one */
+	for (i = 0; i < nlabels; i++) {
+		wl[i] = i + 1;
+		w[i] = counts[i] ? (double)n / ((double)nlabels * counts[i]) : 1;
+	}
+	p->nr_weight = nlabels;
+	p->weight_label = wl;
+	p->weight = w;
+}
+
+/* Macro-F1 of predicted against gold class numbers 1..k. */
+static double macro_f1(const double *y, const double *pred, long n, int k,
+                       double *accuracy)
+{
+	double sum = 0;
+	long i, right = 0;
+	int c;
+
+	for (i = 0; i < n; i++)
+		right += y[i] == pred[i];
+	*accuracy = n ? (double)right / (double)n : 0;
+	for (c = 1; c <= k; c++) {
+		long tp = 0, fp = 0, fn = 0;
+		double p, r;
+		for (i = 0; i < n; i++) {
+			tp += y[i] == c && pred[i] == c;
+			fp += y[i] != c && pred[i] == c;
+			fn += y[i] == c && pred[i] != c;
+		}
+		p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+		r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+		sum += p + r > 0 ? 2 * p * r / (p + r) : 0;
+	}
+	return sum / k;
+}
+
+/* Write the model through a temporary name in dir; *tmp gets the name. */
+static int save_svm(const struct svm_model *model, const char *dir,
+                    char **tmp, struct st_error *err)
+{
+	int fd;
+
+	*tmp = join(dir, ".stance.model.tmpXXXXXX");
+	fd = mkstemp(*tmp);
+	if (fd < 0) {
+		st_fail(err, dir, 0, "cannot create a file: %s", strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	close(fd);
+	if (svm_save_model(*tmp, model) != 0) {
+		unlink(*tmp);
+		st_fail(err, dir, 0, "cannot write the model");
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	chmod(*tmp, 0644 & ~umask(umask(0)));
+	return 0;
+}
+
+int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
+             const struct st_train_opts *o, const char *dir,
+             struct st_error *err)
+{
+	struct st_featurizer *f = NULL;
+	struct st_map *docs = NULL;
+	struct st_vocab v;
+	struct st_vec x;
+	struct svm_problem prob;
+	struct svm_parameter param;
+	struct svm_model *model = NULL;
+	struct svm_node **nodes = NULL;
+	double *y = NULL, *pred = NULL, w[ST_MAX_LABELS];
+	double best_f1 = -1, best_C = o->C, best_acc = 0;
+	int counts[ST_MAX_LABELS] = { 0 }, wl[ST_MAX_LABELS];
+	char *mtmp = NULL, *vpath = NULL, *lpath = NULL, *tpath = NULL;
+	struct st_out vo = { 0 }, lo = { 0 }, to = { 0 };
+	struct st_buf mb = ST_BUF_INIT, vb = ST_BUF_INIT;
+	long n = (long)qs->n, i;
+	int rc = -1, k, lc, total;
+	char groups[128];
+
+	st_vocab_init(&v);
+	st_vec_init(&x);
+	if (n < 2 * nlabels)
+		return st_fail(err, NULL, 0, "too few labelled quotes (%ld)", n);
+	f = st_featurizer_new(err);
+	if (!f)
+		return -1;
+	docs = st_xcalloc((size_t)n, sizeof *docs);
+	y = st_xmalloc((size_t)n * sizeof *y);
+	pred = st_xmalloc((size_t)n * sizeof *pred);
+	nodes = st_xcalloc((size_t)n, sizeof *nodes);
+	for (i = 0; i < n; i++) {
+		lc = st_label_index(labels, nlabels, qs->q[i].stance);
+		if (lc < 0) {
+			st_fail(err, NULL, 0, "unknown label '%s'", qs->q[i].stance);
+			goto out;
+		}
+		y[i] = lc + 1;
+		counts[lc]++;
+		st_map_init(&docs[i]);
+		st_quote_terms(f, &qs->q[i], o->groups, &docs[i]);
+	}
+	for (k = 0; k < nlabels; k++)
+		if (!counts[k]) {
+			st_fail(err, NULL, 0, "no quote is labelled '%s'",
+			        labels[k]);
+			goto out;
+		}
+	st_vocab_build(&v, docs, (size_t)n, o->groups, o->min_df);
+	for (i = 0; i < n; i++) {
+		st_vectorize(&v, &docs[i], &x);
+		nodes[i] = nodes_of(&x);
+	}
+	prob.l = (int)n;
+	prob.y = y;
+	prob.x = nodes;
+	svm_set_print_string_function(quiet);
+
+	/* C on a log2 grid, by cross-validated macro-F1; the smaller C wins
+	 * a tie (the simpler model) */
+	total = o->C > 0 ? 0 : 11;
+	for (k = 0; k < total; k++) {
+		double C = pow(2.0, -5 + 2 * k), acc, f1;
+
+		init_param(&param, C, nlabels, counts, n, wl, w);
+		srand(o->seed);
+		svm_cross_validation(&prob, &param, o->folds, pred);
+		f1 = macro_f1(y, pred, n, nlabels, &acc);
+		if (f1 > best_f1 + 1e-12) {
+			best_f1 = f1;
+			best_C = C;
+			best_acc = acc;
+		}
+		if (o->progress)
+			o->progress(k + 1, total, o->progress_arg);
+	}
+	if (total == 0) {
+		init_param(&param, o->C, nlabels, counts, n, wl, w);
+		srand(o->seed);
+		svm_cross_validation(&prob, &param, o->folds, pred);
+		best_f1 = macro_f1(y, pred, n, nlabels, &best_acc);
+	}
+	init_param(&param, best_C, nlabels, counts, n, wl, w);
+	param.probability = 1;
+	{
+		const char *msg = svm_check_parameter(&prob, &param);
+		if (msg) {
+			st_fail(err, NULL, 0, "libsvm: %s", msg);
+			goto out;
+		}
+	}
+	srand(o->seed);		/* libsvm's probability folds use rand() */
+	model = svm_train(&prob, &param);
+
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		st_fail(err, dir, 0, "cannot create: %s", strerror(errno));
+		goto out;
+	}
+	if (save_svm(model, dir, &mtmp, err))
+		goto out;
+	if (st_read_file(mtmp, &mb, err))
+		goto out;
+	vpath = join(dir, "vocab.txt");
+	lpath = join(dir, "labels.txt");
+	tpath = join(dir, "metrics.txt");
+	if (st_out_open(&vo, vpath, err))
+		goto out;
+	st_vocab_write(vo.fp, &v);
+	/* the checksum is of the bytes as written */
+	fflush(vo.fp);
+	if (st_read_file(vo.tmp, &vb, err))
+		goto out;
+	if (st_out_open(&lo, lpath, err) || st_out_open(&to, tpath, err))
+		goto out;
+	fprintf(lo.fp, "stance-labels 1\nvocab %016llx\nmodel %016llx\n",
+	        file_sum(&vb), file_sum(&mb));
+	for (k = 0; k < nlabels; k++)
+		fprintf(lo.fp, "label %s\n", labels[k]);
+	st_groups_format(o->groups, groups, sizeof groups);
+	fprintf(to.fp, "quotes %ld\n", n);
+	for (k = 0; k < nlabels; k++)
+		fprintf(to.fp, "quotes[%s] %d\n", labels[k], counts[k]);
+	fprintf(to.fp, "features %zu\ngroups %s\nkernel linear\nC %g\n"
+	        "cv_folds %d\ncv_macro_f1 %.4f\ncv_accuracy %.4f\n"
+	        "support_vectors %d\n", st_vocab_size(&v), groups, best_C,
+	        o->folds, best_f1, best_acc, svm_get_nr_sv(model));
+	if (st_out_commit(&vo, err) || st_out_commit(&lo, err) ||
+	    st_out_commit(&to, err))
+		goto out;
+	{
+		char *final = join(dir, "stance.model");
+		int bad = rename(mtmp, final) != 0;
+		free(final);
+		if (bad) {
+			st_fail(err, dir, 0, "cannot rename the model: %s",
+			        strerror(errno));
+			goto out;
+		}
+		free(mtmp);
+		mtmp = NULL;
+	}
+	rc = 0;
+out:
+	st_out_abort(&vo);
+	st_out_abort(&lo);
+	st_out_abort(&to);
+	if (mtmp)
+		unlink(mtmp);
+	free(mtmp);
+	free(vpath);
+	free(lpath);
+	free(tpath);
+	st_buf_finish(&mb);
+	st_buf_finish(&vb);
+	if (model)
+		svm_free_and_destroy_model(&model);
+	for (i = 0; docs && i < n; i++) {
+		st_map_finish(&docs[i]);
+		free(nodes[i]);
+	}
+	free(docs);
+	free(nodes);
+	free(y);
+	free(pred);
+	st_vec_finish(&x);
+	st_vocab_finish(&v);
+	st_featurizer_free(f);
+	return rc;
+}

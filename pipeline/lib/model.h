@@ -1,0 +1,73 @@
+/* model.h - the model folder (models/ by default) and the one module that
+ * touches libsvm's types.
+ *
+ * A model folder holds four files, written together:
+ *   stance.model  libsvm's model (linear kernel, probability estimates)
+ *   vocab.txt     the vocabulary with IDF (feature.h)
+ *   labels.txt    "stance-labels 1", the FNV-1a checksums of the other
+ *                 two files, then one "label NAME" line per class, in the
+ *                 order of libsvm's class numbers 1, 2, ...
+ *   metrics.txt   what training measured (for people, never read back)
+ * Loading checks the checksums, so a model never meets a vocabulary it
+ * was not trained with. */
+#ifndef STANCE_MODEL_H
+#define STANCE_MODEL_H
+
+#include "feature.h"
+#include "quote.h"
+#include "util.h"
+
+#define ST_MAX_LABELS 32
+
+struct svm_model;
+
+struct st_model {
+	struct svm_model *svm;
+	struct st_vocab vocab;
+	char *labels[ST_MAX_LABELS];
+	int nlabels;
+	int *svm_order;		/* libsvm's class i is our label svm_order[i] */
+};
+
+/* Load dir/{stance.model,vocab.txt,labels.txt}; fails (naming the file and
+ * line) on a missing or malformed file or on files that do not belong
+ * together.  st_model_finish() frees everything; it is safe on a model
+ * whose load failed. */
+int st_model_load(struct st_model *m, const char *dir, struct st_error *err);
+void st_model_finish(struct st_model *m);
+
+/* The index (into m->labels) of the predicted label of x; prob[i] is
+ * the probability of label i (nlabels of them). */
+int st_model_predict(const struct st_model *m, const struct st_vec *x,
+                     double *prob);
+
+/* Index of label name in labels[0..n), or -1. */
+int st_label_index(char *const *labels, int n, const char *name);
+
+/* Read a label list: one label per line, # comments and blank lines
+ * skipped.  Fills labels (caller frees each) and returns the count, or -1
+ * with err filled. */
+int st_labels_parse(const char *path, const char *text, char **labels,
+                    struct st_error *err);
+
+/* Training. */
+struct st_train_opts {
+	unsigned groups;	/* feature groups, ST_G_* */
+	double C;		/* > 0: use it; 0: choose by cross-validation */
+	int folds;		/* for choosing C */
+	unsigned seed;		/* for libsvm's rand() */
+	long min_df;
+	/* called after each grid point, for progress; may be NULL */
+	void (*progress)(int done, int total, void *arg);
+	void *progress_arg;
+};
+void st_train_opts_init(struct st_train_opts *o);
+
+/* Train on the labelled quotes (every q->stance one of labels) and write
+ * the model folder dir, each file through a temporary name.  Returns 0 or
+ * -1 with err filled. */
+int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
+             const struct st_train_opts *o, const char *dir,
+             struct st_error *err);
+
+#endif
