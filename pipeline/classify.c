@@ -47,7 +47,7 @@ int main(int argc, char **argv)
 	int c, i, k, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
 
-	cli_prog = "stance-classify";
+	cli_init(argv, "stance-classify");
 	while ((c = getopt_long(argc, argv, "m:o:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm': model_dir = optarg; break;

@@ -9,6 +9,12 @@
 
 const char *cli_prog = "stance";
 
+void cli_init(char **argv, const char *prog)
+{
+	cli_prog = prog;
+	argv[0] = (char *)prog;
+}
+
 void cli_version(void)
 {
 	printf("%s (stance) %s\n", cli_prog, STANCE_VERSION);

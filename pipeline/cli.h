@@ -12,6 +12,9 @@ enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 /* The program name used in messages, e.g. "stance-tokenize". */
 extern const char *cli_prog;
 
+/* Set cli_prog, and argv[0] to it so that getopt's messages name the
+ * program as ours do. */
+void cli_init(char **argv, const char *prog);
 void cli_version(void);
 /* "PROG: MSG" and a hint to --help on stderr, then exit 2. */
 void cli_usage_error(const char *fmt, ...)

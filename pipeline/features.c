@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 	int c, i, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
 
-	cli_prog = "stance-features";
+	cli_init(argv, "stance-features");
 	while ((c = getopt_long(argc, argv, "m:o:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm': model_dir = optarg; break;

@@ -320,7 +320,7 @@ int main(int argc, char **argv)
 	struct st_out out[3];
 	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0;
 
-	cli_prog = "stance-report";
+	cli_init(argv, "stance-report");
 	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': dir = optarg; break;

@@ -43,7 +43,7 @@ int main(int argc, char **argv)
 	int c, i, rc = EXIT_DATA, nin;
 	char **in;
 
-	cli_prog = "stance-tokenize";
+	cli_init(argv, "stance-tokenize");
 	while ((c = getopt_long(argc, argv, "o:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;

@@ -37,7 +37,7 @@ static const char usage[] =
 "                       (default: words,bigrams,context,role,lexicon)\n"
 "  -C, --cost=C         the SVM's C (default: chosen by cross-validation)\n"
 "  -s, --seed=N         seed for libsvm's random numbers (default: 1)\n"
-"  -q, --quiet          no progress or summary on stderr\n"
+"  -q, --quiet          no progress on stderr\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -243,7 +243,7 @@ int main(int argc, char **argv)
 	int ch, i, k, rc = EXIT_DATA, nlabels = 0, quiet = 0;
 	long v;
 
-	cli_prog = "stance-train";
+	cli_init(argv, "stance-train");
 	memset(&c, 0, sizeof c);
 	st_train_opts_init(&topts);
 	while ((ch = getopt_long(argc, argv, "a:o:l:g:C:s:qhV", opts,
@@ -313,10 +313,10 @@ int main(int argc, char **argv)
 			goto fail;
 		}
 	}
-	if (!quiet && c.skipped)
+	if (c.skipped)
 		fprintf(stderr, "%s: %ld rows without a stance skipped\n",
 		        cli_prog, c.skipped);
-	if (!quiet && c.not_found)
+	if (c.not_found)
 		fprintf(stderr, "%s: %ld rows whose quote was not found "
 		        "skipped\n", cli_prog, c.not_found);
 	prog.start = time(NULL);

@@ -1212,14 +1212,18 @@ static int not_a_statement(const struct doc *d, const struct span *s)
 
 	if (s->full)
 		goto title;
+	/* so-called "peacekeepers"; the newspaper "Golos" (a name: capitals) */
 	for (k = 0; before[k]; k++)
-		if (is_word(d, o - 1, before[k]))
-			return !(k == sizeof before / sizeof *before - 2 &&
-			         !is_word(d, o - 2, "known"));
+		if (is_word(d, o - 1, before[k])) {
+			if (strcmp(before[k], "as") == 0)
+				return is_word(d, o - 2, "known");
+			return k < 7 || (o + 1 < d->nt && d->t[o + 1].cap);
+		}
 	if (is_word(d, o - 2, "so") && is_word(d, o - 1, "called"))
 		return 1;
 	for (k = 0; c >= 0 && after[k]; k++)
-		if (is_word(d, c + 1, after[k]))
+		if (is_word(d, c + 1, after[k]) && o + 1 < d->nt &&
+		    d->t[o + 1].cap)
 			return 1;
 	/* a nickname between a first name and a surname */
 	if (o > 0 && c >= 0 && d->t[o - 1].cap && c + 1 < d->nt &&

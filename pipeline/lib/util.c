@@ -333,6 +333,7 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err)
 
 	o->fp = NULL;
 	o->path = o->tmp = NULL;
+	o->name = path;
 	if (!path || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
@@ -393,7 +394,7 @@ int st_out_commit(struct st_out *o, struct st_error *err)
 	o->fp = NULL;
 	if (!o->tmp) {
 		if (bad)
-			st_fail(err, o->path, 0, "write error: %s", strerror(e));
+			st_fail(err, o->name, 0, "write error: %s", strerror(e));
 		free(o->path);
 		o->path = NULL;
 		return bad ? -1 : 0;
@@ -404,7 +405,7 @@ int st_out_commit(struct st_out *o, struct st_error *err)
 	}
 	if (bad) {
 		unlink(o->tmp);
-		st_fail(err, o->path, 0, "write error: %s", strerror(e));
+		st_fail(err, o->name, 0, "write error: %s", strerror(e));
 	}
 	track(o->tmp, 0);
 	free(o->tmp);

@@ -85,6 +85,8 @@ long st_line_of(const char *s, size_t off);
  * st_out_install_signals() installs. */
 struct st_out {
 	FILE *fp;
+	const char *name;	/* the caller's path, named in errors: it must
+				 * outlive the st_out */
 	char *path;	/* final name, NULL for stdout */
 	char *tmp;	/* temporary name, NULL for stdout */
 };
