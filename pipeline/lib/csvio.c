@@ -13,8 +13,7 @@ struct parse_state {
 	struct st_csv_row row;
 	size_t cap;
 	long line;		/* line being fed */
-	long row_line;		/* line where the current row started */
-	int in_row;
+	long row_line;		/* line where the current row started, or 0 */
 	int failed;
 };
 
@@ -24,10 +23,6 @@ static void on_field(void *s, size_t n, void *data)
 
 	if (st->failed)
 		return;
-	if (!st->in_row) {
-		st->in_row = 1;
-		st->row_line = st->row_line ? st->row_line : st->line;
-	}
 	if (st->row.n == st->cap) {
 		st->cap = st->cap ? st->cap * 2 : 16;
 		st->row.field = st_xrealloc(st->row.field,
@@ -44,7 +39,6 @@ static void clear_row(struct parse_state *st)
 	for (i = 0; i < st->row.n; i++)
 		free(st->row.field[i]);
 	st->row.n = 0;
-	st->in_row = 0;
 	st->row_line = 0;
 }
 
@@ -59,6 +53,16 @@ static void on_row(int c, void *data)
 			st->failed = 1;
 	}
 	clear_row(st);
+}
+
+static int blank_line(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
 }
 
 int st_csv_parse(const char *path, const char *data, size_t len,
@@ -79,21 +83,33 @@ int st_csv_parse(const char *path, const char *data, size_t len,
 		return st_fail(err, path, 0, "cannot initialise CSV parser");
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
-	/* Feed a line at a time so that errors can name their line:
-	 * libcsv itself counts no lines. */
+	/* Feed a line at a time (a line ends in LF, CRLF or a lone CR) so
+	 * that errors can name their line and each row the line it starts
+	 * on: libcsv itself counts no lines. */
 	while (off < len && !st.failed) {
-		const char *nl = memchr(data + off, '\n', len - off);
-		size_t n = nl ? (size_t)(nl - (data + off)) + 1 : len - off;
-		size_t used = csv_parse(&p, data + off, n, on_field, on_row,
-		                        &st);
+		size_t n = 0, used;
+		int eol = 0;
 
+		while (off + n < len && !eol) {
+			char c = data[off + n++];
+			if (c == '\n')
+				eol = 1;
+			else if (c == '\r') {
+				if (off + n < len && data[off + n] == '\n')
+					n++;
+				eol = 1;
+			}
+		}
+		if (!st.row_line && !blank_line(data + off, n))
+			st.row_line = st.line;
+		used = csv_parse(&p, data + off, n, on_field, on_row, &st);
 		if (used != n) {
 			st_fail(err, path, st.line, "malformed CSV: %s",
 			        csv_strerror(csv_error(&p)));
 			goto out;
 		}
 		off += n;
-		if (nl)
+		if (eol)
 			st.line++;
 	}
 	if (st.failed)

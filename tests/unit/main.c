@@ -1,0 +1,24 @@
+/* main.c - runs every unit-test suite of libstance. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <check.h>
+
+#include "suites.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(util_suite());
+	int failed;
+
+	srunner_add_suite(sr, strmap_suite());
+	srunner_add_suite(sr, csvio_suite());
+	srunner_add_suite(sr, quote_suite());
+	srunner_add_suite(sr, tokens_suite());
+	srunner_add_suite(sr, extract_suite());
+	srunner_add_suite(sr, feature_suite());
+	srunner_add_suite(sr, model_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

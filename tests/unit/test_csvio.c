@@ -1,0 +1,470 @@
+/* test_csvio.c - CSV reading and writing (csvio.h). */
+#include <stdio.h>
+#include <check.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "suites.h"
+
+/* ---- a row collector -------------------------------------------------- */
+
+#define MAXROWS 16
+#define MAXFIELDS 12
+
+struct rows {
+	int n;
+	size_t nf[MAXROWS];
+	char *f[MAXROWS][MAXFIELDS];
+	long line[MAXROWS];
+	int stop_at;		/* fail on this row (1-based), 0: never */
+};
+
+static int collect(const struct st_csv_row *r, void *ctx,
+                   struct st_error *err)
+{
+	struct rows *rs = ctx;
+	size_t i;
+
+	ck_assert_int_lt(rs->n, MAXROWS);
+	rs->nf[rs->n] = r->n;
+	rs->line[rs->n] = r->line;
+	for (i = 0; i < r->n && i < MAXFIELDS; i++)
+		rs->f[rs->n][i] = strdup(r->field[i]);
+	rs->n++;
+	if (rs->stop_at && rs->n == rs->stop_at)
+		return st_fail(err, "cb", r->line, "stopped at row %d", rs->n);
+	return 0;
+}
+
+static void rows_free(struct rows *rs)
+{
+	int i;
+	size_t k;
+
+	for (i = 0; i < rs->n; i++)
+		for (k = 0; k < rs->nf[i] && k < MAXFIELDS; k++)
+			free(rs->f[i][k]);
+	memset(rs, 0, sizeof *rs);
+}
+
+static int parse(const char *data, struct rows *rs, struct st_error *err)
+{
+	memset(rs, 0, sizeof *rs);
+	memset(err, 0, sizeof *err);
+	return st_csv_parse("t.csv", data, strlen(data), collect, rs, err);
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+START_TEST(test_parse_quoted_fields)
+{
+	static const char data[] =
+		"id,quote,speaker\n"
+		"q1,\"Yes, we will leave\",Ara Sargsyan\n"
+		"q2,\"He said \"\"no\"\" twice\",Lilit Hakobyan\n"
+		"q3,\"first line\nsecond line\",Hayk Avetisyan\n"
+		"q4,plain,\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 5);
+	ck_assert_uint_eq(rs.nf[0], 3);
+	ck_assert_str_eq(rs.f[0][0], "id");
+	ck_assert_str_eq(rs.f[0][1], "quote");
+	ck_assert_str_eq(rs.f[0][2], "speaker");
+	ck_assert_str_eq(rs.f[1][1], "Yes, we will leave");
+	ck_assert_str_eq(rs.f[1][2], "Ara Sargsyan");
+	ck_assert_str_eq(rs.f[2][1], "He said \"no\" twice");
+	ck_assert_str_eq(rs.f[3][0], "q3");
+	ck_assert_str_eq(rs.f[3][1], "first line\nsecond line");
+	ck_assert_str_eq(rs.f[3][2], "Hayk Avetisyan");
+	ck_assert_uint_eq(rs.nf[4], 3);
+	ck_assert_str_eq(rs.f[4][1], "plain");
+	ck_assert_str_eq(rs.f[4][2], "");
+	ck_assert_int_eq(rs.line[0], 1);
+	ck_assert_int_eq(rs.line[1], 2);
+	ck_assert_int_eq(rs.line[2], 3);
+	ck_assert_int_eq(rs.line[3], 4);
+	ck_assert_int_eq(rs.line[4], 6);
+	rows_free(&rs);
+}
+END_TEST
+
+/* A row whose first field spans lines starts on the line of its opening
+ * quote (csvio.h: "1-based line where the row starts"). */
+START_TEST(test_parse_multiline_first_field_line)
+{
+	static const char data[] =
+		"quote,n\n"
+		"\"one\ntwo\nthree\",1\n"
+		"after,2\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 3);
+	ck_assert_str_eq(rs.f[1][0], "one\ntwo\nthree");
+	ck_assert_str_eq(rs.f[1][1], "1");
+	ck_assert_str_eq(rs.f[2][0], "after");
+	ck_assert_int_eq(rs.line[2], 5);
+	ck_assert_int_eq(rs.line[1], 2);
+	rows_free(&rs);
+}
+END_TEST
+
+START_TEST(test_parse_bom)
+{
+	static const char data[] = "\xef\xbb\xbf" "article,quote\nx,y\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_str_eq(rs.f[0][0], "article");
+	ck_assert_uint_eq(strlen(rs.f[0][0]), 7);
+	ck_assert_str_eq(rs.f[1][1], "y");
+	ck_assert_int_eq(rs.line[0], 1);
+	ck_assert_int_eq(rs.line[1], 2);
+	rows_free(&rs);
+}
+END_TEST
+
+START_TEST(test_parse_crlf)
+{
+	static const char data[] =
+		"a,b\r\n"
+		"1,\"x\r\ny\"\r\n"
+		"3,4\r\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 3);
+	ck_assert_str_eq(rs.f[0][1], "b");
+	ck_assert_str_eq(rs.f[1][0], "1");
+	ck_assert_str_eq(rs.f[1][1], "x\r\ny");
+	ck_assert_str_eq(rs.f[2][0], "3");
+	ck_assert_str_eq(rs.f[2][1], "4");
+	ck_assert_uint_eq(rs.nf[2], 2);
+	ck_assert_int_eq(rs.line[0], 1);
+	ck_assert_int_eq(rs.line[1], 2);
+	ck_assert_int_eq(rs.line[2], 4);
+	rows_free(&rs);
+}
+END_TEST
+
+START_TEST(test_parse_no_final_newline)
+{
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse("a,b\nc,\"d\"", &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_str_eq(rs.f[1][0], "c");
+	ck_assert_str_eq(rs.f[1][1], "d");
+	ck_assert_int_eq(rs.line[1], 2);
+	rows_free(&rs);
+	ck_assert_int_eq(parse("", &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 0);
+}
+END_TEST
+
+START_TEST(test_parse_unterminated_after_field)
+{
+	/* the quote opens on line 3 after a first field */
+	static const char data[] =
+		"id,quote\n"
+		"q1,fine\n"
+		"q2,\"never closed\n"
+		"still inside\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), -1);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_str_eq(err.file, "t.csv");
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_str_eq(err.msg, "unterminated quoted field");
+	rows_free(&rs);
+}
+END_TEST
+
+START_TEST(test_parse_unterminated_first_field)
+{
+	/* the row opens with the quote, on line 3 of 4 */
+	static const char data[] =
+		"id,quote\n"
+		"q1,fine\n"
+		"\"never closed,q2\n"
+		"still inside\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), -1);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_str_eq(err.msg, "unterminated quoted field");
+	/* the row's line (3), or at worst the last line (4); never a line
+	 * past the end of the file */
+	ck_assert_msg(err.line == 3 || err.line == 4,
+	              "err.line is %ld, expected 3 (or 4)", err.line);
+	rows_free(&rs);
+}
+END_TEST
+
+START_TEST(test_parse_malformed)
+{
+	/* a quote inside an unquoted field breaks strict CSV */
+	static const char data[] = "a,b\nc,d\ne,f\"g\"\n";
+	struct rows rs;
+	struct st_error err;
+
+	ck_assert_int_eq(parse(data, &rs, &err), -1);
+	ck_assert_str_eq(err.file, "t.csv");
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_int_eq(strncmp(err.msg, "malformed CSV: ", 15), 0);
+	rows_free(&rs);
+}
+END_TEST
+
+START_TEST(test_parse_callback_error)
+{
+	static const char data[] = "h\nr1\nr2\nr3\n";
+	struct rows rs;
+	struct st_error err;
+
+	memset(&rs, 0, sizeof rs);
+	memset(&err, 0, sizeof err);
+	rs.stop_at = 3;
+	ck_assert_int_eq(st_csv_parse("t.csv", data, strlen(data), collect,
+	                              &rs, &err), -1);
+	ck_assert_int_eq(rs.n, 3);	/* no row after the failing one */
+	ck_assert_str_eq(err.file, "cb");
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_str_eq(err.msg, "stopped at row 3");
+	rows_free(&rs);
+}
+END_TEST
+
+static int header_only(const struct st_csv_row *r, void *ctx,
+                       struct st_error *err)
+{
+	int *cols = ctx;
+
+	(void)err;
+	if (r->line == 1) {
+		cols[0] = st_csv_col(r, "article");
+		cols[1] = st_csv_col(r, "speaker");
+		cols[2] = st_csv_col(r, "stance");
+		cols[3] = st_csv_col(r, "Speaker");
+	}
+	return 0;
+}
+
+START_TEST(test_csv_col)
+{
+	static const char data[] = "article,quote,speaker\n";
+	int cols[4] = { 9, 9, 9, 9 };
+	struct st_error err;
+
+	ck_assert_int_eq(st_csv_parse("t.csv", data, strlen(data),
+	                              header_only, cols, &err), 0);
+	ck_assert_int_eq(cols[0], 0);
+	ck_assert_int_eq(cols[1], 2);
+	ck_assert_int_eq(cols[2], -1);
+	ck_assert_int_eq(cols[3], -1);
+}
+END_TEST
+
+/* ---- writing ---------------------------------------------------------- */
+
+struct mem {
+	char *s;
+	size_t n;
+	FILE *fp;
+};
+
+static void mem_open(struct mem *m)
+{
+	m->s = NULL;
+	m->n = 0;
+	m->fp = open_memstream(&m->s, &m->n);
+	ck_assert_ptr_nonnull(m->fp);
+}
+
+static void mem_close(struct mem *m)
+{
+	fclose(m->fp);
+}
+
+START_TEST(test_write_quotes_only_when_needed)
+{
+	struct mem m;
+	struct st_csv_writer w;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 0, 0);
+	st_csv_put(&w, "a");
+	st_csv_put(&w, "b");
+	st_csv_endrow(&w);
+	st_csv_put(&w, "x,y");
+	st_csv_put(&w, "say \"hi\"");
+	st_csv_put(&w, "two\nlines");
+	st_csv_put(&w, " padded");
+	st_csv_put(&w, "");
+	st_csv_put(&w, NULL);
+	st_csv_put(&w, "Ара «ОДКБ»");
+	st_csv_endrow(&w);
+	mem_close(&m);
+	ck_assert_str_eq(m.s, "a,b\n"
+	                 "\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\",,,"
+	                 "Ара «ОДКБ»\n");
+	free(m.s);
+}
+END_TEST
+
+START_TEST(test_write_numbers)
+{
+	struct mem m;
+	struct st_csv_writer w;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 0, 1);
+	st_csv_putd(&w, 0.5, 4);
+	st_csv_putd(&w, 2.0 / 3.0, 2);
+	st_csv_putd(&w, -1.25, 1);
+	st_csv_putl(&w, -42);
+	st_csv_putl(&w, 1234567);
+	st_csv_putraw(&w, "-7");
+	st_csv_endrow(&w);
+	mem_close(&m);
+	/* numbers are never neutralised, even in safe mode */
+	ck_assert_str_eq(m.s, "0.5000,0.67,-1.2,-42,1234567,-7\n");
+	free(m.s);
+}
+END_TEST
+
+START_TEST(test_write_excel)
+{
+	struct mem m;
+	struct st_csv_writer w;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 1, 0);
+	st_csv_put(&w, "speaker");
+	st_csv_put(&w, "n");
+	st_csv_endrow(&w);
+	st_csv_put(&w, "Ani Grigoryan");
+	st_csv_putl(&w, 3);
+	st_csv_endrow(&w);
+	mem_close(&m);
+	ck_assert_str_eq(m.s, "\xef\xbb\xbfspeaker,n\r\nAni Grigoryan,3\r\n");
+	ck_assert_uint_eq(m.n, 3 + 11 + 17);
+	free(m.s);
+}
+END_TEST
+
+START_TEST(test_write_safe)
+{
+	struct mem m;
+	struct st_csv_writer w;
+	struct rows rs;
+	struct st_error err;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 0, 1);
+	st_csv_put(&w, "=SUM(A1)");
+	st_csv_endrow(&w);
+	st_csv_put(&w, "+1");
+	st_csv_put(&w, "-2");
+	st_csv_put(&w, "@cmd");
+	st_csv_put(&w, "safe");
+	st_csv_endrow(&w);
+	mem_close(&m);
+	/* the apostrophe makes the cell text; what is read back is the
+	 * neutralised text */
+	ck_assert_int_eq(parse(m.s, &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_str_eq(rs.f[0][0], "'=SUM(A1)");
+	ck_assert_str_eq(rs.f[1][0], "'+1");
+	ck_assert_str_eq(rs.f[1][1], "'-2");
+	ck_assert_str_eq(rs.f[1][2], "'@cmd");
+	ck_assert_str_eq(rs.f[1][3], "safe");
+	rows_free(&rs);
+	/* the neutralised cell is also wrapped in quotes, as OWASP advises;
+	 * a harmless field stays plain */
+	ck_assert_str_eq(m.s, "\"'=SUM(A1)\"\n\"'+1\",\"'-2\",\"'@cmd\",safe\n");
+	free(m.s);
+}
+END_TEST
+
+START_TEST(test_write_unsafe_mode_keeps_formula)
+{
+	struct mem m;
+	struct st_csv_writer w;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 0, 0);
+	st_csv_put(&w, "=SUM(A1)");
+	st_csv_put(&w, "-2");
+	st_csv_endrow(&w);
+	mem_close(&m);
+	ck_assert_str_eq(m.s, "=SUM(A1),-2\n");
+	free(m.s);
+}
+END_TEST
+
+START_TEST(test_write_read_round_trip)
+{
+	static const char *const vals[] = {
+		"plain", "x,y", "say \"hi\"", "a\nb", "\"", "", " lead",
+		"trail\t", "«Ереван»", NULL
+	};
+	struct mem m;
+	struct st_csv_writer w;
+	struct rows rs;
+	struct st_error err;
+	int i;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 1, 0);
+	for (i = 0; vals[i]; i++)
+		st_csv_put(&w, vals[i]);
+	st_csv_endrow(&w);
+	mem_close(&m);
+	ck_assert_int_eq(parse(m.s, &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 1);
+	ck_assert_uint_eq(rs.nf[0], 9);
+	for (i = 0; i < 9; i++)
+		ck_assert_str_eq(rs.f[0][i], vals[i]);
+	rows_free(&rs);
+	free(m.s);
+}
+END_TEST
+
+Suite *csvio_suite(void)
+{
+	Suite *s = suite_create("csvio");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_parse_quoted_fields);
+	tcase_add_test(tc, test_parse_multiline_first_field_line);
+	tcase_add_test(tc, test_parse_bom);
+	tcase_add_test(tc, test_parse_crlf);
+	tcase_add_test(tc, test_parse_no_final_newline);
+	tcase_add_test(tc, test_parse_unterminated_after_field);
+	tcase_add_test(tc, test_parse_unterminated_first_field);
+	tcase_add_test(tc, test_parse_malformed);
+	tcase_add_test(tc, test_parse_callback_error);
+	tcase_add_test(tc, test_csv_col);
+	tcase_add_test(tc, test_write_quotes_only_when_needed);
+	tcase_add_test(tc, test_write_numbers);
+	tcase_add_test(tc, test_write_excel);
+	tcase_add_test(tc, test_write_safe);
+	tcase_add_test(tc, test_write_unsafe_mode_keeps_formula);
+	tcase_add_test(tc, test_write_read_round_trip);
+	suite_add_tcase(s, tc);
+	return s;
+}
