@@ -26,7 +26,7 @@ ST_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
 	-Wshadow -Wstrict-prototypes -Ipipeline/lib -Ipipeline -MMD -MP
 LDLIBS := -lsvm -lpcre2-8 -lcsv -lutf8proc -lstemmer -lm
 
-STAGES := tokenize features classify report train
+STAGES := tokenize features classify report train eval
 BINS   := $(STAGES:%=bin/stance-%)
 DATA   := cues roles nonames female-names male-names labels
 
@@ -99,11 +99,27 @@ $(REPORT_FILES) &: $(ids:%=$(QDIR)/%.csv) $(ids:%=$(PDIR)/%.csv) \
 	bin/stance-report -d $(REPORTS) $(if $(EXCEL),--excel) \
 		$(foreach i,$(ids),$(QDIR)/$(i).csv $(PDIR)/$(i).csv)
 
+# A labelling sheet for the articles of ARTICLES, least confident first.
+TODO = $(CORPUS)/annotations/todo-$(shell date +%Y-%m-%d).csv
+annotate: $(ids:%=$(QDIR)/%.csv) $(ids:%=$(PDIR)/%.csv) bin/stance-report
+	bin/stance-report --todo $(TODO) $(if $(EXCEL),--excel) \
+		$(foreach i,$(ids),$(QDIR)/$(i).csv $(PDIR)/$(i).csv)
+	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"
+
 # Retraining is asked for, never implied: the shipped model must not be
 # rebuilt behind a user's back because a fresh clone's timestamps differ.
 ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv))
 train: bin/stance-train
 	bin/stance-train -a $(CORPUS)/articles -o $(MODEL) $(ANNOTATIONS)
+
+# Cross-validation grouped by article and by speaker, baselines, feature
+# ablations, and scikit-learn on the same folds.
+EVAL = $(REPORTS)/eval
+eval: bin/stance-eval
+	@mkdir -p $(EVAL)
+	bin/stance-eval -a $(CORPUS)/articles -d $(EVAL) $(ANNOTATIONS)
+	scripts/install-deps eval
+	scripts/compare-sklearn $(EVAL)
 
 # ---- tests -------------------------------------------------------------
 
@@ -125,6 +141,6 @@ check: build/unit-tests $(BINS)
 clean:
 	rm -rf build bin
 
-.PHONY: all run train check clean
+.PHONY: all run train eval annotate check clean
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=build/obj/%.d)

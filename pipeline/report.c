@@ -1,9 +1,11 @@
 /* stance-report: quotes + predictions -> quotes.csv, articles.csv and
  * speakers.csv. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "csvio.h"
@@ -26,6 +28,9 @@ static const char usage[] =
 "CR first) start with an apostrophe; start and end give the raw text.\n"
 "\n"
 "  -d, --dir=DIR      the reports folder (default: reports)\n"
+"      --todo=FILE    instead of the reports, write a labelling sheet:\n"
+"                     article,quote,speaker,role,stance,suggested,confidence\n"
+"                     with stance empty and the least confident first\n"
 "      --excel        UTF-8 byte order mark and CRLF line ends, for Excel\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
@@ -291,6 +296,49 @@ static void write_speakers(FILE *fp, const struct report *r, int excel)
 	free(sp);
 }
 
+static int cmp_confidence(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a;
+	const struct row *y = *(const struct row *const *)b;
+
+	if (x->conf != y->conf)
+		return x->conf < y->conf ? -1 : 1;
+	return (x > y) - (x < y);	/* rows are in article order */
+}
+
+/* The sheet a person labels: stance left empty for them, the model's
+ * guess beside it, the quotes it is least sure of first. */
+static void write_todo(FILE *fp, const struct report *r, int excel)
+{
+	static const char *const cols[] = { "article", "quote", "speaker",
+		"role", "stance", "suggested", "confidence", NULL };
+	const struct row **order = st_xmalloc((r->n ? r->n : 1) *
+	                                      sizeof *order);
+	struct st_csv_writer w;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		order[i] = &r->rows[i];
+	qsort(order, r->n, sizeof *order, cmp_confidence);
+	st_csv_writer_init(&w, fp, excel, 1);
+	for (i = 0; cols[i]; i++)
+		st_csv_put(&w, cols[i]);
+	st_csv_endrow(&w);
+	for (i = 0; i < r->n; i++) {
+		const struct row *row = order[i];
+
+		st_csv_put(&w, row->q->article);
+		st_csv_put(&w, row->q->text);
+		st_csv_put(&w, row->q->speaker);
+		st_csv_put(&w, row->q->role);
+		st_csv_put(&w, "");
+		st_csv_putraw(&w, r->labels[row->label]);
+		st_csv_putd(&w, row->conf, 4);
+		st_csv_endrow(&w);
+	}
+	free(order);
+}
+
 static char *join(const char *dir, const char *name)
 {
 	struct st_buf b = ST_BUF_INIT;
@@ -303,6 +351,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'd' },
 		{ "excel", no_argument, NULL, 'x' },
+		{ "todo", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -311,13 +360,14 @@ int main(int argc, char **argv)
 		"speakers.csv" };
 	void (*const writers[])(FILE *, const struct report *, int) = {
 		write_quotes, write_articles, write_speakers };
-	const char *dir = "reports";
+	const char *dir = "reports", *todo = NULL;
 	struct report rep;
 	struct st_quotes *qs = NULL;
 	struct preds *ps = NULL;
 	struct st_error err = { 0 };
 	struct st_buf data = ST_BUF_INIT;
 	struct st_out out[3];
+	char *paths[3] = { NULL, NULL, NULL };
 	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0;
 
 	cli_init(argv, "stance-report");
@@ -325,6 +375,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'd': dir = optarg; break;
 		case 'x': excel = 1; break;
+		case 't': todo = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
 		default: return cli_try_help();
@@ -390,12 +441,22 @@ int main(int argc, char **argv)
 	}
 	qsort(rep.rows, rep.n, sizeof *rep.rows, cmp_row);
 	qsort(rep.articles, rep.narticles, sizeof *rep.articles, cmp_str);
+	if (todo) {
+		if (st_out_open(&out[0], todo, &err))
+			goto fail;
+		write_todo(out[0].fp, &rep, excel);
+		if (st_out_commit(&out[0], &err))
+			goto fail;
+		rc = EXIT_OK;
+		goto out;
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		st_fail(&err, dir, 0, "cannot create: %s", strerror(errno));
+		goto fail;
+	}
 	for (k = 0; k < 3; k++) {
-		char *path = join(dir, names[k]);
-		int bad = st_out_open(&out[k], path, &err);
-
-		free(path);
-		if (bad)
+		paths[k] = join(dir, names[k]);
+		if (st_out_open(&out[k], paths[k], &err))
 			goto fail;
 		writers[k](out[k].fp, &rep, excel);
 	}
@@ -422,6 +483,8 @@ out:
 	free(rep.rows);
 	free(qs);
 	free(ps);
+	for (k = 0; k < 3; k++)
+		free(paths[k]);
 	st_buf_finish(&data);
 	return rc;
 }

@@ -8,12 +8,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "csvio.h"
 #include "data.h"
-#include "extract.h"
+#include "labelled.h"
+#include "parallel.h"
 #include "feature.h"
 #include "model.h"
-#include "strmap.h"
 
 static const char usage[] =
 "Usage: stance-train -a ARTICLES [OPTION]... ANNOTATIONS...\n"
@@ -45,162 +44,10 @@ static const char usage[] =
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-struct article {
-	struct st_quotes qs;
-	char *used;		/* per extracted quote: taken by a row */
-	int missing;
-};
-
-struct ctx {
-	const char *path;
-	const char *articles_dir;
-	char **labels;
-	int nlabels;
-	int col_article, col_quote, col_stance;
-	int header;
-	long skipped, not_found;
-	struct st_map ids;	/* article id -> index into arts */
-	struct article *arts;
-	size_t narts;
-	struct st_quotes out;	/* labelled quotes to train on */
-	struct st_extractor *x;
-	struct st_tokenizer *tk;
-	struct st_buf text;
-};
-
-/* The text of a quote as compared: white space collapsed, and the
- * punctuation at either end dropped, so that "We stay," and "We stay"
- * are the same quote. */
-static char *norm(const char *s)
+static void warn(const struct st_error *err, void *arg)
 {
-	struct st_buf b = ST_BUF_INIT;
-	int space = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			st_buf_addc(&b, ' ');
-		space = 0;
-		st_buf_addc(&b, *s);
-	}
-	while (b.len && strchr(".,;:!?", b.s[b.len - 1]))
-		b.s[--b.len] = '\0';
-	{
-		size_t i = 0;
-		while (i < b.len && strchr(".,;:!? ", b.s[i]))
-			i++;
-		memmove(b.s ? b.s : "", b.s ? b.s + i : "", b.len - i + 1);
-		b.len -= i;
-	}
-	return st_buf_detach(&b);
-}
-
-static struct article *load_article(struct ctx *c, const char *id, long line)
-{
-	int *slot = st_map_put(&c->ids, id, (int)c->narts);
-	struct article *a;
-	struct st_error err = { 0 };
-	struct st_buf path = ST_BUF_INIT;
-
-	if (*slot != (int)c->narts)
-		return &c->arts[*slot];
-	c->arts = st_xrealloc(c->arts, (c->narts + 1) * sizeof *c->arts);
-	a = &c->arts[c->narts++];
-	memset(a, 0, sizeof *a);
-	st_quotes_init(&a->qs);
-	st_buf_addf(&path, "%s/%s.txt", c->articles_dir, id);
-	if (cli_read_text(path.s, &c->text, &err)) {
-		fprintf(stderr, "%s: %s:%ld: article '%s' skipped: ", cli_prog,
-		        c->path, line, id);
-		st_perror("", &err);
-		a->missing = 1;
-	} else {
-		st_extract(c->x, c->tk, id, c->text.s, c->text.len, &a->qs);
-		a->used = st_xcalloc(a->qs.n ? a->qs.n : 1, 1);
-	}
-	st_buf_finish(&path);
-	return a;
-}
-
-static int on_row(const struct st_csv_row *r, void *vc, struct st_error *err)
-{
-	struct ctx *c = vc;
-	const char *id, *quote, *stance;
-	struct article *a;
-	char *want;
-	size_t k;
-	int found = -1;
-
-	if (!c->header) {
-		c->col_article = st_csv_col(r, "article");
-		c->col_quote = st_csv_col(r, "quote");
-		c->col_stance = st_csv_col(r, "stance");
-		if (c->col_article < 0 || c->col_quote < 0 || c->col_stance < 0)
-			return st_fail(err, c->path, r->line, "missing column: "
-			               "need article, quote and stance");
-		c->header = 1;
-		return 0;
-	}
-	if ((int)r->n <= c->col_article || (int)r->n <= c->col_quote ||
-	    (int)r->n <= c->col_stance)
-		return st_fail(err, c->path, r->line, "too few fields (%zu)",
-		               r->n);
-	id = r->field[c->col_article];
-	quote = r->field[c->col_quote];
-	stance = r->field[c->col_stance];
-	if (!stance[0]) {
-		c->skipped++;
-		return 0;
-	}
-	if (st_label_index(c->labels, c->nlabels, stance) < 0)
-		return st_fail(err, c->path, r->line, "unknown label '%s'",
-		               stance);
-	if (!id[0] || strchr(id, '/'))
-		return st_fail(err, c->path, r->line, "bad article id '%s'", id);
-	a = load_article(c, id, r->line);
-	if (a->missing) {
-		c->not_found++;
-		return 0;
-	}
-	want = norm(quote);
-	for (k = 0; k < a->qs.n && found < 0; k++) {
-		char *have;
-		if (a->used[k])
-			continue;
-		have = norm(a->qs.q[k].text);
-		if (strcmp(have, want) == 0)
-			found = (int)k;
-		free(have);
-	}
-	free(want);
-	if (found < 0) {
-		fprintf(stderr, "%s: %s:%ld: quote not found in article '%s'\n",
-		        cli_prog, c->path, r->line, id);
-		c->not_found++;
-		return 0;
-	}
-	a->used[found] = 1;
-	{
-		const struct st_quote *src = &a->qs.q[found];
-		struct st_quote *q = st_quotes_add(&c->out);
-
-		q->id = src->id;
-		q->start = src->start;
-		q->end = src->end;
-		q->kind = src->kind;
-		q->paragraph = src->paragraph;
-		st_set(&q->article, src->article, strlen(src->article));
-		st_set(&q->speaker, src->speaker, strlen(src->speaker));
-		st_set(&q->role, src->role, strlen(src->role));
-		st_set(&q->text, src->text, strlen(src->text));
-		st_set(&q->context, src->context, strlen(src->context));
-		st_set(&q->tokens, src->tokens, strlen(src->tokens));
-		st_set(&q->stance, stance, strlen(stance));
-	}
-	return 0;
+	(void)arg;
+	cli_error(err);
 }
 
 struct progress {
@@ -236,7 +83,9 @@ int main(int argc, char **argv)
 	const char *outdir = "models", *labels_path = NULL;
 	struct st_train_opts topts;
 	struct progress prog;
-	struct ctx c;
+	struct st_labelled lab;
+	struct st_quotes qs;
+	const char *articles_dir = NULL;
 	struct st_error err = { 0 };
 	struct st_buf data = ST_BUF_INIT;
 	char *labels[ST_MAX_LABELS];
@@ -244,12 +93,13 @@ int main(int argc, char **argv)
 	long v;
 
 	cli_init(argv, "stance-train");
-	memset(&c, 0, sizeof c);
+	st_quotes_init(&qs);
 	st_train_opts_init(&topts);
+	topts.jobs = st_jobs();
 	while ((ch = getopt_long(argc, argv, "a:o:l:g:C:s:qhV", opts,
 	                         NULL)) != -1) {
 		switch (ch) {
-		case 'a': c.articles_dir = optarg; break;
+		case 'a': articles_dir = optarg; break;
 		case 'o': outdir = optarg; break;
 		case 'l': labels_path = optarg; break;
 		case 'g':
@@ -271,7 +121,7 @@ int main(int argc, char **argv)
 		default: return cli_try_help();
 		}
 	}
-	if (!c.articles_dir)
+	if (!articles_dir)
 		cli_usage_error("no articles folder (-a ARTICLES)");
 	if (optind == argc)
 		cli_usage_error("no annotations file");
@@ -285,46 +135,32 @@ int main(int argc, char **argv)
 	}
 	if (nlabels < 0)
 		goto fail;
-	c.labels = labels;
-	c.nlabels = nlabels;
-	st_map_init(&c.ids);
-	st_quotes_init(&c.out);
+	memset(&lab, 0, sizeof lab);
+	lab.articles_dir = articles_dir;
+	lab.labels = labels;
+	lab.nlabels = nlabels;
+	lab.warn = warn;
 	st_out_install_signals();
-	c.x = st_extractor_new(&err);
-	c.tk = c.x ? st_tokenizer_new(&err) : NULL;
-	if (!c.tk)
-		goto fail;
 	for (i = optind; i < argc; i++) {
-		c.path = argv[i];
-		c.header = 0;
 		if (st_read_file(argv[i], &data, &err)) {
 			err.file = argv[i];
 			goto fail;
 		}
-		if (data.len == 0) {
-			st_fail(&err, argv[i], 1, "empty file");
+		if (st_labelled_load(&lab, argv[i], data.s, data.len, &qs, &err))
 			goto fail;
-		}
-		if (st_check_text(argv[i], data.s, data.len, &err) ||
-		    st_csv_parse(argv[i], data.s, data.len, on_row, &c, &err))
-			goto fail;
-		if (!c.header) {
-			st_fail(&err, argv[i], 1, "no header row");
-			goto fail;
-		}
 	}
-	if (c.skipped)
+	if (lab.skipped)
 		fprintf(stderr, "%s: %ld rows without a stance skipped\n",
-		        cli_prog, c.skipped);
-	if (c.not_found)
+		        cli_prog, lab.skipped);
+	if (lab.not_found)
 		fprintf(stderr, "%s: %ld rows whose quote was not found "
-		        "skipped\n", cli_prog, c.not_found);
+		        "skipped\n", cli_prog, lab.not_found);
 	prog.start = time(NULL);
 	if (!quiet && isatty(STDERR_FILENO)) {
 		topts.progress = show_progress;
 		topts.progress_arg = &prog;
 	}
-	if (st_train(&c.out, labels, nlabels, &topts, outdir, &err))
+	if (st_train(&qs, labels, nlabels, &topts, outdir, &err))
 		goto fail;
 	rc = EXIT_OK;
 	goto out;
@@ -333,16 +169,7 @@ fail:
 out:
 	for (k = 0; k < nlabels; k++)
 		free(labels[k]);
-	for (i = 0; i < (int)c.narts; i++) {
-		st_quotes_finish(&c.arts[i].qs);
-		free(c.arts[i].used);
-	}
-	free(c.arts);
-	st_map_finish(&c.ids);
-	st_quotes_finish(&c.out);
-	st_buf_finish(&c.text);
+	st_quotes_finish(&qs);
 	st_buf_finish(&data);
-	st_tokenizer_free(c.tk);
-	st_extractor_free(c.x);
 	return rc;
 }

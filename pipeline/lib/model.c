@@ -1,5 +1,6 @@
 /* model.c - the model folder, prediction and training over libsvm. */
 #include "model.h"
+#include "cv.h"
 
 #include <errno.h>
 #include <libsvm/svm.h>
@@ -68,6 +69,20 @@ fail:
 	for (i = 0; i < n; i++)
 		free(labels[i]);
 	return -1;
+}
+
+static long count_articles(const struct st_quotes *qs)
+{
+	long n = 0;
+	size_t i, j;
+
+	for (i = 0; i < qs->n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(qs->q[i].article, qs->q[j].article) == 0)
+				break;
+		n += j == i;
+	}
+	return n;
 }
 
 static unsigned long long file_sum(const struct st_buf *b)
@@ -260,14 +275,60 @@ void st_train_opts_init(struct st_train_opts *o)
 	o->folds = 5;
 	o->seed = 1;
 	o->min_df = 2;
+	o->jobs = 1;
+}
+
+int st_docs_init(struct st_docs *d, const struct st_quotes *qs,
+                 char *const *labels, int nlabels, unsigned groups,
+                 struct st_error *err)
+{
+	struct st_featurizer *f;
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	f = st_featurizer_new(err);
+	if (!f)
+		return -1;
+	d->n = qs->n;
+	d->groups = groups;
+	d->terms = st_xcalloc(qs->n ? qs->n : 1, sizeof *d->terms);
+	d->y = st_xmalloc((qs->n ? qs->n : 1) * sizeof *d->y);
+	for (i = 0; i < qs->n; i++) {
+		const char *st = qs->q[i].stance;
+
+		d->y[i] = st[0] ? st_label_index(labels, nlabels, st) : -1;
+		if (st[0] && d->y[i] < 0) {
+			st_featurizer_free(f);
+			st_docs_finish(d);
+			return st_fail(err, NULL, 0, "unknown label '%s'", st);
+		}
+		st_map_init(&d->terms[i]);
+		if (groups)
+			st_quote_terms(f, &qs->q[i], groups, &d->terms[i]);
+	}
+	st_featurizer_free(f);
+	return 0;
+}
+
+void st_docs_finish(struct st_docs *d)
+{
+	size_t i;
+
+	for (i = 0; d->terms && i < d->n; i++)
+		st_map_finish(&d->terms[i]);
+	free(d->terms);
+	free(d->y);
+	memset(d, 0, sizeof *d);
 }
 
 static void init_param(struct svm_parameter *p, double C, int nlabels,
-                       const int *counts, long n, int *wl, double *w)
+                       const long *counts, long n, int *wl, double *w)
 {
-	int i;
+	int i, present = 0;
 
 	memset(p, 0, sizeof *p);
+	for (i = 0; i < nlabels; i++)
+		present += counts[i] > 0;
 	p->svm_type = C_SVC;
 	p->kernel_type = LINEAR;
 	p->C = C;
@@ -275,40 +336,108 @@ static void init_param(struct svm_parameter *p, double C, int nlabels,
 	p->eps = 1e-3;
 	p->shrinking = 1;
 	p->probability = 0;
-	/* class weights: a rare camp costs as much in total as a common one */
+	/* class weights: a rare camp costs as much in total as a common one;
+	 * a label absent from the training set gets none (libsvm would
+	 * complain on stderr) */
+	p->nr_weight = 0;
 	for (i = 0; i < nlabels; i++) {
-		wl[i] = i + 1;
-		w[i] = counts[i] ? (double)n / ((double)nlabels * counts[i]) : 1;
+		if (!counts[i])
+			continue;
+		wl[p->nr_weight] = i + 1;
+		w[p->nr_weight++] = (double)n / ((double)present * counts[i]);
 	}
-	p->nr_weight = nlabels;
 	p->weight_label = wl;
 	p->weight = w;
 }
 
-/* Macro-F1 of predicted against gold class numbers 1..k. */
-static double macro_f1(const double *y, const double *pred, long n, int k,
-                       double *accuracy)
-{
-	double sum = 0;
-	long i, right = 0;
-	int c;
+/* A problem over the documents with use[i] set, and the vocabulary built
+ * from them.  The caller frees with free_problem(). */
+struct problem {
+	struct svm_problem p;
+	struct st_vocab v;
+	long counts[ST_MAX_LABELS];
+};
 
-	for (i = 0; i < n; i++)
-		right += y[i] == pred[i];
-	*accuracy = n ? (double)right / (double)n : 0;
-	for (c = 1; c <= k; c++) {
-		long tp = 0, fp = 0, fn = 0;
-		double p, r;
-		for (i = 0; i < n; i++) {
-			tp += y[i] == c && pred[i] == c;
-			fp += y[i] != c && pred[i] == c;
-			fn += y[i] == c && pred[i] != c;
-		}
-		p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
-		r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
-		sum += p + r > 0 ? 2 * p * r / (p + r) : 0;
+static void make_problem(struct problem *pr, const struct st_docs *d,
+                         int nlabels, const char *use, long min_df)
+{
+	struct st_map *sub;
+	struct st_vec x;
+	size_t i, n = 0;
+
+	memset(pr, 0, sizeof *pr);
+	(void)nlabels;
+	st_vocab_init(&pr->v);
+	st_vec_init(&x);
+	for (i = 0; i < d->n; i++)
+		n += (!use || use[i]) && d->y[i] >= 0;
+	sub = st_xmalloc((n ? n : 1) * sizeof *sub);
+	pr->p.l = (int)n;
+	pr->p.y = st_xmalloc((n ? n : 1) * sizeof *pr->p.y);
+	pr->p.x = st_xmalloc((n ? n : 1) * sizeof *pr->p.x);
+	for (i = 0, n = 0; i < d->n; i++)
+		if ((!use || use[i]) && d->y[i] >= 0)
+			sub[n++] = d->terms[i];	/* shallow: read only */
+	st_vocab_build(&pr->v, sub, n, d->groups, min_df);
+	for (i = 0, n = 0; i < d->n; i++) {
+		if ((use && !use[i]) || d->y[i] < 0)
+			continue;
+		st_vectorize(&pr->v, &d->terms[i], &x);
+		pr->p.x[n] = nodes_of(&x);
+		pr->p.y[n] = d->y[i] + 1;
+		pr->counts[d->y[i]]++;
+		n++;
 	}
-	return sum / k;
+	free(sub);
+	st_vec_finish(&x);
+}
+
+static void free_problem(struct problem *pr)
+{
+	int i;
+
+	for (i = 0; i < pr->p.l; i++)
+		free(pr->p.x[i]);
+	free(pr->p.x);
+	free(pr->p.y);
+	st_vocab_finish(&pr->v);
+}
+
+void st_fit_predict(const struct st_docs *d, int nlabels, const char *train,
+                    const char *test, double C, long min_df, int *pred)
+{
+	struct problem pr;
+	struct svm_parameter param;
+	struct svm_model *model;
+	struct st_vec x;
+	double w[ST_MAX_LABELS];
+	int wl[ST_MAX_LABELS];
+	size_t i;
+
+	make_problem(&pr, d, nlabels, train, min_df);
+	if (pr.p.l == 0) {
+		/* nothing to learn from (a fold that holds every article):
+		 * the quotes stay unpredicted */
+		free_problem(&pr);
+		return;
+	}
+	init_param(&param, C, nlabels, pr.counts, pr.p.l, wl, w);
+	svm_set_print_string_function(quiet);
+	model = svm_train(&pr.p, &param);
+	st_vec_init(&x);
+	for (i = 0; i < d->n; i++) {
+		struct svm_node *n;
+
+		if (!test[i])
+			continue;
+		st_vectorize(&pr.v, &d->terms[i], &x);
+		n = nodes_of(&x);
+		pred[i] = (int)svm_predict(model, n) - 1;
+		free(n);
+	}
+	st_vec_finish(&x);
+	svm_free_and_destroy_model(&model);
+	free_problem(&pr);
 }
 
 /* Write the model through a temporary name in dir; *tmp gets the name. */
@@ -341,97 +470,80 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
              const struct st_train_opts *o, const char *dir,
              struct st_error *err)
 {
-	struct st_featurizer *f = NULL;
-	struct st_map *docs = NULL;
-	struct st_vocab v;
-	struct st_vec x;
-	struct svm_problem prob;
+	struct st_docs d;
+	struct problem pr;
 	struct svm_parameter param;
 	struct svm_model *model = NULL;
-	struct svm_node **nodes = NULL;
-	double *y = NULL, *pred = NULL, w[ST_MAX_LABELS];
-	double best_f1 = -1, best_C = o->C, best_acc = 0;
-	int counts[ST_MAX_LABELS] = { 0 }, wl[ST_MAX_LABELS];
+	double w[ST_MAX_LABELS], C = o->C, f1 = 0;
+	int wl[ST_MAX_LABELS], *fold = NULL;
 	char *mtmp = NULL, *vpath = NULL, *lpath = NULL, *tpath = NULL;
 	struct st_out vo = { 0 }, lo = { 0 }, to = { 0 };
 	struct st_buf mb = ST_BUF_INIT, vb = ST_BUF_INIT;
-	long n = (long)qs->n, i;
-	int rc = -1, k, lc, total;
+	int rc = -1, k, have_problem = 0;
 	char groups[128];
 
-	st_vocab_init(&v);
-	st_vec_init(&x);
-	if (n < 2 * nlabels)
-		return st_fail(err, NULL, 0, "too few labelled quotes (%ld)", n);
-	f = st_featurizer_new(err);
-	if (!f)
+	if (qs->n < (size_t)(2 * nlabels))
+		return st_fail(err, NULL, 0, "too few labelled quotes (%zu)",
+		               qs->n);
+	if (st_docs_init(&d, qs, labels, nlabels, o->groups, err))
 		return -1;
-	docs = st_xcalloc((size_t)n, sizeof *docs);
-	y = st_xmalloc((size_t)n * sizeof *y);
-	pred = st_xmalloc((size_t)n * sizeof *pred);
-	nodes = st_xcalloc((size_t)n, sizeof *nodes);
-	for (i = 0; i < n; i++) {
-		lc = st_label_index(labels, nlabels, qs->q[i].stance);
-		if (lc < 0) {
-			st_fail(err, NULL, 0, "unknown label '%s'", qs->q[i].stance);
-			goto out;
-		}
-		y[i] = lc + 1;
-		counts[lc]++;
-		st_map_init(&docs[i]);
-		st_quote_terms(f, &qs->q[i], o->groups, &docs[i]);
-	}
-	for (k = 0; k < nlabels; k++)
-		if (!counts[k]) {
+	for (k = 0; k < nlabels; k++) {
+		size_t i;
+		for (i = 0; i < d.n && d.y[i] != k; i++)
+			;
+		if (i == d.n) {
 			st_fail(err, NULL, 0, "no quote is labelled '%s'",
 			        labels[k]);
 			goto out;
 		}
-	st_vocab_build(&v, docs, (size_t)n, o->groups, o->min_df);
-	for (i = 0; i < n; i++) {
-		st_vectorize(&v, &docs[i], &x);
-		nodes[i] = nodes_of(&x);
 	}
-	prob.l = (int)n;
-	prob.y = y;
-	prob.x = nodes;
-	svm_set_print_string_function(quiet);
+	/* C by cross-validation over whole articles, without probabilities */
+	fold = st_xmalloc(d.n * sizeof *fold);
+	st_folds(qs, labels, nlabels, ST_BY_ARTICLE, o->folds, o->seed, fold);
+	if (C <= 0) {
+		C = st_choose_C(&d, nlabels, o, NULL, fold, o->folds, 1, &f1,
+		                err);
+		if (C <= 0)
+			goto out;
+	} else {
+		int *pred = st_xmalloc(d.n * sizeof *pred);
+		char *test = st_xmalloc(d.n), *train = st_xmalloc(d.n);
+		struct st_scores sc;
+		size_t i;
 
-	/* C on a log2 grid, by cross-validated macro-F1; the smaller C wins
-	 * a tie (the simpler model) */
-	total = o->C > 0 ? 0 : 11;
-	for (k = 0; k < total; k++) {
-		double C = pow(2.0, -5 + 2 * k), acc, f1;
+		for (i = 0; i < d.n; i++)
+			pred[i] = -1;
 
-		init_param(&param, C, nlabels, counts, n, wl, w);
-		srand(o->seed);
-		svm_cross_validation(&prob, &param, o->folds, pred);
-		f1 = macro_f1(y, pred, n, nlabels, &acc);
-		if (f1 > best_f1 + 1e-12) {
-			best_f1 = f1;
-			best_C = C;
-			best_acc = acc;
+		for (k = 0; k < o->folds; k++) {
+			for (i = 0; i < d.n; i++) {
+				test[i] = fold[i] == k;
+				train[i] = !test[i];
+			}
+			st_fit_predict(&d, nlabels, train, test, C, o->min_df,
+			               pred);
 		}
-		if (o->progress)
-			o->progress(k + 1, total, o->progress_arg);
+		st_score(d.y, pred, (long)d.n, nlabels, &sc);
+		f1 = sc.macro_f1;
+		free(pred);
+		free(test);
+		free(train);
 	}
-	if (total == 0) {
-		init_param(&param, o->C, nlabels, counts, n, wl, w);
-		srand(o->seed);
-		svm_cross_validation(&prob, &param, o->folds, pred);
-		best_f1 = macro_f1(y, pred, n, nlabels, &best_acc);
-	}
-	init_param(&param, best_C, nlabels, counts, n, wl, w);
+	/* the final model, with probability estimates: libsvm draws its
+	 * internal folds for them with rand() */
+	make_problem(&pr, &d, nlabels, NULL, o->min_df);
+	have_problem = 1;
+	init_param(&param, C, nlabels, pr.counts, pr.p.l, wl, w);
 	param.probability = 1;
 	{
-		const char *msg = svm_check_parameter(&prob, &param);
+		const char *msg = svm_check_parameter(&pr.p, &param);
 		if (msg) {
 			st_fail(err, NULL, 0, "libsvm: %s", msg);
 			goto out;
 		}
 	}
-	srand(o->seed);		/* libsvm's probability folds use rand() */
-	model = svm_train(&prob, &param);
+	svm_set_print_string_function(quiet);
+	srand(o->seed);
+	model = svm_train(&pr.p, &param);
 
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		st_fail(err, dir, 0, "cannot create: %s", strerror(errno));
@@ -446,7 +558,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	tpath = join(dir, "metrics.txt");
 	if (st_out_open(&vo, vpath, err))
 		goto out;
-	st_vocab_write(vo.fp, &v);
+	st_vocab_write(vo.fp, &pr.v);
 	/* the checksum is of the bytes as written */
 	fflush(vo.fp);
 	if (st_read_file(vo.tmp, &vb, err))
@@ -458,13 +570,15 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	for (k = 0; k < nlabels; k++)
 		fprintf(lo.fp, "label %s\n", labels[k]);
 	st_groups_format(o->groups, groups, sizeof groups);
-	fprintf(to.fp, "quotes %ld\n", n);
+	fprintf(to.fp, "quotes %d\n", pr.p.l);
 	for (k = 0; k < nlabels; k++)
-		fprintf(to.fp, "quotes[%s] %d\n", labels[k], counts[k]);
-	fprintf(to.fp, "features %zu\ngroups %s\nkernel linear\nC %g\n"
-	        "cv_folds %d\ncv_macro_f1 %.4f\ncv_accuracy %.4f\n"
-	        "support_vectors %d\n", st_vocab_size(&v), groups, best_C,
-	        o->folds, best_f1, best_acc, svm_get_nr_sv(model));
+		fprintf(to.fp, "quotes[%s] %ld\n", labels[k], pr.counts[k]);
+	fprintf(to.fp, "articles %ld\nfeatures %zu\ngroups %s\n"
+	        "kernel linear\nC %g\nC_grid 2^-5..2^15\n"
+	        "cv %d folds grouped by article, seed %u\n"
+	        "cv_macro_f1 %.4f\nsupport_vectors %d\n",
+	        count_articles(qs), st_vocab_size(&pr.v), groups, C, o->folds,
+	        o->seed, f1, svm_get_nr_sv(model));
 	if (st_out_commit(&vo, err) || st_out_commit(&lo, err) ||
 	    st_out_commit(&to, err))
 		goto out;
@@ -491,20 +605,13 @@ out:
 	free(vpath);
 	free(lpath);
 	free(tpath);
+	free(fold);
 	st_buf_finish(&mb);
 	st_buf_finish(&vb);
 	if (model)
 		svm_free_and_destroy_model(&model);
-	for (i = 0; docs && i < n; i++) {
-		st_map_finish(&docs[i]);
-		free(nodes[i]);
-	}
-	free(docs);
-	free(nodes);
-	free(y);
-	free(pred);
-	st_vec_finish(&x);
-	st_vocab_finish(&v);
-	st_featurizer_free(f);
+	if (have_problem)
+		free_problem(&pr);
+	st_docs_finish(&d);
 	return rc;
 }

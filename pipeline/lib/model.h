@@ -54,18 +54,41 @@ int st_labels_parse(const char *path, const char *text, char **labels,
 struct st_train_opts {
 	unsigned groups;	/* feature groups, ST_G_* */
 	double C;		/* > 0: use it; 0: choose by cross-validation */
-	int folds;		/* for choosing C */
-	unsigned seed;		/* for libsvm's rand() */
+	int folds;		/* article folds for choosing C */
+	unsigned seed;		/* for the folds and libsvm's rand() */
 	long min_df;
+	int jobs;		/* processes for the grid search */
 	/* called after each grid point, for progress; may be NULL */
 	void (*progress)(int done, int total, void *arg);
 	void *progress_arg;
 };
 void st_train_opts_init(struct st_train_opts *o);
 
+/* The terms of every quote, counted once and shared by every model
+ * trained on them (folds, grid points). */
+struct st_docs {
+	struct st_map *terms;	/* per quote */
+	int *y;			/* label index per quote, -1 when unlabelled */
+	size_t n;
+	unsigned groups;
+};
+/* Fails only on a quote whose stance is not empty and not a label. */
+int st_docs_init(struct st_docs *d, const struct st_quotes *qs,
+                 char *const *labels, int nlabels, unsigned groups,
+                 struct st_error *err);
+void st_docs_finish(struct st_docs *d);
+
+/* Train a linear SVM (class-weighted, no probabilities) with cost C on
+ * the documents with train[i] set, its vocabulary built from them alone,
+ * and store the predicted label index of each document with test[i] set
+ * in pred[i]. */
+void st_fit_predict(const struct st_docs *d, int nlabels, const char *train,
+                    const char *test, double C, long min_df, int *pred);
+
 /* Train on the labelled quotes (every q->stance one of labels) and write
- * the model folder dir, each file through a temporary name.  Returns 0 or
- * -1 with err filled. */
+ * the model folder dir, each file through a temporary name.  C is chosen
+ * by grouped cross-validation over the articles unless o->C is set.
+ * Returns 0 or -1 with err filled. */
 int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
              const struct st_train_opts *o, const char *dir,
              struct st_error *err);
