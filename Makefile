@@ -1,11 +1,11 @@
 # stance: quoted statements in news on Armenia and the CSTO, who said them,
 # and the camp each speaks for.  One non-recursive Makefile: it builds the
-# programs and runs them as a pipeline, one set of files per article.
+# programs and runs them as a pipeline over batches of articles.
 #
-#   article.txt --stance-tokenize--> build/quotes/.../ID.csv
-#               --stance-features--> build/vectors/.../ID.svm   (needs MODEL)
-#               --stance-classify--> build/predictions/.../ID.csv
-#   all of them --stance-report----> REPORTS/{quotes,articles,speakers}.csv
+#   a batch of articles --stance-tokenize--> build/quotes/.../shard-N.csv
+#                       --stance-features--> build/vectors/.../shard-N.svm
+#                       --stance-classify--> build/predictions/.../shard-N.csv
+#   all batches         --stance-report----> REPORTS/{quotes,articles,speakers}.csv
 #   corpus/annotations/*.csv + corpus/articles --stance-train--> models/
 
 .DELETE_ON_ERROR:
@@ -67,7 +67,22 @@ bin/stance-%: build/obj/%.o $(LIB)
 
 # ---- the pipeline ------------------------------------------------------
 
-ids    := $(sort $(basename $(notdir $(wildcard $(ARTICLES)/*.txt))))
+# The articles are split into SHARDS batches by a hash of their id: each
+# batch is one process per stage, however many articles it holds, and an
+# edited article re-runs only its own batch.  By default there are as many
+# batches as make -j jobs; Make tells a recipe its -j, not the parsing of
+# this file, so run and annotate call Make again with SHARDS set.
+ifndef SHARDS
+run annotate: bin/stance-tokenize bin/stance-features bin/stance-classify \
+		bin/stance-report
+	@$(MAKE) --no-print-directory $@ \
+		SHARDS=$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
+else
+shard_map := $(shell ls $(ARTICLES) 2>/dev/null | scripts/shard $(SHARDS))
+shards    := $(sort $(foreach x,$(shard_map),$(firstword $(subst :, ,$(x)))))
+shard_ids  = $(patsubst $(1):%,%,$(filter $(1):%,$(shard_map)))
+ids       := $(foreach x,$(shard_map),$(word 2,$(subst :, ,$(x))))
+
 # Intermediate files are kept per articles folder and per model, so that
 # runs over other folders or with other models never mix.
 akey   := $(subst /,_,$(abspath $(ARTICLES)))
@@ -78,12 +93,36 @@ PDIR   := build/predictions/$(akey)/$(mkey)
 MODEL_FILES := $(MODEL)/stance.model $(MODEL)/vocab.txt $(MODEL)/labels.txt
 REPORT_FILES := $(REPORTS)/quotes.csv $(REPORTS)/articles.csv \
 	$(REPORTS)/speakers.csv
+QUOTES := $(shards:%=$(QDIR)/shard-%.csv)
+PREDS  := $(shards:%=$(PDIR)/shard-%.csv)
+PAIRS  := $(foreach s,$(shards),$(QDIR)/shard-$(s).csv $(PDIR)/shard-$(s).csv)
 
 run: $(REPORT_FILES)
 
-$(QDIR)/%.csv: $(ARTICLES)/%.txt bin/stance-tokenize
-	@mkdir -p $(@D)
-	bin/stance-tokenize -o $@ $<
+define newline
+
+
+endef
+# A list file is rewritten only when its contents change, so that Make
+# reruns a batch only when its articles changed.
+update_list = $(shell mkdir -p $(dir $(1)))\
+	$(file > $(1).tmp,$(subst $(space),$(newline),$(strip $(2))))\
+	cmp -s $(1).tmp $(1) && rm -f $(1).tmp || mv $(1).tmp $(1)
+space := $(subst ,, )
+
+$(QDIR)/articles.list: FORCE
+	@$(call update_list,$@,$(ids))
+
+$(QDIR)/shard-%.list: FORCE
+	@$(call update_list,$@,$(addprefix $(ARTICLES)/,$(addsuffix .txt,$(call shard_ids,$*))))
+
+define shard_rule
+$(QDIR)/shard-$(1).csv: $(QDIR)/shard-$(1).list \
+		$(addprefix $(ARTICLES)/,$(addsuffix .txt,$(call shard_ids,$(1)))) \
+		bin/stance-tokenize
+	bin/stance-tokenize -o $$@ --files-from $(QDIR)/shard-$(1).list
+endef
+$(foreach s,$(shards),$(eval $(call shard_rule,$(s))))
 
 $(VDIR)/%.svm: $(QDIR)/%.csv bin/stance-features $(MODEL_FILES)
 	@mkdir -p $(@D)
@@ -93,18 +132,20 @@ $(PDIR)/%.csv: $(VDIR)/%.svm bin/stance-classify $(MODEL_FILES)
 	@mkdir -p $(@D)
 	bin/stance-classify -m $(MODEL) -o $@ $<
 
-$(REPORT_FILES) &: $(ids:%=$(QDIR)/%.csv) $(ids:%=$(PDIR)/%.csv) \
-		bin/stance-report
+$(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list bin/stance-report
+	$(if $(ids),,$(error no articles (*.txt) in $(ARTICLES)))
 	@mkdir -p $(REPORTS)
-	bin/stance-report -d $(REPORTS) $(if $(EXCEL),--excel) \
-		$(foreach i,$(ids),$(QDIR)/$(i).csv $(PDIR)/$(i).csv)
+	bin/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
+		$(if $(EXCEL),--excel) $(PAIRS)
 
 # A labelling sheet for the articles of ARTICLES, least confident first.
 TODO = $(CORPUS)/annotations/todo-$(shell date +%Y-%m-%d).csv
-annotate: $(ids:%=$(QDIR)/%.csv) $(ids:%=$(PDIR)/%.csv) bin/stance-report
-	bin/stance-report --todo $(TODO) $(if $(EXCEL),--excel) \
-		$(foreach i,$(ids),$(QDIR)/$(i).csv $(PDIR)/$(i).csv)
+annotate: $(QUOTES) $(PREDS) bin/stance-report
+	$(if $(ids),,$(error no articles (*.txt) in $(ARTICLES)))
+	bin/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
 	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"
+
+endif
 
 # Retraining is asked for, never implied: the shipped model must not be
 # rebuilt behind a user's back because a fresh clone's timestamps differ.
@@ -141,6 +182,7 @@ check: build/unit-tests $(BINS)
 clean:
 	rm -rf build bin
 
-.PHONY: all run train eval annotate check clean
+.PHONY: all run train eval annotate check clean FORCE
+FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=build/obj/%.d)

@@ -1,5 +1,6 @@
 /* stance-classify: feature vectors + model -> a label and probabilities
  * per quote. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,8 @@ int main(int argc, char **argv)
 	const char *output = NULL, *model_dir = NULL;
 	struct st_model model;
 	struct st_error err = { 0 };
-	struct st_buf data = ST_BUF_INIT, line = ST_BUF_INIT;
+	char *line = NULL;
+	size_t cap = 0;
 	struct st_out out = { 0 };
 	struct st_csv_writer w;
 	struct st_vec x;
@@ -78,30 +80,32 @@ int main(int argc, char **argv)
 	st_csv_endrow(&w);
 	for (i = 0; i < nin; i++) {
 		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
-		const char *p, *end;
+		FILE *fp = strcmp(in[i], "-") ? fopen(in[i], "rb") : stdin;
 		long lineno = 0;
+		ssize_t n;
+		int bad = 0;
 
-		if (st_read_file(in[i], &data, &err)) {
-			err.file = name;
+		if (!fp) {
+			st_fail(&err, name, 0, "cannot open: %s", strerror(errno));
 			goto abort;
 		}
-		for (p = data.s, end = data.s + data.len; p < end;) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		/* a line at a time: memory does not grow with the file */
+		while (!bad && (n = getline(&line, &cap, fp)) > 0) {
 			double prob[ST_MAX_LABELS];
 			int label, best;
 
 			lineno++;
-			st_buf_reset(&line);
-			st_buf_add(&line, p, n);
-			p += n + (nl != NULL);
-			if (memchr(line.s, '\0', n)) {
-				st_fail(&err, name, lineno, "NUL byte");
-				goto abort;
+			if (line[n - 1] == '\n')
+				line[--n] = '\0';
+			if (memchr(line, '\0', (size_t)n)) {
+				bad = st_fail(&err, name, lineno, "NUL byte");
+				break;
 			}
-			if (st_vec_parse(name, lineno, line.s, &label, &x,
-			                 (long)st_vocab_size(&model.vocab), &err))
-				goto abort;
+			if (st_vec_parse(name, lineno, line, &label, &x,
+			                 (long)st_vocab_size(&model.vocab), &err)) {
+				bad = -1;
+				break;
+			}
 			best = st_model_predict(&model, &x, prob);
 			st_csv_put(&w, model.labels[best]);
 			st_csv_putd(&w, prob[best], 6);
@@ -109,6 +113,13 @@ int main(int argc, char **argv)
 				st_csv_putd(&w, prob[k], 6);
 			st_csv_endrow(&w);
 		}
+		if (!bad && ferror(fp))
+			bad = st_fail(&err, name, lineno, "read error: %s",
+			              strerror(errno));
+		if (fp != stdin)
+			fclose(fp);
+		if (bad)
+			goto abort;
 	}
 	if (st_out_commit(&out, &err))
 		goto fail;
@@ -120,8 +131,7 @@ fail:
 	cli_error(&err);
 out:
 	st_vec_finish(&x);
-	st_buf_finish(&data);
-	st_buf_finish(&line);
+	free(line);
 	if (loaded)
 		st_model_finish(&model);
 	return rc;

@@ -97,3 +97,33 @@ char *cli_prob_column(const char *label)
 	st_buf_addf(&b, "P(%s)", label);
 	return st_buf_detach(&b);
 }
+
+int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
+                   int *n, struct st_error *err)
+{
+	char *p;
+	int cap = 0;
+
+	*lines = NULL;
+	*n = 0;
+	if (cli_read_text(path, buf, err))
+		return -1;
+	for (p = buf->s; *p;) {
+		size_t len = strcspn(p, "\r\n");
+		char *next = p + len + strspn(p + len, "\r\n");
+
+		if (len) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 64;
+				*lines = st_xrealloc(*lines, (size_t)cap *
+				                     sizeof **lines);
+			}
+			(*lines)[(*n)++] = p;
+		}
+		p[len] = '\0';
+		p = next;
+	}
+	if (!*n)
+		return st_fail(err, path, 1, "no file names");
+	return 0;
+}

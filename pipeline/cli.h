@@ -40,6 +40,12 @@ char **cli_inputs(int argc, char **argv, int *n);
 /* Print "Try 'PROG --help'..." and return EXIT_USAGE, for getopt's '?'. */
 int cli_try_help(void);
 
+/* The non-empty lines of the file path, split in place in buf: *lines
+ * (which the caller frees, as buf) gets pointers into buf.  An empty list
+ * is an error. */
+int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
+                   int *n, struct st_error *err);
+
 /* A label column name for a probability: "P(label)".  Caller frees. */
 char *cli_prob_column(const char *label);
 #endif

@@ -38,7 +38,8 @@ int main(int argc, char **argv)
 	struct st_model model;
 	struct st_featurizer *f = NULL;
 	struct st_error err = { 0 };
-	struct st_buf data = ST_BUF_INIT;
+	struct st_quotes one;
+	struct st_quote *q;
 	struct st_out out = { 0 };
 	struct st_map terms;
 	struct st_vec x;
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
 	in = cli_inputs(argc, argv, &nin);
 	st_map_init(&terms);
 	st_vec_init(&x);
+	st_quotes_init(&one);
 	st_out_install_signals();
 	if (st_model_load(&model, model_dir, &err))
 		goto fail;
@@ -67,48 +69,49 @@ int main(int argc, char **argv)
 	f = st_featurizer_new(&err);
 	if (!f || st_out_open(&out, output, &err))
 		goto fail;
+	st_quotes_init(&one);
+	q = st_quotes_add(&one);
 	for (i = 0; i < nin; i++) {
+		struct st_quote_reader *r = st_quote_reader_open(in[i], &err);
 		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
-		struct st_quotes qs;
-		size_t k;
+		int got;
 
-		st_quotes_init(&qs);
-		if (cli_read_text(in[i], &data, &err) ||
-		    st_quotes_read(name, data.s, data.len, &qs, &err)) {
-			st_quotes_finish(&qs);
-			st_out_abort(&out);
-			goto fail;
-		}
-		for (k = 0; k < qs.n; k++) {
+		if (!r)
+			goto abort;
+		/* one quote at a time: memory does not grow with the file */
+		while ((got = st_quote_next(r, q, &err)) == 1) {
 			int label = 0;
 
-			if (qs.q[k].stance[0]) {
+			if (q->stance[0]) {
 				label = st_label_index(model.labels, model.nlabels,
-				                       qs.q[k].stance) + 1;
+				                       q->stance) + 1;
 				if (!label) {
-					st_fail(&err, name, qs.q[k].line,
-					        "unknown label '%s'", qs.q[k].stance);
-					st_quotes_finish(&qs);
-					st_out_abort(&out);
-					goto fail;
+					st_fail(&err, name, q->line,
+					        "unknown label '%s'", q->stance);
+					got = -1;
+					break;
 				}
 			}
-			st_quote_terms(f, &qs.q[k], model.vocab.groups, &terms);
+			st_quote_terms(f, q, model.vocab.groups, &terms);
 			st_vectorize(&model.vocab, &terms, &x);
 			st_vec_write(out.fp, label, &x);
 		}
-		st_quotes_finish(&qs);
+		st_quote_reader_close(r);
+		if (got < 0)
+			goto abort;
 	}
 	if (st_out_commit(&out, &err))
 		goto fail;
 	rc = EXIT_OK;
 	goto out;
+abort:
+	st_out_abort(&out);
 fail:
 	cli_error(&err);
 out:
+	st_quotes_finish(&one);
 	st_map_finish(&terms);
 	st_vec_finish(&x);
-	st_buf_finish(&data);
 	st_featurizer_free(f);
 	if (loaded)
 		st_model_finish(&model);

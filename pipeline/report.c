@@ -1,5 +1,5 @@
 /* stance-report: quotes + predictions -> quotes.csv, articles.csv and
- * speakers.csv. */
+ * speakers.csv, merged in one streaming pass. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -24,113 +24,149 @@ static const char usage[] =
 "  articles.csv  per article: the number of quotes, and per label\n"
 "  speakers.csv  per speaker: role, articles, quotes, quotes per label,\n"
 "                and the majority label\n"
+"Each QUOTES file must be in article then text order (as stance-tokenize\n"
+"writes it for articles given in name order); the files are merged as they\n"
+"are read, so memory does not grow with the number of quotes.\n"
 "Text cells that a spreadsheet would run as a formula (=, +, -, @, tab,\n"
 "CR first) start with an apostrophe; start and end give the raw text.\n"
 "\n"
-"  -d, --dir=DIR      the reports folder (default: reports)\n"
-"      --todo=FILE    instead of the reports, write a labelling sheet:\n"
-"                     article,quote,speaker,role,stance,suggested,confidence\n"
-"                     with stance empty and the least confident first\n"
-"      --excel        UTF-8 byte order mark and CRLF line ends, for Excel\n"
-"  -h, --help         display this help and exit\n"
-"  -V, --version      output version information and exit\n"
+"  -d, --dir=DIR         the reports folder (default: reports)\n"
+"  -a, --articles=FILE   every article id of the run, one per line, so that\n"
+"                        articles without quotes get their row in\n"
+"                        articles.csv (by default: the name of a QUOTES file\n"
+"                        that has no quotes)\n"
+"      --excel           UTF-8 byte order mark and CRLF line ends, for Excel\n"
+"      --todo=FILE       instead of the reports, write a labelling sheet:\n"
+"                        article,quote,speaker,role,stance,suggested,\n"
+"                        confidence, stance empty, least confident first\n"
+"  -h, --help            display this help and exit\n"
+"  -V, --version         output version information and exit\n"
 "\n"
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-struct row {
-	const struct st_quote *q;
+/* One pair of input files, read in step. */
+struct stream {
+	const char *qpath, *ppath;
+	struct st_quote_reader *qr;
+	struct st_csv_reader *pr;
+	struct st_quotes one;	/* holds the current quote */
+	struct st_quote *q;
 	int label;
-	double conf;
-	double prob[ST_MAX_LABELS];
-	size_t order;
+	double conf, prob[ST_MAX_LABELS];
+	int live;		/* q holds an unread quote */
+	long n;			/* quotes read */
 };
 
-struct preds {
-	const char *path;
-	char *labels[ST_MAX_LABELS];
-	int nlabels;
-	struct row *rows;
-	size_t n, cap;
-	int header;
+struct speaker {
+	char *name, *role, *last_article;
+	long quotes, articles;
+	long counts[ST_MAX_LABELS];
+	double mass[ST_MAX_LABELS];
+};
+
+struct todo_row {
+	char *article, *text, *speaker, *role;
+	int label;
+	double conf;
+	size_t order;
 };
 
 struct report {
 	char *labels[ST_MAX_LABELS];
 	int nlabels;
-	struct row *rows;
-	size_t n, cap;
-	char **articles;	/* every article, with or without quotes */
-	size_t narticles;
+	struct st_csv_writer wq, wa, ws;
+	/* articles.csv */
+	char *article;		/* the article being counted, or NULL */
+	long counts[ST_MAX_LABELS], nquotes;
+	char **ids;		/* --articles, sorted */
+	size_t nids, next_id;
+	/* speakers.csv */
+	struct st_map speaker_index;
+	struct speaker *sp;
+	size_t nsp, capsp;
+	/* --todo */
+	int todo;
+	struct todo_row *tr;
+	size_t ntr, captr;
 };
 
-static int pred_row(const struct st_csv_row *r, void *ctx,
-                    struct st_error *err)
+/* The header of a predictions file gives the labels. */
+static int read_pred_header(struct stream *s, struct report *rep, int first,
+                            struct st_error *err)
 {
-	struct preds *p = ctx;
-	struct row *row;
-	int k;
+	const struct st_csv_row *r;
+	int rc = st_csv_next(s->pr, &r, err), k;
 
-	if (!p->header) {
-		if (r->n < 4 || strcmp(r->field[0], "stance") ||
-		    strcmp(r->field[1], "confidence"))
-			return st_fail(err, p->path, r->line,
-			               "not a predictions file (expected "
-			               "stance,confidence,P(...)...)");
-		for (k = 2; k < (int)r->n; k++) {
-			size_t n = strlen(r->field[k]);
-			if (k - 2 >= ST_MAX_LABELS || n < 4 ||
-			    strncmp(r->field[k], "P(", 2) ||
-			    r->field[k][n - 1] != ')')
-				return st_fail(err, p->path, r->line,
-				               "bad column '%s'", r->field[k]);
-			p->labels[p->nlabels++] = st_xstrndup(r->field[k] + 2,
-			                                      n - 3);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return st_fail(err, s->ppath, 1, "empty file: no header");
+	if (r->n < 4 || strcmp(r->field[0], "stance") ||
+	    strcmp(r->field[1], "confidence"))
+		return st_fail(err, s->ppath, r->line, "not a predictions file "
+		               "(expected stance,confidence,P(...)...)");
+	if (r->n - 2 > ST_MAX_LABELS)
+		return st_fail(err, s->ppath, r->line, "too many labels");
+	for (k = 2; k < (int)r->n; k++) {
+		size_t n = strlen(r->field[k]);
+
+		if (n < 4 || strncmp(r->field[k], "P(", 2) ||
+		    r->field[k][n - 1] != ')')
+			return st_fail(err, s->ppath, r->line, "bad column '%s'",
+			               r->field[k]);
+		if (first) {
+			rep->labels[rep->nlabels++] =
+				st_xstrndup(r->field[k] + 2, n - 3);
+		} else if ((int)r->n - 2 != rep->nlabels ||
+		           strlen(rep->labels[k - 2]) != n - 3 ||
+		           strncmp(rep->labels[k - 2], r->field[k] + 2, n - 3)) {
+			return st_fail(err, s->ppath, r->line,
+			               "labels differ from the first "
+			               "predictions file's");
 		}
-		p->header = 1;
-		return 0;
 	}
-	if ((int)r->n != p->nlabels + 2)
-		return st_fail(err, p->path, r->line, "expected %d fields, "
-		               "found %zu", p->nlabels + 2, r->n);
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->rows = st_xrealloc(p->rows, p->cap * sizeof *p->rows);
-	}
-	row = &p->rows[p->n];
-	memset(row, 0, sizeof *row);
-	row->label = st_label_index(p->labels, p->nlabels, r->field[0]);
-	if (row->label < 0)
-		return st_fail(err, p->path, r->line, "unknown label '%s'",
-		               r->field[0]);
-	if (st_parse_double(r->field[1], &row->conf) || row->conf < 0 ||
-	    row->conf > 1)
-		return st_fail(err, p->path, r->line, "bad confidence '%s'",
-		               r->field[1]);
-	for (k = 0; k < p->nlabels; k++)
-		if (st_parse_double(r->field[k + 2], &row->prob[k]) ||
-		    row->prob[k] < 0 || row->prob[k] > 1)
-			return st_fail(err, p->path, r->line,
-			               "bad probability '%s'", r->field[k + 2]);
-	p->n++;
 	return 0;
 }
 
-static int cmp_row(const void *a, const void *b)
+/* Read the next quote and its prediction into s; s->live says whether
+ * there was one. */
+static int advance(struct stream *s, const struct report *rep,
+                   struct st_error *err)
 {
-	const struct row *x = a, *y = b;
-	int c = strcmp(x->q->article, y->q->article);
+	const struct st_csv_row *r;
+	int gq = st_quote_next(s->qr, s->q, err), gp, k;
 
-	if (c)
-		return c;
-	if (x->q->start != y->q->start)
-		return x->q->start < y->q->start ? -1 : 1;
-	return (x->order > y->order) - (x->order < y->order);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	if (gq < 0)
+		return -1;
+	gp = st_csv_next(s->pr, &r, err);
+	if (gp < 0)
+		return -1;
+	if (gq != gp)
+		return st_fail(err, s->ppath, gp ? r->line : 1,
+		               "%ld predictions for %ld quotes in %s",
+		               s->n + gp, s->n + gq, s->qpath);
+	s->live = gq;
+	if (!gq)
+		return 0;
+	s->n++;
+	if ((int)r->n != rep->nlabels + 2)
+		return st_fail(err, s->ppath, r->line, "expected %d fields, "
+		               "found %zu", rep->nlabels + 2, r->n);
+	s->label = st_label_index(rep->labels, rep->nlabels, r->field[0]);
+	if (s->label < 0)
+		return st_fail(err, s->ppath, r->line, "unknown label '%s'",
+		               r->field[0]);
+	if (st_parse_double(r->field[1], &s->conf) || s->conf < 0 ||
+	    s->conf > 1)
+		return st_fail(err, s->ppath, r->line, "bad confidence '%s'",
+		               r->field[1]);
+	for (k = 0; k < rep->nlabels; k++)
+		if (st_parse_double(r->field[k + 2], &s->prob[k]) ||
+		    s->prob[k] < 0 || s->prob[k] > 1)
+			return st_fail(err, s->ppath, r->line,
+			               "bad probability '%s'", r->field[k + 2]);
+	return 0;
 }
 
 static void header(struct st_csv_writer *w, const struct report *r,
@@ -151,78 +187,128 @@ static void header(struct st_csv_writer *w, const struct report *r,
 	}
 }
 
-static void write_quotes(FILE *fp, const struct report *r, int excel)
+static void article_row(struct report *r, const char *id, const long *counts,
+                        long n)
 {
-	static const char *const cols[] = { "article", "quote_id",
-		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
-		"stance", "confidence", NULL };
-	struct st_csv_writer w;
-	size_t i;
 	int k;
 
-	st_csv_writer_init(&w, fp, excel, 1);
-	header(&w, r, cols, 1);
-	st_csv_put(&w, "review");
-	st_csv_endrow(&w);
-	for (i = 0; i < r->n; i++) {
-		const struct row *row = &r->rows[i];
-		const struct st_quote *q = row->q;
-		char id[32];
+	st_csv_put(&r->wa, id);
+	st_csv_putl(&r->wa, n);
+	for (k = 0; k < r->nlabels; k++)
+		st_csv_putl(&r->wa, counts ? counts[k] : 0);
+	st_csv_endrow(&r->wa);
+}
 
-		snprintf(id, sizeof id, "q%d", q->id);
-		st_csv_put(&w, q->article);
-		st_csv_putraw(&w, id);
-		st_csv_putl(&w, q->paragraph);
-		st_csv_putl(&w, (long)q->start);
-		st_csv_putl(&w, (long)q->end);
-		st_csv_putraw(&w, q->kind == ST_FULL ? "full" : "partial");
-		st_csv_put(&w, q->speaker);
-		st_csv_put(&w, q->role);
-		st_csv_put(&w, q->text);
-		st_csv_putraw(&w, r->labels[row->label]);
-		st_csv_putd(&w, row->conf, 4);
-		for (k = 0; k < r->nlabels; k++)
-			st_csv_putd(&w, row->prob[k], 4);
-		st_csv_putl(&w, row->conf < 0.5);
-		st_csv_endrow(&w);
+/* Rows of --articles ids that sort before id (or all, for NULL), with no
+ * quotes; an id equal to id is passed over. */
+static void articles_before(struct report *r, const char *id)
+{
+	while (r->next_id < r->nids) {
+		const char *x = r->ids[r->next_id];
+		int c = id ? strcmp(x, id) : -1;
+
+		if (c > 0)
+			break;
+		if (c < 0 && (!r->next_id || strcmp(x, r->ids[r->next_id - 1])))
+			article_row(r, x, NULL, 0);
+		r->next_id++;
 	}
 }
 
-static void write_articles(FILE *fp, const struct report *r, int excel)
+static void flush_article(struct report *r)
 {
-	static const char *const cols[] = { "article", "quotes", NULL };
-	struct st_csv_writer w;
-	size_t a, i = 0;
-	int k;
+	if (!r->article)
+		return;
+	article_row(r, r->article, r->counts, r->nquotes);
+	free(r->article);
+	r->article = NULL;
+}
 
-	st_csv_writer_init(&w, fp, excel, 1);
-	header(&w, r, cols, 0);
-	st_csv_endrow(&w);
-	for (a = 0; a < r->narticles; a++) {
-		long counts[ST_MAX_LABELS] = { 0 }, n = 0;
+static void count_speaker(struct report *r, const struct stream *s)
+{
+	const struct st_quote *q = s->q;
+	struct speaker *sp;
+	int *slot, k;
 
-		if (a && strcmp(r->articles[a], r->articles[a - 1]) == 0)
-			continue;
-		for (; i < r->n && strcmp(r->rows[i].q->article,
-		                          r->articles[a]) == 0; i++) {
-			counts[r->rows[i].label]++;
-			n++;
+	if (!q->speaker[0])
+		return;
+	slot = st_map_put(&r->speaker_index, q->speaker, (int)r->nsp);
+	if (*slot == (int)r->nsp) {
+		if (r->nsp == r->capsp) {
+			r->capsp = r->capsp ? r->capsp * 2 : 64;
+			r->sp = st_xrealloc(r->sp, r->capsp * sizeof *r->sp);
 		}
-		st_csv_put(&w, r->articles[a]);
-		st_csv_putl(&w, n);
-		for (k = 0; k < r->nlabels; k++)
-			st_csv_putl(&w, counts[k]);
-		st_csv_endrow(&w);
+		memset(&r->sp[r->nsp], 0, sizeof r->sp[r->nsp]);
+		r->sp[r->nsp].name = st_xstrdup(q->speaker);
+		r->nsp++;
 	}
+	sp = &r->sp[*slot];
+	if ((!sp->role || !sp->role[0]) && q->role[0]) {
+		free(sp->role);
+		sp->role = st_xstrdup(q->role);
+	}
+	if (!sp->last_article || strcmp(sp->last_article, q->article)) {
+		sp->articles++;
+		free(sp->last_article);
+		sp->last_article = st_xstrdup(q->article);
+	}
+	sp->quotes++;
+	sp->counts[s->label]++;
+	for (k = 0; k < r->nlabels; k++)
+		sp->mass[k] += s->prob[k];
 }
 
-struct speaker {
-	const char *name, *role;
-	long quotes, articles;
-	const char *last_article;
-	long counts[ST_MAX_LABELS];
-	double mass[ST_MAX_LABELS];
-};
+static void quote_row(struct report *r, const struct stream *s)
+{
+	const struct st_quote *q = s->q;
+	struct st_csv_writer *w = &r->wq;
+	char id[32];
+	int k;
+
+	if (r->todo) {
+		struct todo_row *t;
+
+		if (r->ntr == r->captr) {
+			r->captr = r->captr ? r->captr * 2 : 256;
+			r->tr = st_xrealloc(r->tr, r->captr * sizeof *r->tr);
+		}
+		t = &r->tr[r->ntr];
+		t->article = st_xstrdup(q->article);
+		t->text = st_xstrdup(q->text);
+		t->speaker = st_xstrdup(q->speaker);
+		t->role = st_xstrdup(q->role);
+		t->label = s->label;
+		t->conf = s->conf;
+		t->order = r->ntr++;
+		return;
+	}
+	snprintf(id, sizeof id, "q%d", q->id);
+	st_csv_put(w, q->article);
+	st_csv_putraw(w, id);
+	st_csv_putl(w, q->paragraph);
+	st_csv_putl(w, (long)q->start);
+	st_csv_putl(w, (long)q->end);
+	st_csv_putraw(w, q->kind == ST_FULL ? "full" : "partial");
+	st_csv_put(w, q->speaker);
+	st_csv_put(w, q->role);
+	st_csv_put(w, q->text);
+	st_csv_putraw(w, r->labels[s->label]);
+	st_csv_putd(w, s->conf, 4);
+	for (k = 0; k < r->nlabels; k++)
+		st_csv_putd(w, s->prob[k], 4);
+	st_csv_putl(w, s->conf < 0.5);
+	st_csv_endrow(w);
+	if (!r->article || strcmp(r->article, q->article)) {
+		flush_article(r);
+		articles_before(r, q->article);
+		r->article = st_xstrdup(q->article);
+		memset(r->counts, 0, sizeof r->counts);
+		r->nquotes = 0;
+	}
+	r->counts[s->label]++;
+	r->nquotes++;
+	count_speaker(r, s);
+}
 
 static int cmp_speaker(const void *a, const void *b)
 {
@@ -233,110 +319,99 @@ static int cmp_speaker(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static void write_speakers(FILE *fp, const struct report *r, int excel)
+static void write_speakers(struct report *r)
 {
 	static const char *const cols[] = { "speaker", "role", "articles",
 		"quotes", NULL };
-	struct st_csv_writer w;
-	struct st_map index;
-	struct speaker *sp = st_xcalloc(r->n ? r->n : 1, sizeof *sp);
-	size_t i, n = 0;
+	struct st_csv_writer *w = &r->ws;
+	size_t i;
 	int k;
 
-	st_map_init(&index);
-	for (i = 0; i < r->n; i++) {
-		const struct row *row = &r->rows[i];
-		struct speaker *s;
-		int *slot;
-
-		if (!row->q->speaker[0])
-			continue;
-		slot = st_map_put(&index, row->q->speaker, (int)n);
-		if (*slot == (int)n) {
-			sp[n].name = row->q->speaker;
-			n++;
-		}
-		s = &sp[*slot];
-		if ((!s->role || !s->role[0]) && row->q->role[0])
-			s->role = row->q->role;
-		if (!s->last_article ||
-		    strcmp(s->last_article, row->q->article)) {
-			s->articles++;
-			s->last_article = row->q->article;
-		}
-		s->quotes++;
-		s->counts[row->label]++;
-		for (k = 0; k < r->nlabels; k++)
-			s->mass[k] += row->prob[k];
-	}
-	qsort(sp, n, sizeof *sp, cmp_speaker);
-	st_csv_writer_init(&w, fp, excel, 1);
-	header(&w, r, cols, 0);
-	st_csv_put(&w, "majority");
-	st_csv_endrow(&w);
-	for (i = 0; i < n; i++) {
+	qsort(r->sp, r->nsp, sizeof *r->sp, cmp_speaker);
+	header(w, r, cols, 0);
+	st_csv_put(w, "majority");
+	st_csv_endrow(w);
+	for (i = 0; i < r->nsp; i++) {
+		const struct speaker *s = &r->sp[i];
 		int best = 0;
 
 		/* most quotes; a tie goes to the larger total probability */
 		for (k = 1; k < r->nlabels; k++)
-			if (sp[i].counts[k] > sp[i].counts[best] ||
-			    (sp[i].counts[k] == sp[i].counts[best] &&
-			     sp[i].mass[k] > sp[i].mass[best] + 1e-12))
+			if (s->counts[k] > s->counts[best] ||
+			    (s->counts[k] == s->counts[best] &&
+			     s->mass[k] > s->mass[best] + 1e-12))
 				best = k;
-		st_csv_put(&w, sp[i].name);
-		st_csv_put(&w, sp[i].role ? sp[i].role : "");
-		st_csv_putl(&w, sp[i].articles);
-		st_csv_putl(&w, sp[i].quotes);
+		st_csv_put(w, s->name);
+		st_csv_put(w, s->role ? s->role : "");
+		st_csv_putl(w, s->articles);
+		st_csv_putl(w, s->quotes);
 		for (k = 0; k < r->nlabels; k++)
-			st_csv_putl(&w, sp[i].counts[k]);
-		st_csv_putraw(&w, r->labels[best]);
-		st_csv_endrow(&w);
+			st_csv_putl(w, s->counts[k]);
+		st_csv_putraw(w, r->labels[best]);
+		st_csv_endrow(w);
 	}
-	st_map_finish(&index);
-	free(sp);
 }
 
-static int cmp_confidence(const void *a, const void *b)
+static int cmp_todo(const void *a, const void *b)
 {
-	const struct row *x = *(const struct row *const *)a;
-	const struct row *y = *(const struct row *const *)b;
+	const struct todo_row *x = a, *y = b;
 
 	if (x->conf != y->conf)
 		return x->conf < y->conf ? -1 : 1;
-	return (x > y) - (x < y);	/* rows are in article order */
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 /* The sheet a person labels: stance left empty for them, the model's
  * guess beside it, the quotes it is least sure of first. */
-static void write_todo(FILE *fp, const struct report *r, int excel)
+static void write_todo(FILE *fp, struct report *r, int excel)
 {
 	static const char *const cols[] = { "article", "quote", "speaker",
 		"role", "stance", "suggested", "confidence", NULL };
-	const struct row **order = st_xmalloc((r->n ? r->n : 1) *
-	                                      sizeof *order);
 	struct st_csv_writer w;
 	size_t i;
 
-	for (i = 0; i < r->n; i++)
-		order[i] = &r->rows[i];
-	qsort(order, r->n, sizeof *order, cmp_confidence);
+	qsort(r->tr, r->ntr, sizeof *r->tr, cmp_todo);
 	st_csv_writer_init(&w, fp, excel, 1);
 	for (i = 0; cols[i]; i++)
 		st_csv_put(&w, cols[i]);
 	st_csv_endrow(&w);
-	for (i = 0; i < r->n; i++) {
-		const struct row *row = order[i];
+	for (i = 0; i < r->ntr; i++) {
+		const struct todo_row *t = &r->tr[i];
 
-		st_csv_put(&w, row->q->article);
-		st_csv_put(&w, row->q->text);
-		st_csv_put(&w, row->q->speaker);
-		st_csv_put(&w, row->q->role);
+		st_csv_put(&w, t->article);
+		st_csv_put(&w, t->text);
+		st_csv_put(&w, t->speaker);
+		st_csv_put(&w, t->role);
 		st_csv_put(&w, "");
-		st_csv_putraw(&w, r->labels[row->label]);
-		st_csv_putd(&w, row->conf, 4);
+		st_csv_putraw(&w, r->labels[t->label]);
+		st_csv_putd(&w, t->conf, 4);
 		st_csv_endrow(&w);
 	}
-	free(order);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_ids(struct report *r, const char *path, struct st_error *err)
+{
+	struct st_buf data = ST_BUF_INIT;
+	char **lines;
+	int n, k;
+
+	if (cli_read_lines(path, &data, &lines, &n, err)) {
+		st_buf_finish(&data);
+		return -1;
+	}
+	r->ids = st_xmalloc((size_t)n * sizeof *r->ids);
+	for (k = 0; k < n; k++)
+		r->ids[k] = st_xstrdup(lines[k]);
+	r->nids = (size_t)n;
+	qsort(r->ids, r->nids, sizeof *r->ids, cmp_str);
+	free(lines);
+	st_buf_finish(&data);
+	return 0;
 }
 
 static char *join(const char *dir, const char *name)
@@ -346,10 +421,19 @@ static char *join(const char *dir, const char *name)
 	return st_buf_detach(&b);
 }
 
+/* Is a before b in the merged order (article, then offset)? */
+static int before(const struct stream *a, const struct stream *b)
+{
+	int c = strcmp(a->q->article, b->q->article);
+
+	return c ? c < 0 : a->q->start < b->q->start;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'd' },
+		{ "articles", required_argument, NULL, 'a' },
 		{ "excel", no_argument, NULL, 'x' },
 		{ "todo", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
@@ -358,22 +442,23 @@ int main(int argc, char **argv)
 	};
 	static const char *const names[] = { "quotes.csv", "articles.csv",
 		"speakers.csv" };
-	void (*const writers[])(FILE *, const struct report *, int) = {
-		write_quotes, write_articles, write_speakers };
-	const char *dir = "reports", *todo = NULL;
+	static const char *const qcols[] = { "article", "quote_id",
+		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
+		"stance", "confidence", NULL };
+	static const char *const acols[] = { "article", "quotes", NULL };
+	const char *dir = "reports", *todo = NULL, *ids_path = NULL;
 	struct report rep;
-	struct st_quotes *qs = NULL;
-	struct preds *ps = NULL;
+	struct stream *st = NULL;
 	struct st_error err = { 0 };
-	struct st_buf data = ST_BUF_INIT;
 	struct st_out out[3];
 	char *paths[3] = { NULL, NULL, NULL };
 	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0;
 
 	cli_init(argv, "stance-report");
-	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:a:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': dir = optarg; break;
+		case 'a': ids_path = optarg; break;
 		case 'x': excel = 1; break;
 		case 't': todo = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
@@ -386,61 +471,84 @@ int main(int argc, char **argv)
 	npairs = (argc - optind) / 2;
 	memset(&rep, 0, sizeof rep);
 	memset(out, 0, sizeof out);
-	qs = st_xcalloc((size_t)npairs, sizeof *qs);
-	ps = st_xcalloc((size_t)npairs, sizeof *ps);
-	rep.articles = st_xcalloc((size_t)npairs, sizeof *rep.articles);
+	st_map_init(&rep.speaker_index);
+	rep.todo = todo != NULL;
+	st = st_xcalloc((size_t)npairs, sizeof *st);
 	st_out_install_signals();
+	if (ids_path && load_ids(&rep, ids_path, &err))
+		goto fail;
 	for (i = 0; i < npairs; i++) {
-		const char *qp = argv[optind + 2 * i], *pp = argv[optind + 2 * i + 1];
-		size_t j;
+		struct stream *s = &st[i];
 
-		if (cli_read_text(qp, &data, &err) ||
-		    st_quotes_read(qp, data.s, data.len, &qs[i], &err))
+		s->qpath = argv[optind + 2 * i];
+		s->ppath = argv[optind + 2 * i + 1];
+		st_quotes_init(&s->one);
+		s->q = st_quotes_add(&s->one);
+		s->qr = st_quote_reader_open(s->qpath, &err);
+		if (!s->qr)
 			goto fail;
-		ps[i].path = pp;
-		if (st_read_file(pp, &data, &err) ||
-		    st_csv_parse(pp, data.s, data.len, pred_row, &ps[i], &err))
+		s->pr = st_csv_reader_open(s->ppath, &err);
+		if (!s->pr || read_pred_header(s, &rep, i == 0, &err) ||
+		    advance(s, &rep, &err))
 			goto fail;
-		if (!ps[i].header) {
-			st_fail(&err, pp, 1, "empty file: no header");
-			goto fail;
-		}
-		if (ps[i].n != qs[i].n) {
-			st_fail(&err, pp, (long)ps[i].n + 1, "%zu predictions "
-			        "for %zu quotes in %s", ps[i].n, qs[i].n, qp);
-			goto fail;
-		}
-		if (i == 0) {
-			for (k = 0; k < ps[0].nlabels; k++)
-				rep.labels[k] = ps[0].labels[k];
-			rep.nlabels = ps[0].nlabels;
-		} else {
-			for (k = 0; k < ps[i].nlabels; k++)
-				if (ps[i].nlabels != rep.nlabels ||
-				    strcmp(ps[i].labels[k], rep.labels[k])) {
-					st_fail(&err, pp, 1, "labels differ from "
-					        "those of %s", ps[0].path);
-					goto fail;
-				}
-		}
-		rep.articles[rep.narticles++] = qs[i].n
-			? st_xstrdup(qs[i].q[0].article) : cli_article_id_csv(qp);
-		for (j = 0; j < qs[i].n; j++) {
-			struct row *row;
-
-			if (rep.n == rep.cap) {
-				rep.cap = rep.cap ? rep.cap * 2 : 256;
-				rep.rows = st_xrealloc(rep.rows,
-				                       rep.cap * sizeof *rep.rows);
-			}
-			row = &rep.rows[rep.n];
-			*row = ps[i].rows[j];
-			row->q = &qs[i].q[j];
-			row->order = rep.n++;
-		}
 	}
-	qsort(rep.rows, rep.n, sizeof *rep.rows, cmp_row);
-	qsort(rep.articles, rep.narticles, sizeof *rep.articles, cmp_str);
+	if (!todo) {
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			st_fail(&err, dir, 0, "cannot create: %s",
+			        strerror(errno));
+			goto fail;
+		}
+		for (k = 0; k < 3; k++) {
+			paths[k] = join(dir, names[k]);
+			if (st_out_open(&out[k], paths[k], &err))
+				goto fail;
+		}
+		st_csv_writer_init(&rep.wq, out[0].fp, excel, 1);
+		st_csv_writer_init(&rep.wa, out[1].fp, excel, 1);
+		st_csv_writer_init(&rep.ws, out[2].fp, excel, 1);
+		header(&rep.wq, &rep, qcols, 1);
+		st_csv_put(&rep.wq, "review");
+		st_csv_endrow(&rep.wq);
+		header(&rep.wa, &rep, acols, 0);
+		st_csv_endrow(&rep.wa);
+	}
+	/* by default a quotes file without quotes stands for its article */
+	if (!ids_path)
+		for (i = 0; i < npairs; i++)
+			if (!st[i].live) {
+				rep.ids = st_xrealloc(rep.ids, (rep.nids + 1) *
+				                      sizeof *rep.ids);
+				rep.ids[rep.nids++] = cli_article_id_csv(st[i].qpath);
+			}
+	if (!ids_path)
+		qsort(rep.ids, rep.nids, sizeof *rep.ids, cmp_str);
+	for (;;) {
+		struct stream *min = NULL;
+		char *art;
+		size_t start;
+
+		for (i = 0; i < npairs; i++)
+			if (st[i].live && (!min || before(&st[i], min)))
+				min = &st[i];
+		if (!min)
+			break;
+		quote_row(&rep, min);
+		art = st_xstrdup(min->q->article);
+		start = min->q->start;
+		if (advance(min, &rep, &err)) {
+			free(art);
+			goto fail;
+		}
+		if (min->live && (strcmp(min->q->article, art) < 0 ||
+		                  (!strcmp(min->q->article, art) &&
+		                   min->q->start < start))) {
+			free(art);
+			st_fail(&err, min->qpath, min->q->line, "quotes out of "
+			        "order: files must be in article then text order");
+			goto fail;
+		}
+		free(art);
+	}
 	if (todo) {
 		if (st_out_open(&out[0], todo, &err))
 			goto fail;
@@ -450,16 +558,9 @@ int main(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		st_fail(&err, dir, 0, "cannot create: %s", strerror(errno));
-		goto fail;
-	}
-	for (k = 0; k < 3; k++) {
-		paths[k] = join(dir, names[k]);
-		if (st_out_open(&out[k], paths[k], &err))
-			goto fail;
-		writers[k](out[k].fp, &rep, excel);
-	}
+	flush_article(&rep);
+	articles_before(&rep, NULL);
+	write_speakers(&rep);
 	/* all three are renamed into place only once all are written */
 	for (k = 0; k < 3; k++)
 		if (st_out_commit(&out[k], &err))
@@ -472,19 +573,32 @@ fail:
 	cli_error(&err);
 out:
 	for (i = 0; i < npairs; i++) {
-		st_quotes_finish(&qs[i]);
-		for (k = 0; k < ps[i].nlabels; k++)
-			free(ps[i].labels[k]);
-		free(ps[i].rows);
+		st_quote_reader_close(st[i].qr);
+		st_csv_reader_close(st[i].pr);
+		st_quotes_finish(&st[i].one);
 	}
-	for (i = 0; i < (int)rep.narticles; i++)
-		free(rep.articles[i]);
-	free(rep.articles);
-	free(rep.rows);
-	free(qs);
-	free(ps);
+	free(st);
+	for (k = 0; k < rep.nlabels; k++)
+		free(rep.labels[k]);
 	for (k = 0; k < 3; k++)
 		free(paths[k]);
-	st_buf_finish(&data);
+	free(rep.article);
+	for (size_t j = 0; j < rep.nids; j++)
+		free(rep.ids[j]);
+	free(rep.ids);
+	for (size_t j = 0; j < rep.nsp; j++) {
+		free(rep.sp[j].name);
+		free(rep.sp[j].role);
+		free(rep.sp[j].last_article);
+	}
+	free(rep.sp);
+	for (size_t j = 0; j < rep.ntr; j++) {
+		free(rep.tr[j].article);
+		free(rep.tr[j].text);
+		free(rep.tr[j].speaker);
+		free(rep.tr[j].role);
+	}
+	free(rep.tr);
+	st_map_finish(&rep.speaker_index);
 	return rc;
 }

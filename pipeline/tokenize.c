@@ -19,6 +19,8 @@ static const char usage[] =
 "  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
 "      --id=ID        article id for standard input (default: stdin); a\n"
 "                     file's id is its name without .txt\n"
+"  -f, --files-from=LIST  read the ARTICLE names from the file LIST, one\n"
+"                     per line (for more articles than a command line holds)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -30,11 +32,13 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "id", required_argument, NULL, 'i' },
+		{ "files-from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *output = NULL, *stdin_id = "stdin";
+	const char *output = NULL, *stdin_id = "stdin", *list = NULL;
+	struct st_buf names = ST_BUF_INIT;
 	struct st_extractor *x = NULL;
 	struct st_tokenizer *tk = NULL;
 	struct st_error err = { 0 };
@@ -44,9 +48,10 @@ int main(int argc, char **argv)
 	char **in;
 
 	cli_init(argv, "stance-tokenize");
-	while ((c = getopt_long(argc, argv, "o:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;
+		case 'f': list = optarg; break;
 		case 'i': stdin_id = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
@@ -54,6 +59,12 @@ int main(int argc, char **argv)
 		}
 	}
 	in = cli_inputs(argc, argv, &nin);
+	if (list) {
+		if (optind < argc)
+			cli_usage_error("both --files-from and ARTICLE operands");
+		if (cli_read_lines(list, &names, &in, &nin, &err))
+			goto fail;
+	}
 	st_out_install_signals();
 	x = st_extractor_new(&err);
 	tk = x ? st_tokenizer_new(&err) : NULL;
@@ -90,6 +101,9 @@ fail:
 	cli_error(&err);
 out:
 	st_buf_finish(&text);
+	st_buf_finish(&names);
+	if (list)
+		free(in);
 	st_tokenizer_free(tk);
 	st_extractor_free(x);
 	return rc;

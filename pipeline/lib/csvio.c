@@ -2,6 +2,7 @@
 #include "csvio.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,4 +219,240 @@ void st_csv_endrow(struct st_csv_writer *w)
 {
 	fputs(w->excel ? "\r\n" : "\n", w->fp);
 	w->nfield = 0;
+}
+
+/* ---- reading a row at a time ----------------------------------------- */
+
+struct queued {
+	char **field;
+	size_t n;
+	long line;
+};
+
+struct st_csv_reader {
+	const char *path;
+	FILE *fp;
+	struct csv_parser p;
+	struct st_csv_row row;		/* handed out */
+	struct queued *q;		/* rows completed by the last block */
+	size_t nq, capq, next;
+	struct queued cur;		/* the row being parsed */
+	size_t capf;
+	long line, row_line;
+	int bom_checked, eof, done;
+	char pending_cr;		/* the block ended in CR */
+	char buf[65536];
+	struct st_buf carry;		/* a partial UTF-8 sequence */
+};
+
+static void r_field(void *s, size_t n, void *data)
+{
+	struct st_csv_reader *r = data;
+
+	if (r->cur.n == r->capf) {
+		r->capf = r->capf ? r->capf * 2 : 16;
+		r->cur.field = st_xrealloc(r->cur.field,
+		                           r->capf * sizeof *r->cur.field);
+	}
+	r->cur.field[r->cur.n++] = st_xstrndup(s ? s : "", s ? n : 0);
+}
+
+static void r_row(int c, void *data)
+{
+	struct st_csv_reader *r = data;
+
+	(void)c;
+	if (r->nq == r->capq) {
+		r->capq = r->capq ? r->capq * 2 : 16;
+		r->q = st_xrealloc(r->q, r->capq * sizeof *r->q);
+	}
+	r->q[r->nq].field = r->cur.field;
+	r->q[r->nq].n = r->cur.n;
+	r->q[r->nq].line = r->row_line ? r->row_line : r->line;
+	r->nq++;
+	r->cur.field = NULL;
+	r->cur.n = 0;
+	r->capf = 0;
+	r->row_line = 0;
+}
+
+struct st_csv_reader *st_csv_reader_open(const char *path,
+                                         struct st_error *err)
+{
+	struct st_csv_reader *r = st_xcalloc(1, sizeof *r);
+	int is_stdin = strcmp(path, "-") == 0;
+
+	r->path = is_stdin ? "<stdin>" : path;
+	r->fp = is_stdin ? stdin : fopen(path, "rb");
+	if (!r->fp) {
+		st_fail(err, path, 0, "cannot open: %s", strerror(errno));
+		free(r);
+		return NULL;
+	}
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	r->line = 1;
+	return r;
+}
+
+static void free_queued(struct queued *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		free(q->field[i]);
+	free(q->field);
+	q->field = NULL;
+	q->n = 0;
+}
+
+static size_t count_nl(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/* Lines are checked whole, so no UTF-8 sequence is ever cut in two. */
+static int check_utf8(struct st_csv_reader *r, const char *s, size_t n,
+                      struct st_error *err)
+{
+	if (st_check_text(r->path, s, n, err) == 0)
+		return 0;
+	err->line += r->line - 1;
+	return -1;
+}
+
+/* Feed one line (ending in LF, CRLF or CR, or the file's last bytes). */
+static int feed(struct st_csv_reader *r, const char *s, size_t n, int eol,
+                struct st_error *err)
+{
+	if (!r->row_line && !blank_line(s, n))
+		r->row_line = r->line;
+	if (csv_parse(&r->p, s, n, r_field, r_row, r) != n)
+		return st_fail(err, r->path, r->line, "malformed CSV: %s",
+		               csv_strerror(csv_error(&r->p)));
+	if (eol)
+		r->line++;
+	return 0;
+}
+
+/* Read a block and parse its complete lines; the tail of a line that
+ * goes on in the next block is kept in carry. */
+static int fill(struct st_csv_reader *r, struct st_error *err)
+{
+	size_t n = fread(r->buf, 1, sizeof r->buf, r->fp), off = 0, start;
+	struct st_buf data = ST_BUF_INIT;
+	int rc = 0;
+
+	if (ferror(r->fp))
+		return st_fail(err, r->path, r->line, "read error: %s",
+		               strerror(errno));
+	if (n == 0)
+		r->eof = 1;
+	st_buf_add(&data, r->carry.s ? r->carry.s : "", r->carry.len);
+	st_buf_add(&data, r->buf, n);
+	st_buf_reset(&r->carry);
+	if (!r->bom_checked && (data.len >= 3 || r->eof)) {
+		r->bom_checked = 1;
+		if (data.len >= 3 && memcmp(data.s, "\xef\xbb\xbf", 3) == 0)
+			off = 3;
+	} else if (!r->bom_checked) {
+		st_buf_add(&r->carry, data.s, data.len);
+		goto out;
+	}
+	if (memchr(data.s + off, '\0', data.len - off)) {
+		const char *z = memchr(data.s + off, '\0', data.len - off);
+		rc = st_fail(err, r->path, r->line + (long)count_nl(data.s + off,
+		             (size_t)(z - data.s) - off), "NUL byte");
+		goto out;
+	}
+	start = off;
+	while (off < data.len) {
+		char c = data.s[off++];
+		int eol = c == '\n';
+
+		if (c == '\r') {
+			if (off == data.len && !r->eof) {
+				off--;	/* CR at the end: CRLF or not? */
+				break;
+			}
+			if (off < data.len && data.s[off] == '\n')
+				off++;
+			eol = 1;
+		}
+		if (eol) {
+			if (check_utf8(r, data.s + start, off - start, err) ||
+			    feed(r, data.s + start, off - start, 1, err)) {
+				rc = -1;
+				goto out;
+			}
+			start = off;
+		}
+	}
+	if (r->eof) {
+		if (start < data.len &&
+		    (check_utf8(r, data.s + start, data.len - start, err) ||
+		     feed(r, data.s + start, data.len - start, 0, err))) {
+			rc = -1;
+			goto out;
+		}
+		if (csv_fini(&r->p, r_field, r_row, r) != 0) {
+			rc = st_fail(err, r->path, r->row_line ? r->row_line
+			             : r->line, "unterminated quoted field");
+			goto out;
+		}
+	} else {
+		st_buf_add(&r->carry, data.s + start, data.len - start);
+	}
+out:
+	st_buf_finish(&data);
+	return rc;
+}
+
+int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
+                struct st_error *err)
+{
+	if (r->done)
+		return 0;
+	if (r->next > 0) {
+		free_queued(&r->q[r->next - 1]);
+		if (r->next == r->nq) {
+			r->nq = 0;
+			r->next = 0;
+		}
+	}
+	while (r->next == r->nq) {
+		r->nq = r->next = 0;
+		if (r->eof) {
+			r->done = 1;
+			return 0;
+		}
+		if (fill(r, err))
+			return -1;
+	}
+	r->row.field = r->q[r->next].field;
+	r->row.n = r->q[r->next].n;
+	r->row.line = r->q[r->next].line;
+	r->next++;
+	*row = &r->row;
+	return 1;
+}
+
+void st_csv_reader_close(struct st_csv_reader *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = r->next ? r->next - 1 : 0; i < r->nq; i++)
+		free_queued(&r->q[i]);
+	free(r->q);
+	free_queued(&r->cur);
+	csv_free(&r->p);
+	st_buf_finish(&r->carry);
+	if (r->fp && r->fp != stdin)
+		fclose(r->fp);
+	free(r);
 }

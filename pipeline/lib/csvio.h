@@ -26,6 +26,19 @@ typedef int (*st_csv_row_fn)(const struct st_csv_row *row, void *ctx,
 int st_csv_parse(const char *path, const char *data, size_t len,
                  st_csv_row_fn fn, void *ctx, struct st_error *err);
 
+/* A CSV file read a row at a time, in bounded memory (a block of the file
+ * and the rows it completed).  st_csv_reader_open() fails when the file
+ * cannot be opened ("-" is stdin); st_csv_next() returns 1 and the next
+ * row (header included; valid until the next call), 0 at the end, or -1
+ * with err naming the line of malformed CSV, invalid UTF-8 or a NUL byte.
+ * st_csv_reader_close() frees it (and closes the file unless stdin). */
+struct st_csv_reader;
+struct st_csv_reader *st_csv_reader_open(const char *path,
+                                         struct st_error *err);
+int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
+                struct st_error *err);
+void st_csv_reader_close(struct st_csv_reader *r);
+
 /* Index of the column called name in a header row, or -1. */
 int st_csv_col(const struct st_csv_row *header, const char *name);
 

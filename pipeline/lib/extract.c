@@ -21,8 +21,56 @@ struct tok {
 	int q;			/* span this token is inside or marks, -1 */
 	int sent;		/* sentence number */
 	int ment;		/* mention starting here, -1 */
+	unsigned short cls;	/* W_* classes of the lower-cased word */
+	unsigned char cue;	/* words of the cue starting here, or 0 */
 	unsigned char type, cap, fam, dir;
 };
+
+/* Word classes, looked up once per token. */
+enum { W_FUNC = 1, W_DET = 2, W_PREP = 4, W_SKIP = 8, W_ORG = 16,
+       W_ABBR = 32, W_ROLE = 64, W_CUE = 128, W_PHRASE = 256 };
+
+static const char *const function_words[] = { "the", "a", "an", "of", "in",
+	"on", "at", "by", "for", "from", "to", "with", "and", "or", "but",
+	"as", "that", "which", "who", "whom", "whose", "while", "when",
+	"after", "before", "since", "is", "was", "were", "are", "has", "have",
+	"had", "will", "would", "also", "then", "said", "he", "she", "they",
+	"it", "this", "his", "her", "its", "their", "meanwhile", "however",
+	"later", "earlier", "now", NULL };
+static const char *const determiners[] = { "the", "a", "an", NULL };
+/* prepositions that end an inverted group speaker ("shouted
+ * demonstrators outside the building") */
+static const char *const prepositions[] = { "outside", "inside", "near",
+	"during", "under", "over", "against", "about", "through", "into",
+	"across", "behind", "beyond", "without", "within", "amid", "on", "at",
+	"in", "after", "before", NULL };
+/* words between a subject and its cue verb: "Ara X has also said" */
+static const char *const skippables[] = { "has", "have", "had", "was",
+	"were", "is", "are", "will", "would", "also", "later", "then", "again",
+	"previously", "reportedly", "repeatedly", "publicly", "recently",
+	"been", "once", "further", "flatly", "bluntly", "openly", "sharply",
+	"quickly", "simply", "just", "already", "even", "only", "often",
+	"did", "does", "do", NULL };
+/* a lower-case word that makes the capitalised words before it the name
+ * of an organisation or a place: "the Homeland Unity faction" */
+static const char *const org_nouns[] = { "faction", "party", "bloc",
+	"alliance", "movement", "coalition", "group", "institute", "center",
+	"centre", "foundation", "university", "agency", "newspaper", "channel",
+	"ministry", "committee", "council", "union", "club", "network",
+	"initiative", "fund", "programme", "program", "forum", "daily",
+	"weekly", "website", "portal", "station", "service", "office",
+	"department", "commission", "assembly", "parliament", "government",
+	"mission", "base", "treaty", "organisation", "organization", "summit",
+	"company", "firm", "bank", "school", "academy", "college", "report",
+	"think-tank", "outlet", "magazine", "radio", "television", "tv",
+	"show", "programmes", "list", "platform", "province", "region",
+	"district", "city", "town", "village", "square", "street", "valley",
+	"river", "lake", "airport", "secretariat", NULL };
+/* words before a full stop that does not end a sentence */
+static const char *const abbreviations[] = { "mr", "mrs", "ms", "dr", "st",
+	"gen", "col", "lt", "prof", "jr", "sr", "vs", "no", "u.s", "sgt",
+	"maj", "capt", "rep", "sen", "gov", "jan", "feb", "aug", "sept", "oct",
+	"nov", "dec", NULL };
 
 struct para {
 	size_t s, e;		/* text range without the line end */
@@ -66,6 +114,7 @@ struct st_extractor {
 	struct st_map phrases;		/* multi-word cues, value = words */
 	struct st_map roles, role_classes;
 	struct st_map nonames, female, male;
+	struct st_map classes;		/* lower-case word -> W_* bits */
 };
 
 /* Everything one article needs; reset between articles. */
@@ -92,6 +141,13 @@ static const char TOKEN_RE[] =
 	"|''"
 	"|[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:['\\x{2019}\\-][\\p{L}\\p{N}]+)*"
 	"|\\S";
+
+static void add_class(struct st_extractor *x, const char *const *words,
+                      unsigned bit)
+{
+	for (; *words; words++)
+		*st_map_put(&x->classes, *words, 0) |= (int)bit;
+}
 
 struct st_extractor *st_extractor_new(struct st_error *err)
 {
@@ -138,6 +194,24 @@ struct st_extractor *st_extractor_new(struct st_error *err)
 	st_map_load_classes(&x->roles, &x->role_classes, st_data_roles);
 	st_map_init(&x->nonames);
 	st_map_load_words(&x->nonames, st_data_nonames, 1);
+	st_map_init(&x->classes);
+	add_class(x, function_words, W_FUNC);
+	add_class(x, determiners, W_DET);
+	add_class(x, prepositions, W_PREP);
+	add_class(x, skippables, W_SKIP);
+	add_class(x, org_nouns, W_ORG);
+	add_class(x, abbreviations, W_ABBR);
+	{
+		size_t i;
+		for (i = 0; i < x->roles.n; i++)
+			*st_map_put(&x->classes, x->roles.keys[i], 0) |= W_ROLE;
+		for (i = 0; i < x->cues.n; i++)
+			*st_map_put(&x->classes, x->cues.keys[i], 0) |= W_CUE;
+		for (i = 0; i < x->phrases.n; i++)
+			*st_map_putn(&x->classes, x->phrases.keys[i],
+			             strcspn(x->phrases.keys[i], " "), 0) |=
+				W_PHRASE;
+	}
 	st_map_init(&x->female);
 	st_map_load_words(&x->female, st_data_female_names, 1);
 	st_map_init(&x->male);
@@ -158,6 +232,7 @@ void st_extractor_free(struct st_extractor *x)
 	st_map_finish(&x->nonames);
 	st_map_finish(&x->female);
 	st_map_finish(&x->male);
+	st_map_finish(&x->classes);
 	free(x);
 }
 
@@ -281,12 +356,14 @@ static void add_token(struct doc *d, size_t s, size_t e, int para)
 	t->q = -1;
 	t->ment = -1;
 	t->lo = d->arena.len;
-	for (i = s; i < e; i++) {
-		unsigned char c = (unsigned char)d->text[i];
-		st_buf_addc(&d->arena, (char)(c < 0x80 && c >= 'A' && c <= 'Z'
-		                              ? c + 32 : c));
-	}
+	st_buf_add(&d->arena, d->text + s, e - s);
 	st_buf_addc(&d->arena, '\0');
+	{
+		char *lo = d->arena.s + t->lo;
+		for (i = 0; i < e - s; i++)
+			if (lo[i] >= 'A' && lo[i] <= 'Z')
+				lo[i] = (char)(lo[i] + 32);
+	}
 	if (e - s == 0)
 		return;
 	{
@@ -299,8 +376,11 @@ static void add_token(struct doc *d, size_t s, size_t e, int para)
 		                (utf8proc_category(cp) >= UTF8PROC_CATEGORY_ND &&
 		                 utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO)) &&
 		    utf8proc_category(cp) != UTF8PROC_CATEGORY_CN) {
+			int *c = st_map_getn(&d->x->classes, d->arena.s + t->lo,
+			                     e - s);
 			t->type = T_WORD;
 			t->cap = (unsigned char)first_is_upper(w, e - s);
+			t->cls = c ? (unsigned short)*c : 0;
 		} else {
 			t->type = T_PUNCT;
 			classify_mark(t, w, e - s);
@@ -492,22 +572,10 @@ static void span_ranges(struct doc *d)
 
 static int abbreviation(const struct doc *d, int i)
 {
-	static const char *const ab[] = { "mr", "mrs", "ms", "dr", "st", "gen",
-		"col", "lt", "prof", "jr", "sr", "vs", "no", "u.s", "sgt",
-		"maj", "capt", "rep", "sen", "gov", "jan", "feb", "aug",
-		"sept", "oct", "nov", "dec", NULL };
-	const char *w;
-	int k;
-
 	if (i < 0 || d->t[i].type != T_WORD)
 		return 0;
-	w = low(d, i);
-	if (strlen(w) == 1)
-		return 1;	/* an initial */
-	for (k = 0; ab[k]; k++)
-		if (strcmp(w, ab[k]) == 0)
-			return 1;
-	return 0;
+	/* an initial, or a word that takes a full stop */
+	return strlen(low(d, i)) == 1 || (d->t[i].cls & W_ABBR);
 }
 
 static int ends_sentence_inside(const struct doc *d, const struct span *s)
@@ -589,14 +657,16 @@ static int role_word(const struct doc *d, int i)
 
 	if (i < 0 || i >= d->nt || d->t[i].type != T_WORD)
 		return 0;
-	w = low(d, i);
-	if (st_map_get(&d->x->roles, w))
+	if (d->t[i].cls & W_ROLE)
 		return 1;
 	/* "Secretary-General", "vice-speaker" */
+	w = low(d, i);
+	if (!strchr(w, '-'))
+		return 0;
 	for (h = strchr(w, '-'); h; w = h + 1, h = strchr(w, '-'))
 		if (st_map_getn(&d->x->roles, w, (size_t)(h - w)))
 			return 1;
-	return st_map_get(&d->x->roles, w) != NULL && w != low(d, i);
+	return st_map_get(&d->x->roles, w) != NULL;
 }
 
 /* ASCII case-insensitive strstr. */
@@ -627,27 +697,42 @@ static const char *find_nocase(const char *hay, const char *needle)
  * phrase), or 0. */
 static int cue_at(const struct doc *d, int i)
 {
-	size_t k;
-
-	if (i < 0 || i >= d->nt || d->t[i].type != T_WORD || d->t[i].q >= 0)
+	if (i < 0 || i >= d->nt || d->t[i].q >= 0)
 		return 0;
-	for (k = 0; k < d->x->phrases.n; k++) {
-		const char *ph = d->x->phrases.keys[k];
-		int words = d->x->phrases.vals[k], j;
-		const char *w = ph;
+	return d->t[i].cue;
+}
 
-		for (j = 0; j < words; j++) {
-			size_t n = strcspn(w, " ");
-			if (i + j >= d->nt || d->t[i + j].type != T_WORD ||
-			    strlen(low(d, i + j)) != n ||
-			    strncmp(low(d, i + j), w, n) != 0)
+/* The cue that starts at each token: a phrase of the cue list, matched
+ * word by word, or a single verb. */
+static void find_cues(struct doc *d)
+{
+	int i;
+
+	for (i = 0; i < d->nt; i++) {
+		size_t k;
+
+		if (d->t[i].type != T_WORD)
+			continue;
+		for (k = 0; (d->t[i].cls & W_PHRASE) && k < d->x->phrases.n; k++) {
+			const char *w = d->x->phrases.keys[k];
+			int words = d->x->phrases.vals[k], j;
+
+			for (j = 0; j < words; j++) {
+				size_t n = strcspn(w, " ");
+				if (i + j >= d->nt || d->t[i + j].type != T_WORD ||
+				    strncmp(low(d, i + j), w, n) != 0 ||
+				    low(d, i + j)[n] != '\0')
+					break;
+				w += n + (w[n] == ' ');
+			}
+			if (j == words)
 				break;
-			w += n + (w[n] == ' ');
 		}
-		if (j == words)
-			return words;
+		if ((d->t[i].cls & W_PHRASE) && k < d->x->phrases.n)
+			d->t[i].cue = (unsigned char)d->x->phrases.vals[k];
+		else if (d->t[i].cls & W_CUE)
+			d->t[i].cue = 1;
 	}
-	return st_map_get(&d->x->cues, low(d, i)) ? 1 : 0;
 }
 
 static int according_to(const struct doc *d, int i)
@@ -657,25 +742,12 @@ static int according_to(const struct doc *d, int i)
 
 static int function_word(const struct doc *d, int i)
 {
-	static const char *const fw[] = { "the", "a", "an", "of", "in", "on",
-		"at", "by", "for", "from", "to", "with", "and", "or", "but",
-		"as", "that", "which", "who", "whom", "whose", "while", "when",
-		"after", "before", "since", "is", "was", "were", "are", "has",
-		"have", "had", "will", "would", "also", "then", "said", "he",
-		"she", "they", "it", "this", "his", "her", "its", "their",
-		"meanwhile", "however", "later", "earlier", "now", NULL };
-	int k;
-
-	for (k = 0; fw[k]; k++)
-		if (strcmp(low(d, i), fw[k]) == 0)
-			return 1;
-	return 0;
+	return (d->t[i].cls & W_FUNC) != 0;
 }
 
 static int determiner(const struct doc *d, int i)
 {
-	return is_word(d, i, "the") || is_word(d, i, "a") ||
-	       is_word(d, i, "an");
+	return i >= 0 && i < d->nt && (d->t[i].cls & W_DET);
 }
 
 static char *text_of(const struct doc *d, int a, int b)
@@ -759,29 +831,8 @@ static char *find_role(const struct doc *d, int a, int b)
  * of an organisation: "the Homeland Unity faction". */
 static int org_noun(const struct doc *d, int i)
 {
-	static const char *const org[] = { "faction", "party", "bloc",
-		"alliance", "movement", "coalition", "group", "institute",
-		"center", "centre", "foundation", "university", "agency",
-		"newspaper", "channel", "ministry", "committee", "council",
-		"union", "club", "network", "initiative", "fund", "programme",
-		"program", "forum", "daily", "weekly", "website", "portal",
-		"station", "service", "office", "department", "commission",
-		"assembly", "parliament", "government", "mission", "base",
-		"treaty", "organisation", "organization", "summit", "company",
-		"firm", "bank", "school", "academy", "college", "report",
-		"think-tank", "outlet", "magazine", "radio", "television",
-		"tv", "show", "programmes", "list", "platform", "province",
-		"region", "district", "city", "town", "village", "square",
-		"street", "valley", "river", "lake", "airport", NULL };
-	int k;
-
-	if (i >= d->nt || d->t[i].type != T_WORD || d->t[i].cap ||
-	    d->t[i].para != d->t[i - 1].para)
-		return 0;
-	for (k = 0; org[k]; k++)
-		if (strcmp(low(d, i), org[k]) == 0)
-			return 1;
-	return 0;
+	return i < d->nt && i > 0 && d->t[i].type == T_WORD && !d->t[i].cap &&
+	       d->t[i].para == d->t[i - 1].para && (d->t[i].cls & W_ORG);
 }
 
 /* 1 female, 0 male, -1 unknown (matches both "he" and "she"). */
@@ -1007,34 +1058,12 @@ static int sent_end(const struct doc *d, int i)
 
 static int skippable(const struct doc *d, int i)
 {
-	static const char *const sk[] = { "has", "have", "had", "was", "were",
-		"is", "are", "will", "would", "also", "later", "then",
-		"again", "previously", "reportedly", "repeatedly", "publicly",
-		"recently", "been", "once", "further", "flatly", "bluntly",
-		"openly", "sharply", "quickly", "simply", "just", "already",
-		"even", "only", "often", "has", "did", "does", "do", NULL };
-	int k;
-
-	if (d->t[i].type != T_WORD)
-		return 0;
-	for (k = 0; sk[k]; k++)
-		if (strcmp(low(d, i), sk[k]) == 0)
-			return 1;
-	return 0;
+	return (d->t[i].cls & W_SKIP) != 0;
 }
 
 static int preposition(const struct doc *d, int i)
 {
-	static const char *const pr[] = { "outside", "inside", "near",
-		"during", "under", "over", "against", "about", "through",
-		"into", "across", "behind", "beyond", "without", "within",
-		"amid", "on", "at", "in", "after", "before", NULL };
-	int k;
-
-	for (k = 0; pr[k]; k++)
-		if (is_word(d, i, pr[k]))
-			return 1;
-	return 0;
+	return i >= 0 && i < d->nt && (d->t[i].cls & W_PREP);
 }
 
 static int mention_at(const struct doc *d, int i)
@@ -1466,6 +1495,7 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 	d.text = text;
 	d.len = len;
 	tokenize(&d);
+	find_cues(&d);
 	pair_marks(&d);
 	span_ranges(&d);
 	sentences(&d);

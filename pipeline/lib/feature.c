@@ -463,7 +463,7 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x)
 
 	fprintf(fp, "%d", label);
 	for (k = 0; k < x->n; k++)
-		fprintf(fp, " %d:%.17g", x->idx[k], x->val[k]);
+		fprintf(fp, " %d:%.9g", x->idx[k], x->val[k]);
 	fputc('\n', fp);
 }
 

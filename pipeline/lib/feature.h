@@ -88,7 +88,8 @@ void st_vec_push(struct st_vec *x, int idx, double val);
 void st_vectorize(const struct st_vocab *v, const struct st_map *terms,
                   struct st_vec *x);
 
-/* One line of LIBSVM's format: "label idx:val ...\n", values %.17g. */
+/* One line of LIBSVM's format: "label idx:val ...\n", values with nine
+ * significant digits (a float's worth: the weights are not that exact). */
 void st_vec_write(FILE *fp, int label, const struct st_vec *x);
 /* Parse one line (without its newline) into *label and x.  Fails on a
  * malformed pair, an index that is zero, not ascending or above maxidx

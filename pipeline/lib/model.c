@@ -85,6 +85,8 @@ static long count_articles(const struct st_quotes *qs)
 	return n;
 }
 
+static void collapse(struct st_model *m);
+
 static unsigned long long file_sum(const struct st_buf *b)
 {
 	return st_fnv1a(b->s, b->len, ST_FNV_INIT);
@@ -100,6 +102,7 @@ void st_model_finish(struct st_model *m)
 	for (i = 0; i < m->nlabels; i++)
 		free(m->labels[i]);
 	free(m->svm_order);
+	free(m->w);
 	memset(m, 0, sizeof *m);
 }
 
@@ -224,6 +227,9 @@ int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
 		        "vocabulary has %zu", maxidx, st_vocab_size(&m->vocab));
 		goto out;
 	}
+	m->nfeatures = st_vocab_size(&m->vocab);
+	if (m->svm->param.kernel_type == LINEAR)
+		collapse(m);
 	rc = 0;
 out:
 	free(lab);
@@ -252,18 +258,169 @@ static struct svm_node *nodes_of(const struct st_vec *x)
 	return n;
 }
 
+/* Sum each pair's support vectors, weighted by their coefficients, into
+ * one dense vector: for a linear kernel sum_k c_k (sv_k . x) is
+ * (sum_k c_k sv_k) . x. */
+static void collapse(struct st_model *m)
+{
+	const struct svm_model *s = m->svm;
+	int k = s->nr_class, i, j, p = 0, *start;
+	size_t stride = m->nfeatures + 1;
+
+	m->w = st_xcalloc((size_t)(k * (k - 1) / 2) * stride, sizeof *m->w);
+	start = st_xmalloc((size_t)k * sizeof *start);
+	start[0] = 0;
+	for (i = 1; i < k; i++)
+		start[i] = start[i - 1] + s->nSV[i - 1];
+	for (i = 0; i < k; i++)
+		for (j = i + 1; j < k; j++, p++) {
+			double *w = m->w + (size_t)p * stride;
+			int a;
+
+			/* class i's vectors carry their coefficient for the
+			 * pair in row j - 1, class j's in row i */
+			for (a = 0; a < s->nSV[i]; a++) {
+				const struct svm_node *x = s->SV[start[i] + a];
+				double c = s->sv_coef[j - 1][start[i] + a];
+				for (; x->index != -1; x++)
+					w[x->index] += c * x->value;
+			}
+			for (a = 0; a < s->nSV[j]; a++) {
+				const struct svm_node *x = s->SV[start[j] + a];
+				double c = s->sv_coef[i][start[j] + a];
+				for (; x->index != -1; x++)
+					w[x->index] += c * x->value;
+			}
+		}
+	free(start);
+}
+
+/* Platt's sigmoid, in the form that loses no precision for either sign
+ * of its argument. */
+static double sigmoid(double dec, double A, double B)
+{
+	double f = dec * A + B;
+
+	return f >= 0 ? exp(-f) / (1.0 + exp(-f)) : 1.0 / (1.0 + exp(f));
+}
+
+/* Class probabilities p[0..k) from pairwise ones r[i][j] by the second
+ * method of Wu, Lin and Weng (2004): minimise p'Qp subject to sum p = 1
+ * by updating one coordinate at a time, keeping Qp and p'Qp current,
+ * until every (Qp)_t is within 0.005/k of p'Qp.  The order of the
+ * updates is libsvm's, so that the results agree with it to rounding. */
+static void couple(int k, double r[][ST_MAX_LABELS], double *p)
+{
+	double Q[ST_MAX_LABELS][ST_MAX_LABELS], Qp[ST_MAX_LABELS];
+	double pQp, eps = 0.005 / k;
+	int t, j, iter, max_iter = k > 100 ? k : 100;
+
+	for (t = 0; t < k; t++) {
+		p[t] = 1.0 / k;
+		Q[t][t] = 0;
+		for (j = 0; j < t; j++) {
+			Q[t][t] += r[j][t] * r[j][t];
+			Q[t][j] = Q[j][t];
+		}
+		for (j = t + 1; j < k; j++) {
+			Q[t][t] += r[j][t] * r[j][t];
+			Q[t][j] = -r[j][t] * r[t][j];
+		}
+	}
+	for (iter = 0; iter < max_iter; iter++) {
+		double worst = 0;
+
+		pQp = 0;
+		for (t = 0; t < k; t++) {
+			Qp[t] = 0;
+			for (j = 0; j < k; j++)
+				Qp[t] += Q[t][j] * p[j];
+			pQp += p[t] * Qp[t];
+		}
+		for (t = 0; t < k; t++)
+			if (fabs(Qp[t] - pQp) > worst)
+				worst = fabs(Qp[t] - pQp);
+		if (worst < eps)
+			break;
+		for (t = 0; t < k; t++) {
+			double diff = (-Qp[t] + pQp) / Q[t][t];
+
+			p[t] += diff;
+			pQp = (pQp + diff * (diff * Q[t][t] + 2 * Qp[t])) /
+			      (1 + diff) / (1 + diff);
+			for (j = 0; j < k; j++) {
+				Qp[j] = (Qp[j] + diff * Q[t][j]) / (1 + diff);
+				p[j] /= (1 + diff);
+			}
+		}
+	}
+}
+
+/* libsvm's svm_predict_probability, from the collapsed weights. */
+static int fast_predict(const struct st_model *m, const struct st_vec *x,
+                        double *est, double *dec)
+{
+	const struct svm_model *s = m->svm;
+	double r[ST_MAX_LABELS][ST_MAX_LABELS];
+	double d[ST_MAX_LABELS * (ST_MAX_LABELS - 1) / 2];
+	size_t stride = m->nfeatures + 1, f;
+	int k = s->nr_class, i, j, p = 0, best = 0;
+	const double min_prob = 1e-7;
+
+	for (i = 0; i < k; i++)
+		for (j = i + 1; j < k; j++, p++) {
+			const double *w = m->w + (size_t)p * stride;
+			double sum = 0;
+
+			for (f = 0; f < x->n; f++)
+				if ((size_t)x->idx[f] <= m->nfeatures)
+					sum += w[x->idx[f]] * x->val[f];
+			d[p] = sum - s->rho[p];
+			if (dec)
+				dec[p] = d[p];
+			r[i][j] = sigmoid(d[p], s->probA[p], s->probB[p]);
+			if (r[i][j] < min_prob)
+				r[i][j] = min_prob;
+			if (r[i][j] > 1 - min_prob)
+				r[i][j] = 1 - min_prob;
+			r[j][i] = 1 - r[i][j];
+		}
+	if (k == 2) {
+		est[0] = r[0][1];
+		est[1] = r[1][0];
+	} else {
+		couple(k, r, est);
+	}
+	for (i = 1; i < k; i++)
+		if (est[i] > est[best])
+			best = i;
+	return s->label[best];
+}
+
+int st_model_predict_ex(const struct st_model *m, const struct st_vec *x,
+                        double *prob, double *dec, int use_libsvm)
+{
+	double est[ST_MAX_LABELS];
+	int i, label;
+
+	if (m->w && !use_libsvm) {
+		label = fast_predict(m, x, est, dec);
+	} else {
+		struct svm_node *n = nodes_of(x);
+		label = (int)svm_predict_probability(m->svm, n, est);
+		if (dec)
+			svm_predict_values(m->svm, n, dec);
+		free(n);
+	}
+	for (i = 0; i < m->nlabels; i++)
+		prob[m->svm_order[i]] = est[i];
+	return label - 1;
+}
+
 int st_model_predict(const struct st_model *m, const struct st_vec *x,
                      double *prob)
 {
-	struct svm_node *n = nodes_of(x);
-	double est[ST_MAX_LABELS];
-	int i, best;
-
-	best = (int)svm_predict_probability(m->svm, n, est) - 1;
-	for (i = 0; i < m->nlabels; i++)
-		prob[m->svm_order[i]] = est[i];
-	free(n);
-	return best;
+	return st_model_predict_ex(m, x, prob, NULL, 0);
 }
 
 /* ---- training -------------------------------------------------------- */

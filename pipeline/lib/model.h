@@ -27,6 +27,13 @@ struct st_model {
 	char *labels[ST_MAX_LABELS];
 	int nlabels;
 	int *svm_order;		/* libsvm's class i is our label svm_order[i] */
+	/* A linear model's support vectors collapsed at load time into one
+	 * dense weight vector per pair of classes (libsvm's pair order):
+	 * w[p * (nfeatures + 1) + f], so that a decision value is one sparse
+	 * dot product instead of one per support vector.  NULL for other
+	 * kernels, which libsvm predicts itself. */
+	double *w;
+	size_t nfeatures;
 };
 
 /* Load dir/{stance.model,vocab.txt,labels.txt}; fails (naming the file and
@@ -37,9 +44,15 @@ int st_model_load(struct st_model *m, const char *dir, struct st_error *err);
 void st_model_finish(struct st_model *m);
 
 /* The index (into m->labels) of the predicted label of x; prob[i] is
- * the probability of label i (nlabels of them). */
+ * the probability of label i (nlabels of them).  dec, when not NULL,
+ * gets the nlabels*(nlabels-1)/2 one-vs-one decision values in libsvm's
+ * order.  Labels, probabilities and decision values are libsvm's own
+ * (svm_predict_probability), computed from the collapsed weights when the
+ * kernel is linear; with use_libsvm set, by libsvm itself. */
 int st_model_predict(const struct st_model *m, const struct st_vec *x,
                      double *prob);
+int st_model_predict_ex(const struct st_model *m, const struct st_vec *x,
+                        double *prob, double *dec, int use_libsvm);
 
 /* Index of label name in labels[0..n), or -1. */
 int st_label_index(char *const *labels, int n, const char *name);

@@ -98,12 +98,21 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 enum { C_ARTICLE, C_ID, C_PARA, C_START, C_END, C_KIND, C_SPEAKER,
        C_ROLE, C_QUOTE, C_CONTEXT, C_TOKENS, C_STANCE, NCOL };
 
-struct read_ctx {
-	const char *path;
-	struct st_quotes *qs;
-	int col[NCOL];
-	int have_header;
-};
+/* Column positions from a header row. */
+static int columns(const struct st_csv_row *r, int *col, const char *path,
+                   struct st_error *err)
+{
+	int i;
+
+	for (i = 0; i < NCOL - 1; i++) {
+		col[i] = st_csv_col(r, st_quotes_header[i]);
+		if (col[i] < 0)
+			return st_fail(err, path, r->line, "missing column '%s'",
+			               st_quotes_header[i]);
+	}
+	col[C_STANCE] = st_csv_col(r, "stance");
+	return 0;
+}
 
 static int get_num(const struct st_csv_row *r, int col, long *v,
                    const char *path, const char *what, struct st_error *err)
@@ -119,83 +128,137 @@ static void copy(char **field, const struct st_csv_row *r, int col)
 	st_set(field, r->field[col], strlen(r->field[col]));
 }
 
+/* Fill q (whose strings it replaces) from a data row. */
+static int parse_row(const struct st_csv_row *r, const int *col,
+                     struct st_quote *q, const char *path,
+                     struct st_error *err)
+{
+	long v;
+	int i;
+
+	for (i = 0; i < NCOL; i++)
+		if (col[i] >= 0 && col[i] >= (int)r->n)
+			return st_fail(err, path, r->line,
+			               "expected %zu fields, found %zu",
+			               (size_t)col[i] + 1, r->n);
+	q->line = r->line;
+	copy(&q->article, r, col[C_ARTICLE]);
+	if (r->field[col[C_ID]][0] != 'q' ||
+	    st_parse_long(r->field[col[C_ID]] + 1, &v) != 0 || v < 1 ||
+	    v > 1000000000)
+		return st_fail(err, path, r->line, "bad quote_id '%s'",
+		               r->field[col[C_ID]]);
+	q->id = (int)v;
+	if (get_num(r, col[C_PARA], &q->paragraph, path, "paragraph", err))
+		return -1;
+	if (get_num(r, col[C_START], &v, path, "start", err))
+		return -1;
+	q->start = (size_t)v;
+	if (get_num(r, col[C_END], &v, path, "end", err))
+		return -1;
+	q->end = (size_t)v;
+	if (q->end < q->start)
+		return st_fail(err, path, r->line, "end before start");
+	if (strcmp(r->field[col[C_KIND]], "full") == 0)
+		q->kind = ST_FULL;
+	else if (strcmp(r->field[col[C_KIND]], "partial") == 0)
+		q->kind = ST_PARTIAL;
+	else
+		return st_fail(err, path, r->line, "bad kind '%s'",
+		               r->field[col[C_KIND]]);
+	copy(&q->speaker, r, col[C_SPEAKER]);
+	copy(&q->role, r, col[C_ROLE]);
+	copy(&q->text, r, col[C_QUOTE]);
+	copy(&q->context, r, col[C_CONTEXT]);
+	copy(&q->tokens, r, col[C_TOKENS]);
+	if (col[C_STANCE] >= 0)
+		copy(&q->stance, r, col[C_STANCE]);
+	else
+		st_set(&q->stance, "", 0);
+	return 0;
+}
+
+struct read_ctx {
+	const char *path;
+	struct st_quotes *qs;
+	int col[NCOL];
+	int have_header;
+};
+
 static int on_row(const struct st_csv_row *r, void *vctx,
                   struct st_error *err)
 {
 	struct read_ctx *c = vctx;
-	struct st_quote *q;
-	long v;
-	int i;
 
 	if (!c->have_header) {
-		for (i = 0; i < NCOL - 1; i++) {
-			c->col[i] = st_csv_col(r, st_quotes_header[i]);
-			if (c->col[i] < 0)
-				return st_fail(err, c->path, r->line,
-				               "missing column '%s'",
-				               st_quotes_header[i]);
-		}
-		c->col[C_STANCE] = st_csv_col(r, "stance");
 		c->have_header = 1;
-		return 0;
+		return columns(r, c->col, c->path, err);
 	}
-	for (i = 0; i < NCOL; i++)
-		if (c->col[i] >= 0 && c->col[i] >= (int)r->n)
-			return st_fail(err, c->path, r->line,
-			               "expected %zu fields, found %zu",
-			               (size_t)c->col[i] + 1, r->n);
-	q = st_quotes_add(c->qs);
-	q->line = r->line;
-	st_set(&q->article, r->field[c->col[C_ARTICLE]],
-	       strlen(r->field[c->col[C_ARTICLE]]));
-	if (r->field[c->col[C_ID]][0] != 'q' ||
-	    st_parse_long(r->field[c->col[C_ID]] + 1, &v) != 0 || v < 1 ||
-	    v > 1000000000)
-		return st_fail(err, c->path, r->line, "bad quote_id '%s'",
-		               r->field[c->col[C_ID]]);
-	q->id = (int)v;
-	if (get_num(r, c->col[C_PARA], &q->paragraph, c->path, "paragraph",
-	            err))
-		return -1;
-	if (get_num(r, c->col[C_START], &v, c->path, "start", err))
-		return -1;
-	q->start = (size_t)v;
-	if (get_num(r, c->col[C_END], &v, c->path, "end", err))
-		return -1;
-	q->end = (size_t)v;
-	if (q->end < q->start)
-		return st_fail(err, c->path, r->line, "end before start");
-	if (strcmp(r->field[c->col[C_KIND]], "full") == 0)
-		q->kind = ST_FULL;
-	else if (strcmp(r->field[c->col[C_KIND]], "partial") == 0)
-		q->kind = ST_PARTIAL;
-	else
-		return st_fail(err, c->path, r->line, "bad kind '%s'",
-		               r->field[c->col[C_KIND]]);
-	copy(&q->speaker, r, c->col[C_SPEAKER]);
-	copy(&q->role, r, c->col[C_ROLE]);
-	copy(&q->text, r, c->col[C_QUOTE]);
-	copy(&q->context, r, c->col[C_CONTEXT]);
-	copy(&q->tokens, r, c->col[C_TOKENS]);
-	if (c->col[C_STANCE] >= 0)
-		copy(&q->stance, r, c->col[C_STANCE]);
-	return 0;
+	return parse_row(r, c->col, st_quotes_add(c->qs), c->path, err);
 }
 
 int st_quotes_read(const char *path, const char *data, size_t len,
                    struct st_quotes *qs, struct st_error *err)
 {
 	struct read_ctx c;
-	int i;
 
 	memset(&c, 0, sizeof c);
 	c.path = path;
 	c.qs = qs;
-	for (i = 0; i < NCOL; i++)
-		c.col[i] = -1;
 	if (st_csv_parse(path, data, len, on_row, &c, err) != 0)
 		return -1;
 	if (!c.have_header)
 		return st_fail(err, path, 1, "empty file: no header");
 	return 0;
+}
+
+struct st_quote_reader {
+	struct st_csv_reader *csv;
+	const char *path;
+	int col[NCOL];
+};
+
+struct st_quote_reader *st_quote_reader_open(const char *path,
+                                             struct st_error *err)
+{
+	struct st_quote_reader *r = st_xcalloc(1, sizeof *r);
+	const struct st_csv_row *row;
+	int rc;
+
+	r->path = strcmp(path, "-") ? path : "<stdin>";
+	r->csv = st_csv_reader_open(path, err);
+	if (!r->csv)
+		goto fail;
+	rc = st_csv_next(r->csv, &row, err);
+	if (rc < 0)
+		goto fail;
+	if (rc == 0) {
+		st_fail(err, r->path, 1, "empty file: no header");
+		goto fail;
+	}
+	if (columns(row, r->col, r->path, err))
+		goto fail;
+	return r;
+fail:
+	st_quote_reader_close(r);
+	return NULL;
+}
+
+int st_quote_next(struct st_quote_reader *r, struct st_quote *q,
+                  struct st_error *err)
+{
+	const struct st_csv_row *row;
+	int rc = st_csv_next(r->csv, &row, err);
+
+	if (rc <= 0)
+		return rc;
+	return parse_row(row, r->col, q, r->path, err) ? -1 : 1;
+}
+
+void st_quote_reader_close(struct st_quote_reader *r)
+{
+	if (!r)
+		return;
+	st_csv_reader_close(r->csv);
+	free(r);
 }

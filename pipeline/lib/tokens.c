@@ -68,6 +68,16 @@ static void fold(struct st_tokenizer *t, const char *s, size_t n)
 	size_t i;
 
 	st_buf_reset(&t->word);
+	for (i = 0; i < n && !(s[i] & 0x80); i++)
+		;
+	if (i == n) {
+		/* ASCII: folding is lower-casing, and nothing to normalise */
+		st_buf_add(&t->word, s, n);
+		for (i = 0; i < n; i++)
+			if (t->word.s[i] >= 'A' && t->word.s[i] <= 'Z')
+				t->word.s[i] = (char)(t->word.s[i] + 32);
+		goto possessive;
+	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	                   &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	                   UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
@@ -85,6 +95,7 @@ static void fold(struct st_tokenizer *t, const char *s, size_t n)
 		}
 	}
 	free(out);
+possessive:
 	if (t->word.len > 2 &&
 	    strcmp(t->word.s + t->word.len - 2, "'s") == 0) {
 		t->word.len -= 2;

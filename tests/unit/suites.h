@@ -13,5 +13,6 @@ Suite *tokens_suite(void);
 Suite *extract_suite(void);
 Suite *feature_suite(void);
 Suite *model_suite(void);
+Suite *linear_suite(void);
 
 #endif

@@ -557,11 +557,12 @@ START_TEST(test_vec_write)
 	st_vec_push(&x, 1, 0.5);
 	st_vec_push(&x, 3, 1.0);
 	st_vec_push(&x, 7, 0.1);
+	st_vec_push(&x, 9, 0.123456789123);	/* nine significant digits */
 	st_vec_write(fp, 2, &x);
 	x.n = 0;
 	st_vec_write(fp, -1, &x);
 	fclose(fp);
-	ck_assert_str_eq(s, "2 1:0.5 3:1 7:0.10000000000000001\n-1\n");
+	ck_assert_str_eq(s, "2 1:0.5 3:1 7:0.1 9:0.123456789\n-1\n");
 	free(s);
 	st_vec_finish(&x);
 }
