@@ -26,7 +26,7 @@ ST_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
 	-Wshadow -Wstrict-prototypes -Ipipeline/lib -Ipipeline -MMD -MP
 LDLIBS := -lsvm -lpcre2-8 -lcsv -lutf8proc -lstemmer -lm
 
-STAGES := tokenize features classify report train eval
+STAGES := tokenize features classify report train eval shard
 BINS   := $(STAGES:%=bin/stance-%)
 DATA   := cues roles nonames female-names male-names labels
 
@@ -74,14 +74,11 @@ bin/stance-%: build/obj/%.o $(LIB)
 # this file, so run and annotate call Make again with SHARDS set.
 ifndef SHARDS
 run annotate: bin/stance-tokenize bin/stance-features bin/stance-classify \
-		bin/stance-report
+		bin/stance-report bin/stance-shard
 	@$(MAKE) --no-print-directory $@ \
 		SHARDS=$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
 else
-shard_map := $(shell ls $(ARTICLES) 2>/dev/null | scripts/shard $(SHARDS))
-shards    := $(sort $(foreach x,$(shard_map),$(firstword $(subst :, ,$(x)))))
-shard_ids  = $(patsubst $(1):%,%,$(filter $(1):%,$(shard_map)))
-ids       := $(foreach x,$(shard_map),$(word 2,$(subst :, ,$(x))))
+shards := $(shell seq 0 $$(($(SHARDS) - 1)))
 
 # Intermediate files are kept per articles folder and per model, so that
 # runs over other folders or with other models never mix.
@@ -99,30 +96,16 @@ PAIRS  := $(foreach s,$(shards),$(QDIR)/shard-$(s).csv $(PDIR)/shard-$(s).csv)
 
 run: $(REPORT_FILES)
 
-define newline
+# Each batch's list of articles, and its signature (ids, sizes, times),
+# rewritten only when they change.
+$(QDIR)/shard-%.list $(QDIR)/shard-%.sig: FORCE bin/stance-shard
+	@scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) $*
 
+$(QDIR)/articles.list: FORCE bin/stance-shard
+	@scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) all
 
-endef
-# A list file is rewritten only when its contents change, so that Make
-# reruns a batch only when its articles changed.
-update_list = $(shell mkdir -p $(dir $(1)))\
-	$(file > $(1).tmp,$(subst $(space),$(newline),$(strip $(2))))\
-	cmp -s $(1).tmp $(1) && rm -f $(1).tmp || mv $(1).tmp $(1)
-space := $(subst ,, )
-
-$(QDIR)/articles.list: FORCE
-	@$(call update_list,$@,$(ids))
-
-$(QDIR)/shard-%.list: FORCE
-	@$(call update_list,$@,$(addprefix $(ARTICLES)/,$(addsuffix .txt,$(call shard_ids,$*))))
-
-define shard_rule
-$(QDIR)/shard-$(1).csv: $(QDIR)/shard-$(1).list \
-		$(addprefix $(ARTICLES)/,$(addsuffix .txt,$(call shard_ids,$(1)))) \
-		bin/stance-tokenize
-	bin/stance-tokenize -o $$@ --files-from $(QDIR)/shard-$(1).list
-endef
-$(foreach s,$(shards),$(eval $(call shard_rule,$(s))))
+$(QDIR)/shard-%.csv: $(QDIR)/shard-%.sig bin/stance-tokenize
+	bin/stance-tokenize -o $@ --files-from $(QDIR)/shard-$*.list
 
 $(VDIR)/%.svm: $(QDIR)/%.csv bin/stance-features $(MODEL_FILES)
 	@mkdir -p $(@D)
@@ -133,15 +116,13 @@ $(PDIR)/%.csv: $(VDIR)/%.svm bin/stance-classify $(MODEL_FILES)
 	bin/stance-classify -m $(MODEL) -o $@ $<
 
 $(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list bin/stance-report
-	$(if $(ids),,$(error no articles (*.txt) in $(ARTICLES)))
 	@mkdir -p $(REPORTS)
 	bin/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
 		$(if $(EXCEL),--excel) $(PAIRS)
 
 # A labelling sheet for the articles of ARTICLES, least confident first.
 TODO = $(CORPUS)/annotations/todo-$(shell date +%Y-%m-%d).csv
-annotate: $(QUOTES) $(PREDS) bin/stance-report
-	$(if $(ids),,$(error no articles (*.txt) in $(ARTICLES)))
+annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list bin/stance-report
 	bin/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
 	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"
 
@@ -161,6 +142,12 @@ eval: bin/stance-eval
 	bin/stance-eval -a $(CORPUS)/articles -d $(EVAL) $(ANNOTATIONS)
 	scripts/install-deps eval
 	scripts/compare-sklearn $(EVAL)
+
+# Speed and memory beside the peers; prints figures, never fails on time.
+BENCH_N ?= 20000
+bench: all
+	scripts/install-deps bench
+	scripts/bench $(BENCH_N)
 
 # ---- tests -------------------------------------------------------------
 
@@ -182,7 +169,7 @@ check: build/unit-tests $(BINS)
 clean:
 	rm -rf build bin
 
-.PHONY: all run train eval annotate check clean FORCE
+.PHONY: all run train eval annotate bench check clean FORCE
 FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=build/obj/%.d)

@@ -106,7 +106,8 @@ int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
 
 	*lines = NULL;
 	*n = 0;
-	if (cli_read_text(path, buf, err))
+	if (st_read_file(path, buf, err) ||
+	    st_check_text(path, buf->s, buf->len, err))
 		return -1;
 	for (p = buf->s; *p;) {
 		size_t len = strcspn(p, "\r\n");
@@ -123,7 +124,5 @@ int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
 		p[len] = '\0';
 		p = next;
 	}
-	if (!*n)
-		return st_fail(err, path, 1, "no file names");
 	return 0;
 }

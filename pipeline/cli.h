@@ -41,8 +41,8 @@ char **cli_inputs(int argc, char **argv, int *n);
 int cli_try_help(void);
 
 /* The non-empty lines of the file path, split in place in buf: *lines
- * (which the caller frees, as buf) gets pointers into buf.  An empty list
- * is an error. */
+ * (which the caller frees, as buf) gets pointers into buf; an empty file
+ * gives none. */
 int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
                    int *n, struct st_error *err);
 

@@ -92,8 +92,7 @@ int main(int argc, char **argv)
 					break;
 				}
 			}
-			st_quote_terms(f, q, model.vocab.groups, &terms);
-			st_vectorize(&model.vocab, &terms, &x);
+			st_quote_vector(f, q, &model.vocab, &x);
 			st_vec_write(out.fp, label, &x);
 		}
 		st_quote_reader_close(r);

@@ -79,7 +79,15 @@ struct report {
 	/* articles.csv */
 	char *article;		/* the article being counted, or NULL */
 	long counts[ST_MAX_LABELS], nquotes;
-	char **ids;		/* --articles, sorted */
+	/* every article id, in order: from --articles, read as needed, or
+	 * the names of quotes files without quotes */
+	FILE *ids_fp;
+	const char *ids_path;
+	char *line;
+	size_t linecap;
+	long ids_line;
+	char *cur_id, *prev_id;
+	char **ids;
 	size_t nids, next_id;
 	/* speakers.csv */
 	struct st_map speaker_index;
@@ -199,20 +207,61 @@ static void article_row(struct report *r, const char *id, const long *counts,
 	st_csv_endrow(&r->wa);
 }
 
-/* Rows of --articles ids that sort before id (or all, for NULL), with no
- * quotes; an id equal to id is passed over. */
-static void articles_before(struct report *r, const char *id)
+/* The next article id of the run, or NULL at the end; ids come sorted
+ * and a repeated id is passed over. */
+static int next_id(struct report *r, struct st_error *err)
 {
-	while (r->next_id < r->nids) {
-		const char *x = r->ids[r->next_id];
-		int c = id ? strcmp(x, id) : -1;
+	free(r->prev_id);
+	r->prev_id = r->cur_id;
+	r->cur_id = NULL;
+	for (;;) {
+		if (r->ids_fp) {
+			ssize_t n = getline(&r->line, &r->linecap, r->ids_fp);
+
+			if (n < 0)
+				return ferror(r->ids_fp)
+				       ? st_fail(err, r->ids_path, r->ids_line,
+				                 "read error: %s", strerror(errno))
+				       : 0;
+			r->ids_line++;
+			while (n && (r->line[n - 1] == '\n' ||
+			             r->line[n - 1] == '\r'))
+				r->line[--n] = '\0';
+			if (!n)
+				continue;
+			r->cur_id = st_xstrdup(r->line);
+		} else {
+			if (r->next_id == r->nids)
+				return 0;
+			r->cur_id = st_xstrdup(r->ids[r->next_id++]);
+		}
+		if (!r->prev_id || strcmp(r->prev_id, r->cur_id) < 0)
+			return 0;
+		if (strcmp(r->prev_id, r->cur_id) > 0)
+			return st_fail(err, r->ids_path, r->ids_line,
+			               "article ids out of order ('%s' after "
+			               "'%s')", r->cur_id, r->prev_id);
+		free(r->cur_id);	/* the same id again */
+		r->cur_id = NULL;
+	}
+}
+
+/* Rows, with no quotes, for the ids that sort before id (or all, for
+ * NULL); an id equal to id is passed over. */
+static int articles_before(struct report *r, const char *id,
+                           struct st_error *err)
+{
+	while (r->cur_id) {
+		int c = id ? strcmp(r->cur_id, id) : -1;
 
 		if (c > 0)
 			break;
-		if (c < 0 && (!r->next_id || strcmp(x, r->ids[r->next_id - 1])))
-			article_row(r, x, NULL, 0);
-		r->next_id++;
+		if (c < 0)
+			article_row(r, r->cur_id, NULL, 0);
+		if (next_id(r, err))
+			return -1;
 	}
+	return 0;
 }
 
 static void flush_article(struct report *r)
@@ -258,7 +307,8 @@ static void count_speaker(struct report *r, const struct stream *s)
 		sp->mass[k] += s->prob[k];
 }
 
-static void quote_row(struct report *r, const struct stream *s)
+static int quote_row(struct report *r, const struct stream *s,
+                     struct st_error *err)
 {
 	const struct st_quote *q = s->q;
 	struct st_csv_writer *w = &r->wq;
@@ -280,7 +330,7 @@ static void quote_row(struct report *r, const struct stream *s)
 		t->label = s->label;
 		t->conf = s->conf;
 		t->order = r->ntr++;
-		return;
+		return 0;
 	}
 	snprintf(id, sizeof id, "q%d", q->id);
 	st_csv_put(w, q->article);
@@ -300,7 +350,8 @@ static void quote_row(struct report *r, const struct stream *s)
 	st_csv_endrow(w);
 	if (!r->article || strcmp(r->article, q->article)) {
 		flush_article(r);
-		articles_before(r, q->article);
+		if (articles_before(r, q->article, err))
+			return -1;
 		r->article = st_xstrdup(q->article);
 		memset(r->counts, 0, sizeof r->counts);
 		r->nquotes = 0;
@@ -308,6 +359,7 @@ static void quote_row(struct report *r, const struct stream *s)
 	r->counts[s->label]++;
 	r->nquotes++;
 	count_speaker(r, s);
+	return 0;
 }
 
 static int cmp_speaker(const void *a, const void *b)
@@ -394,26 +446,6 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int load_ids(struct report *r, const char *path, struct st_error *err)
-{
-	struct st_buf data = ST_BUF_INIT;
-	char **lines;
-	int n, k;
-
-	if (cli_read_lines(path, &data, &lines, &n, err)) {
-		st_buf_finish(&data);
-		return -1;
-	}
-	r->ids = st_xmalloc((size_t)n * sizeof *r->ids);
-	for (k = 0; k < n; k++)
-		r->ids[k] = st_xstrdup(lines[k]);
-	r->nids = (size_t)n;
-	qsort(r->ids, r->nids, sizeof *r->ids, cmp_str);
-	free(lines);
-	st_buf_finish(&data);
-	return 0;
-}
-
 static char *join(const char *dir, const char *name)
 {
 	struct st_buf b = ST_BUF_INIT;
@@ -475,8 +507,15 @@ int main(int argc, char **argv)
 	rep.todo = todo != NULL;
 	st = st_xcalloc((size_t)npairs, sizeof *st);
 	st_out_install_signals();
-	if (ids_path && load_ids(&rep, ids_path, &err))
-		goto fail;
+	if (ids_path) {
+		rep.ids_path = ids_path;
+		rep.ids_fp = fopen(ids_path, "rb");
+		if (!rep.ids_fp) {
+			st_fail(&err, ids_path, 0, "cannot open: %s",
+			        strerror(errno));
+			goto fail;
+		}
+	}
 	for (i = 0; i < npairs; i++) {
 		struct stream *s = &st[i];
 
@@ -522,6 +561,8 @@ int main(int argc, char **argv)
 			}
 	if (!ids_path)
 		qsort(rep.ids, rep.nids, sizeof *rep.ids, cmp_str);
+	if (next_id(&rep, &err))
+		goto fail;
 	for (;;) {
 		struct stream *min = NULL;
 		char *art;
@@ -532,7 +573,8 @@ int main(int argc, char **argv)
 				min = &st[i];
 		if (!min)
 			break;
-		quote_row(&rep, min);
+		if (quote_row(&rep, min, &err))
+			goto fail;
 		art = st_xstrdup(min->q->article);
 		start = min->q->start;
 		if (advance(min, &rep, &err)) {
@@ -559,7 +601,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	flush_article(&rep);
-	articles_before(&rep, NULL);
+	if (articles_before(&rep, NULL, &err))
+		goto fail;
 	write_speakers(&rep);
 	/* all three are renamed into place only once all are written */
 	for (k = 0; k < 3; k++)
@@ -586,6 +629,11 @@ out:
 	for (size_t j = 0; j < rep.nids; j++)
 		free(rep.ids[j]);
 	free(rep.ids);
+	free(rep.cur_id);
+	free(rep.prev_id);
+	free(rep.line);
+	if (rep.ids_fp)
+		fclose(rep.ids_fp);
 	for (size_t j = 0; j < rep.nsp; j++) {
 		free(rep.sp[j].name);
 		free(rep.sp[j].role);

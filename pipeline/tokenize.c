@@ -1,4 +1,5 @@
 /* stance-tokenize: articles -> their quoted statements (quotes CSV). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,27 @@ static const char usage[] =
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
+/* Extract the quotes of one article and write them. */
+static int one(struct st_extractor *x, struct st_tokenizer *tk,
+               const char *path, const char *stdin_id, struct st_buf *text,
+               FILE *fp, struct st_error *err)
+{
+	char *id = strcmp(path, "-") == 0 ? st_xstrdup(stdin_id)
+	                                  : cli_article_id(path);
+	struct st_quotes qs;
+
+	if (cli_read_text(path, text, err) != 0) {
+		free(id);
+		return -1;
+	}
+	st_quotes_init(&qs);
+	st_extract(x, tk, id, text->s, text->len, &qs);
+	st_quotes_write(fp, &qs, 0);
+	st_quotes_finish(&qs);
+	free(id);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -38,7 +60,6 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *stdin_id = "stdin", *list = NULL;
-	struct st_buf names = ST_BUF_INIT;
 	struct st_extractor *x = NULL;
 	struct st_tokenizer *tk = NULL;
 	struct st_error err = { 0 };
@@ -59,12 +80,8 @@ int main(int argc, char **argv)
 		}
 	}
 	in = cli_inputs(argc, argv, &nin);
-	if (list) {
-		if (optind < argc)
-			cli_usage_error("both --files-from and ARTICLE operands");
-		if (cli_read_lines(list, &names, &in, &nin, &err))
-			goto fail;
-	}
+	if (list && optind < argc)
+		cli_usage_error("both --files-from and ARTICLE operands");
 	st_out_install_signals();
 	x = st_extractor_new(&err);
 	tk = x ? st_tokenizer_new(&err) : NULL;
@@ -77,21 +94,43 @@ int main(int argc, char **argv)
 
 		st_quotes_init(&qs);
 		st_quotes_write(out.fp, &qs, 1);	/* the header */
-		for (i = 0; i < nin; i++) {
-			char *id = strcmp(in[i], "-") == 0
-			           ? st_xstrdup(stdin_id) : cli_article_id(in[i]);
+	}
+	if (list) {
+		/* one name at a time: a batch may hold any number of
+		 * articles, or none */
+		FILE *fp = strcmp(list, "-") ? fopen(list, "rb") : stdin;
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t n;
+		int bad = 0;
 
-			if (cli_read_text(in[i], &text, &err) != 0) {
-				free(id);
+		if (!fp) {
+			st_fail(&err, list, 0, "cannot open: %s", strerror(errno));
+			st_out_abort(&out);
+			goto fail;
+		}
+		while (!bad && (n = getline(&line, &cap, fp)) > 0) {
+			while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+				line[--n] = '\0';
+			if (n)
+				bad = one(x, tk, line, stdin_id, &text, out.fp, &err);
+		}
+		if (!bad && ferror(fp))
+			bad = st_fail(&err, list, 0, "read error: %s",
+			              strerror(errno));
+		free(line);
+		if (fp != stdin)
+			fclose(fp);
+		if (bad) {
+			st_out_abort(&out);
+			goto fail;
+		}
+	} else {
+		for (i = 0; i < nin; i++)
+			if (one(x, tk, in[i], stdin_id, &text, out.fp, &err)) {
 				st_out_abort(&out);
 				goto fail;
 			}
-			st_quotes_init(&qs);
-			st_extract(x, tk, id, text.s, text.len, &qs);
-			st_quotes_write(out.fp, &qs, 0);
-			st_quotes_finish(&qs);
-			free(id);
-		}
 	}
 	if (st_out_commit(&out, &err) != 0)
 		goto fail;
@@ -101,9 +140,6 @@ fail:
 	cli_error(&err);
 out:
 	st_buf_finish(&text);
-	st_buf_finish(&names);
-	if (list)
-		free(in);
 	st_tokenizer_free(tk);
 	st_extractor_free(x);
 	return rc;

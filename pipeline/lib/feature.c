@@ -69,7 +69,11 @@ static int group_of(const char *term)
 struct st_featurizer {
 	struct st_tokenizer *tk;
 	struct st_map roles, classes;
-	struct st_buf toks, term;
+	struct st_buf toks, term, pair, copy;
+	/* in st_quote_vector: terms go straight to their index */
+	const struct st_vocab *vocab;
+	int *idx;
+	size_t nidx, capidx;
 };
 
 struct st_featurizer *st_featurizer_new(struct st_error *err)
@@ -96,17 +100,33 @@ void st_featurizer_free(struct st_featurizer *f)
 	st_map_finish(&f->classes);
 	st_buf_finish(&f->toks);
 	st_buf_finish(&f->term);
+	st_buf_finish(&f->pair);
+	st_buf_finish(&f->copy);
+	free(f->idx);
 	free(f);
 }
 
 static void count(struct st_featurizer *f, struct st_map *terms, char prefix,
                   const char *s, size_t n)
 {
+	int *idx;
+
 	st_buf_reset(&f->term);
 	st_buf_addc(&f->term, prefix);
 	st_buf_addc(&f->term, ':');
 	st_buf_add(&f->term, s, n);
-	(*st_map_put(terms, f->term.s, 0))++;
+	if (!f->vocab) {
+		(*st_map_put(terms, f->term.s, 0))++;
+		return;
+	}
+	idx = st_map_getn(&f->vocab->idx, f->term.s, f->term.len);
+	if (!idx)
+		return;		/* not in the vocabulary: no feature */
+	if (f->nidx == f->capidx) {
+		f->capidx = f->capidx ? f->capidx * 2 : 256;
+		f->idx = st_xrealloc(f->idx, f->capidx * sizeof *f->idx);
+	}
+	f->idx[f->nidx++] = *idx;
 }
 
 /* Each space-separated token of toks as a term; with bigrams, each pair
@@ -125,23 +145,21 @@ static void add_tokens(struct st_featurizer *f, struct st_map *terms,
 			if (prefix)
 				count(f, terms, prefix, p, n);
 			if (bigrams && prev) {
-				struct st_buf pair = ST_BUF_INIT;
-				st_buf_add(&pair, prev, prevn);
-				st_buf_addc(&pair, '_');
-				st_buf_add(&pair, p, n);
-				count(f, terms, 'b', pair.s, pair.len);
-				st_buf_finish(&pair);
+				st_buf_reset(&f->pair);
+				st_buf_add(&f->pair, prev, prevn);
+				st_buf_addc(&f->pair, '_');
+				st_buf_add(&f->pair, p, n);
+				count(f, terms, 'b', f->pair.s, f->pair.len);
 			}
 			if (chars) {
-				/* 3-grams of " word ", by bytes */
-				struct st_buf w = ST_BUF_INIT;
+				/* 3-grams of "<word>", by bytes */
 				size_t i;
-				st_buf_addc(&w, '<');
-				st_buf_add(&w, p, n);
-				st_buf_addc(&w, '>');
-				for (i = 0; i + 3 <= w.len; i++)
-					count(f, terms, 'n', w.s + i, 3);
-				st_buf_finish(&w);
+				st_buf_reset(&f->pair);
+				st_buf_addc(&f->pair, '<');
+				st_buf_add(&f->pair, p, n);
+				st_buf_addc(&f->pair, '>');
+				for (i = 0; i + 3 <= f->pair.len; i++)
+					count(f, terms, 'n', f->pair.s + i, 3);
 			}
 			prev = p;
 			prevn = n;
@@ -175,24 +193,24 @@ static void add_lexicon(struct st_featurizer *f, struct st_map *terms,
 	st_buf_finish(&w);
 }
 
-void st_quote_terms(struct st_featurizer *f, const struct st_quote *q,
-                    unsigned groups, struct st_map *terms)
+/* Every term of q in the enabled groups, to count(). */
+static void terms_of(struct st_featurizer *f, const struct st_quote *q,
+                     unsigned groups, struct st_map *terms)
 {
 	const char *qt = q->tokens;
 
-	st_map_finish(terms);
 	if (!qt || !*qt) {
 		st_buf_reset(&f->toks);
 		st_tokenize(f->tk, q->text, strlen(q->text), &f->toks);
 		qt = f->toks.s ? f->toks.s : "";
 	}
 	if (groups & (ST_G_WORDS | ST_G_BIGRAMS | ST_G_CHARS)) {
-		struct st_buf copy = ST_BUF_INIT;
-		st_buf_adds(&copy, qt);	/* f->toks is reused below */
-		add_tokens(f, terms, (groups & ST_G_WORDS) ? 'w' : 0, copy.s,
+		st_buf_reset(&f->copy);
+		st_buf_adds(&f->copy, qt);	/* f->toks is reused below */
+		add_tokens(f, terms, (groups & ST_G_WORDS) ? 'w' : 0,
+		           f->copy.s ? f->copy.s : "",
 		           (groups & ST_G_BIGRAMS) != 0,
 		           (groups & ST_G_CHARS) != 0);
-		st_buf_finish(&copy);
 	}
 	if (groups & ST_G_CONTEXT) {
 		st_buf_reset(&f->toks);
@@ -210,6 +228,14 @@ void st_quote_terms(struct st_featurizer *f, const struct st_quote *q,
 	}
 }
 
+void st_quote_terms(struct st_featurizer *f, const struct st_quote *q,
+                    unsigned groups, struct st_map *terms)
+{
+	st_map_finish(terms);
+	f->vocab = NULL;
+	terms_of(f, q, groups, terms);
+}
+
 void st_vocab_init(struct st_vocab *v)
 {
 	memset(v, 0, sizeof *v);
@@ -221,6 +247,7 @@ void st_vocab_finish(struct st_vocab *v)
 	st_map_finish(&v->idx);
 	free(v->df);
 	free(v->idf);
+	free(v->group);
 	st_vocab_init(v);
 }
 
@@ -259,9 +286,11 @@ void st_vocab_build(struct st_vocab *v, const struct st_map *docs,
 	qsort(keys, n, sizeof *keys, cmp_str);
 	v->df = st_xmalloc((n ? n : 1) * sizeof *v->df);
 	v->idf = st_xmalloc((n ? n : 1) * sizeof *v->idf);
+	v->group = st_xmalloc(n ? n : 1);
 	v->ndocs = (long)ndocs;
 	v->groups = groups;
 	for (k = 0; k < n; k++) {
+		v->group[k] = (unsigned char)group_of(keys[k]);
 		st_map_put(&v->idx, keys[k], (int)k + 1);
 		v->df[k] = *st_map_get(&df, keys[k]);
 		v->idf[k] = idf_of(v->ndocs, v->df[k]);
@@ -342,6 +371,7 @@ int st_vocab_read(const char *path, const char *data, size_t len,
 			}
 			v->df = st_xmalloc((size_t)(terms ? terms : 1) *
 			                   sizeof *v->df);
+			v->group = st_xmalloc((size_t)(terms ? terms : 1));
 			v->idf = st_xmalloc((size_t)(terms ? terms : 1) *
 			                    sizeof *v->idf);
 		} else {
@@ -372,6 +402,7 @@ int st_vocab_read(const char *path, const char *data, size_t len,
 				goto out;
 			}
 			st_map_put(&v->idx, f[1], (int)idx);
+			v->group[k] = (unsigned char)group_of(f[1]);
 			k++;
 		}
 	}
@@ -417,8 +448,8 @@ void st_vec_push(struct st_vec *x, int idx, double val)
 }
 
 struct pair {
-	int idx, group;
-	double val;
+	int idx;
+	double tf;
 };
 
 static int cmp_pair(const void *a, const void *b)
@@ -427,34 +458,109 @@ static int cmp_pair(const void *a, const void *b)
 	return (p->idx > q->idx) - (p->idx < q->idx);
 }
 
+/* ps[0..n) sorted by index: weight, normalise each group, scale. */
+static void weigh(const struct st_vocab *v, const struct pair *ps, size_t n,
+                  struct st_vec *x)
+{
+	double norm[NGROUPS] = { 0 };
+	size_t k, used = 0;
+	unsigned g;
+
+	x->n = 0;
+	for (k = 0; k < n; k++) {
+		double w = (1.0 + log(ps[k].tf)) * v->idf[ps[k].idx - 1];
+		st_vec_push(x, ps[k].idx, w);
+		norm[v->group[ps[k].idx - 1]] += w * w;
+	}
+	for (g = 0; g < NGROUPS; g++)
+		if (v->groups & groups_tab[g].bit)
+			used++;
+	for (k = 0; k < x->n; k++)
+		x->val[k] = x->val[k] / sqrt(norm[v->group[x->idx[k] - 1]]) /
+		            sqrt((double)(used ? used : 1));
+}
+
 void st_vectorize(const struct st_vocab *v, const struct st_map *terms,
                   struct st_vec *x)
 {
 	struct pair *ps = st_xmalloc((terms->n ? terms->n : 1) * sizeof *ps);
-	double norm[NGROUPS] = { 0 };
-	size_t k, n = 0, used = 0;
-	unsigned g;
+	size_t k, n = 0;
 
-	x->n = 0;
 	for (k = 0; k < terms->n; k++) {
 		int *idx = st_map_get(&v->idx, terms->keys[k]);
 		if (!idx)
 			continue;
 		ps[n].idx = *idx;
-		ps[n].group = group_of(terms->keys[k]);
-		ps[n].val = (1.0 + log((double)terms->vals[k])) *
-		            v->idf[*idx - 1];
-		norm[ps[n].group] += ps[n].val * ps[n].val;
+		ps[n].tf = terms->vals[k];
 		n++;
 	}
-	for (g = 0; g < NGROUPS; g++)
-		if (v->groups & groups_tab[g].bit)
-			used++;
 	qsort(ps, n, sizeof *ps, cmp_pair);
-	for (k = 0; k < n; k++)
-		st_vec_push(x, ps[k].idx, ps[k].val / sqrt(norm[ps[k].group]) /
-		                          sqrt((double)(used ? used : 1)));
+	weigh(v, ps, n, x);
 	free(ps);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
+                     const struct st_vocab *v, struct st_vec *x)
+{
+	struct pair *ps;
+	size_t k, n = 0;
+
+	f->vocab = v;
+	f->nidx = 0;
+	terms_of(f, q, v->groups, NULL);
+	f->vocab = NULL;
+	qsort(f->idx, f->nidx, sizeof *f->idx, cmp_int);
+	ps = st_xmalloc((f->nidx ? f->nidx : 1) * sizeof *ps);
+	for (k = 0; k < f->nidx; k++) {
+		if (n && ps[n - 1].idx == f->idx[k]) {
+			ps[n - 1].tf += 1;
+			continue;
+		}
+		ps[n].idx = f->idx[k];
+		ps[n].tf = 1;
+		n++;
+	}
+	weigh(v, ps, n, x);
+	free(ps);
+}
+
+/* %.9g for the weights, which lie in (0, 1]: nine significant digits
+ * from integer arithmetic, trailing zeros dropped; printf for the rest. */
+static void put_value(FILE *fp, double v)
+{
+	char buf[32];
+	int zeros = 0, len, i;
+	long long m;
+	double scaled;
+
+	if (!(v >= 1e-4 && v < 1)) {
+		fprintf(fp, "%.9g", v);
+		return;
+	}
+	for (scaled = v; scaled < 0.1; scaled *= 10)
+		zeros++;
+	m = llround(v * pow(10, 9 + zeros));
+	if (m >= 1000000000LL) {	/* rounded up to the next power */
+		if (zeros == 0) {
+			fprintf(fp, "%.9g", v);
+			return;
+		}
+		zeros--;
+		m /= 10;
+	}
+	len = snprintf(buf, sizeof buf, "%lld", m);
+	while (len > 1 && buf[len - 1] == '0')
+		buf[--len] = '\0';
+	fputs("0.", fp);
+	for (i = 0; i < zeros; i++)
+		fputc('0', fp);
+	fputs(buf, fp);
 }
 
 void st_vec_write(FILE *fp, int label, const struct st_vec *x)
@@ -463,8 +569,79 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x)
 
 	fprintf(fp, "%d", label);
 	for (k = 0; k < x->n; k++)
-		fprintf(fp, " %d:%.9g", x->idx[k], x->val[k]);
+	{
+		fprintf(fp, " %d:", x->idx[k]);
+		put_value(fp, x->val[k]);
+	}
 	fputc('\n', fp);
+}
+
+/* A decimal such as 0.123456789 or 1.5e-05 whose digits fit in 2^53 and
+ * whose power of ten is at most 22 is m / 10^k or m * 10^k with both
+ * exact, so one IEEE division or multiplication rounds it correctly, the
+ * same double strtod gives (Clinger's fast path).  Anything else goes to
+ * strtod. */
+static double parse_value(const char *s, char **end)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+		1e18, 1e19, 1e20, 1e21, 1e22 };
+	const char *p = s;
+	unsigned long long m = 0;
+	int neg = 0, digits = 0, frac = 0, e = 0, eneg = 0, edigits = 0;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		m = m * 10 + (unsigned)(*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++, frac++)
+			m = m * 10 + (unsigned)(*p - '0');
+	if (digits == 0 || digits > 15)
+		goto slow;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			eneg = *p++ == '-';
+		for (; *p >= '0' && *p <= '9' && edigits < 4; p++, edigits++)
+			e = e * 10 + (*p - '0');
+		if (!edigits || (*p >= '0' && *p <= '9'))
+			goto slow;
+	}
+	e = (eneg ? -e : e) - frac;
+	if (e < -22 || e > 22)
+		goto slow;
+	*end = (char *)p;
+	{
+		double v = e < 0 ? (double)m / pow10[-e] : (double)m * pow10[e];
+		return neg ? -v : v;
+	}
+slow:
+	return strtod(s, end);
+}
+
+/* A whole number, without strtol's locale and base machinery. */
+static long parse_index(const char *s, char **end)
+{
+	const char *p = s;
+	long v = 0;
+	int neg = 0;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (*p < '0' || *p > '9') {
+		*end = (char *)s;
+		return 0;
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > 100000000000L) {
+			errno = ERANGE;
+			break;
+		}
+		v = v * 10 + (*p - '0');
+	}
+	*end = (char *)p;
+	return neg ? -v : v;
 }
 
 int st_vec_parse(const char *path, long line, const char *s, int *label,
@@ -490,7 +667,7 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
 		if (!*s || *s == '\r')
 			break;
 		errno = 0;
-		idx = strtol(s, &end, 10);
+		idx = parse_index(s, &end);
 		if (end == s || *end != ':' || errno)
 			return st_fail(err, path, line, "bad feature '%.20s'", s);
 		if (idx <= 0)
@@ -506,7 +683,7 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
 			               "(%ld terms)", idx, maxidx);
 		s = end + 1;
 		errno = 0;
-		val = strtod(s, &end);
+		val = parse_value(s, &end);
 		if (end == s || errno || !isfinite(val) ||
 		    (*end && *end != ' ' && *end != '\t' && *end != '\r'))
 			return st_fail(err, path, line, "bad value for feature %ld",

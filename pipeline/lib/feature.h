@@ -57,6 +57,7 @@ struct st_vocab {
 	struct st_map idx;
 	long *df;		/* df[i - 1] for index i */
 	double *idf;
+	unsigned char *group;	/* group[i - 1]: the term's group, 0.. */
 	long ndocs;
 	unsigned groups;
 };
@@ -87,6 +88,12 @@ void st_vec_push(struct st_vec *x, int idx, double val);
  * dropped. */
 void st_vectorize(const struct st_vocab *v, const struct st_map *terms,
                   struct st_vec *x);
+
+/* The vector of q straight from the vocabulary v, without a map of its
+ * terms: st_quote_terms() and st_vectorize() in one step, with the same
+ * result, for the hot path of stance-features. */
+void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
+                     const struct st_vocab *v, struct st_vec *x);
 
 /* One line of LIBSVM's format: "label idx:val ...\n", values with nine
  * significant digits (a float's worth: the weights are not that exact). */
