@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 	char *line = NULL;
 	size_t cap = 0;
 	struct st_out out = { 0 };
-	struct st_csv_writer w;
+	struct st_csv_writer w = { 0 };
 	struct st_vec x;
 	int c, i, k, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
@@ -131,6 +131,7 @@ fail:
 	cli_error(&err);
 out:
 	st_vec_finish(&x);
+	st_csv_writer_finish(&w);
 	free(line);
 	if (loaded)
 		st_model_finish(&model);

@@ -178,6 +178,7 @@ static void write_metrics(FILE *fp, const struct result *rs, int n,
 		put_row(&w, r, "accuracy", r->mean.accuracy, r->mean.accuracy,
 		        r->mean.accuracy, r->acc_sd, r->mean.n);
 	}
+	st_csv_writer_finish(&w);
 }
 
 static void write_confusion(FILE *fp, const struct result *rs, int n,
@@ -205,6 +206,7 @@ static void write_confusion(FILE *fp, const struct result *rs, int n,
 			st_csv_endrow(&w);
 		}
 	}
+	st_csv_writer_finish(&w);
 }
 
 static void write_folds(FILE *fp, const struct st_quotes *qs,
@@ -237,6 +239,7 @@ static void write_folds(FILE *fp, const struct st_quotes *qs,
 		st_csv_put(&w, q->context);
 		st_csv_endrow(&w);
 	}
+	st_csv_writer_finish(&w);
 }
 
 static void warn(const struct st_error *err, void *arg)

@@ -439,6 +439,7 @@ static void write_todo(FILE *fp, struct report *r, int excel)
 		st_csv_putd(&w, t->conf, 4);
 		st_csv_endrow(&w);
 	}
+	st_csv_writer_finish(&w);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -648,5 +649,8 @@ out:
 	}
 	free(rep.tr);
 	st_map_finish(&rep.speaker_index);
+	st_csv_writer_finish(&rep.wq);
+	st_csv_writer_finish(&rep.wa);
+	st_csv_writer_finish(&rep.ws);
 	return rc;
 }

@@ -145,6 +145,7 @@ void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
 {
 	w->fp = fp;
 	w->nfield = 0;
+	st_buf_init(&w->scratch);
 	w->excel = excel;
 	w->safe = safe;
 	if (excel)
@@ -178,10 +179,20 @@ static void put(struct st_csv_writer *w, const char *s, size_t n, int safe)
 		st_buf_finish(&b);
 		return;
 	}
-	if (needs_quotes(s, n))
-		csv_fwrite(w->fp, s, n);
-	else
+	if (needs_quotes(s, n)) {
+		/* libcsv quotes into a buffer, written in one go: csv_fwrite
+		 * would put a character at a time */
+		size_t len;
+
+		if (w->scratch.cap < 2 * n + 3) {
+			w->scratch.s = st_xrealloc(w->scratch.s, 2 * n + 3);
+			w->scratch.cap = 2 * n + 3;
+		}
+		len = csv_write(w->scratch.s, w->scratch.cap, s, n);
+		fwrite(w->scratch.s, 1, len, w->fp);
+	} else {
 		fwrite(s, 1, n, w->fp);
+	}
 }
 
 void st_csv_putn(struct st_csv_writer *w, const char *s, size_t n)
@@ -213,6 +224,11 @@ void st_csv_putd(struct st_csv_writer *w, double v, int decimals)
 
 	snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
 	put(w, tmp, strlen(tmp), 0);
+}
+
+void st_csv_writer_finish(struct st_csv_writer *w)
+{
+	st_buf_finish(&w->scratch);
 }
 
 void st_csv_endrow(struct st_csv_writer *w)

@@ -53,6 +53,7 @@ struct st_csv_writer {
 	size_t nfield;
 	int excel;
 	int safe;
+	struct st_buf scratch;	/* freed by st_csv_writer_finish() */
 };
 void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
                         int safe);
@@ -65,5 +66,7 @@ void st_csv_putl(struct st_csv_writer *w, long v);
  * columns line up and output is byte-stable. */
 void st_csv_putd(struct st_csv_writer *w, double v, int decimals);
 void st_csv_endrow(struct st_csv_writer *w);
+/* Free the writer's buffer (the stream stays the caller's). */
+void st_csv_writer_finish(struct st_csv_writer *w);
 
 #endif

@@ -333,6 +333,8 @@ static int first_is_upper(const char *s, size_t n)
 {
 	utf8proc_int32_t cp;
 
+	if (!(s[0] & 0x80))
+		return s[0] >= 'A' && s[0] <= 'Z';
 	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	                     &cp) <= 0)
 		return 0;
@@ -369,9 +371,18 @@ static void add_token(struct doc *d, size_t s, size_t e, int para)
 	{
 		const char *w = d->text + s;
 		utf8proc_int32_t cp;
+		int ascii_word = !(w[0] & 0x80) &&
+		                 ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z');
+		int ascii_other = !(w[0] & 0x80) && !ascii_word &&
+		                  !(w[0] >= '0' && w[0] <= '9');
 
-		utf8proc_iterate((const utf8proc_uint8_t *)w,
-		                 (utf8proc_ssize_t)(e - s), &cp);
+		if (ascii_other)
+			cp = -1;	/* ASCII punctuation: no lookup */
+		else if (ascii_word)
+			cp = 'a';
+		else
+			utf8proc_iterate((const utf8proc_uint8_t *)w,
+			                 (utf8proc_ssize_t)(e - s), &cp);
 		if (cp >= 0 && (utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO ||
 		                (utf8proc_category(cp) >= UTF8PROC_CATEGORY_ND &&
 		                 utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO)) &&
@@ -383,7 +394,9 @@ static void add_token(struct doc *d, size_t s, size_t e, int para)
 			t->cls = c ? (unsigned short)*c : 0;
 		} else {
 			t->type = T_PUNCT;
-			classify_mark(t, w, e - s);
+			/* every mark starts with one of these bytes */
+			if (strchr("\"'&\xc2\xe2", w[0]))
+				classify_mark(t, w, e - s);
 		}
 	}
 }

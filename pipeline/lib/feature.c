@@ -530,50 +530,73 @@ void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
 	free(ps);
 }
 
-/* %.9g for the weights, which lie in (0, 1]: nine significant digits
- * from integer arithmetic, trailing zeros dropped; printf for the rest. */
-static void put_value(FILE *fp, double v)
+/* Append the decimal digits of v (v >= 0) to p; return the new end. */
+static char *put_uint(char *p, unsigned long long v)
 {
-	char buf[32];
-	int zeros = 0, len, i;
-	long long m;
-	double scaled;
+	char tmp[24];
+	int n = 0;
 
-	if (!(v >= 1e-4 && v < 1)) {
-		fprintf(fp, "%.9g", v);
-		return;
-	}
-	for (scaled = v; scaled < 0.1; scaled *= 10)
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* %.9g of a weight, which lies in (0, 1]: nine significant digits by
+ * integer arithmetic, trailing zeros dropped; snprintf for anything else.
+ * Returns the new end of p (room for 32 bytes). */
+static char *put_value(char *p, double v)
+{
+	static const double scale[] = { 1e9, 1e10, 1e11, 1e12 };
+	unsigned long long m;
+	int zeros = 0, i;
+	char digits[16], *d;
+
+	if (!(v >= 1e-4 && v < 1))
+		return p + snprintf(p, 32, "%.9g", v);
+	while (zeros < 3 && v * scale[zeros] < 1e8)
 		zeros++;
-	m = llround(v * pow(10, 9 + zeros));
-	if (m >= 1000000000LL) {	/* rounded up to the next power */
-		if (zeros == 0) {
-			fprintf(fp, "%.9g", v);
-			return;
-		}
+	m = (unsigned long long)(v * scale[zeros] + 0.5);
+	if (m >= 1000000000ULL) {	/* rounded up to the next power */
+		if (zeros == 0)
+			return p + snprintf(p, 32, "%.9g", v);
 		zeros--;
-		m /= 10;
+		m = (unsigned long long)(v * scale[zeros] + 0.5);
 	}
-	len = snprintf(buf, sizeof buf, "%lld", m);
-	while (len > 1 && buf[len - 1] == '0')
-		buf[--len] = '\0';
-	fputs("0.", fp);
+	d = put_uint(digits, m);
+	while (d > digits + 1 && d[-1] == '0')
+		d--;
+	*p++ = '0';
+	*p++ = '.';
 	for (i = 0; i < zeros; i++)
-		fputc('0', fp);
-	fputs(buf, fp);
+		*p++ = '0';
+	memcpy(p, digits, (size_t)(d - digits));
+	return p + (d - digits);
 }
 
 void st_vec_write(FILE *fp, int label, const struct st_vec *x)
 {
+	char *line = st_xmalloc(24 + x->n * 48), *p = line;
 	size_t k;
 
-	fprintf(fp, "%d", label);
-	for (k = 0; k < x->n; k++)
-	{
-		fprintf(fp, " %d:", x->idx[k]);
-		put_value(fp, x->val[k]);
+	if (label < 0) {
+		*p++ = '-';
+		p = put_uint(p, (unsigned long long)-(long long)label);
+	} else {
+		p = put_uint(p, (unsigned long long)label);
 	}
-	fputc('\n', fp);
+	for (k = 0; k < x->n; k++) {
+		*p++ = ' ';
+		p = put_uint(p, (unsigned long long)x->idx[k]);
+		*p++ = ':';
+		p = put_value(p, x->val[k]);
+	}
+	*p++ = '\n';
+	fwrite(line, 1, (size_t)(p - line), fp);
+	free(line);
 }
 
 /* A decimal such as 0.123456789 or 1.5e-05 whose digits fit in 2^53 and

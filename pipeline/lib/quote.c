@@ -93,6 +93,7 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 		st_csv_put(&w, q->tokens);
 		st_csv_endrow(&w);
 	}
+	st_csv_writer_finish(&w);
 }
 
 enum { C_ARTICLE, C_ID, C_PARA, C_START, C_END, C_KIND, C_SPEAKER,

@@ -17,6 +17,7 @@ void st_map_finish(struct st_map *m)
 	for (i = 0; i < m->n; i++)
 		free(m->keys[i]);
 	free(m->keys);
+	free(m->lens);
 	free(m->vals);
 	free(m->slots);
 	st_map_init(m);
@@ -41,7 +42,7 @@ static size_t *find(const struct st_map *m, const char *key, size_t len)
 		if (!s)
 			return &m->slots[i];
 		k = m->keys[s - 1];
-		if (strncmp(k, key, len) == 0 && k[len] == '\0')
+		if (m->lens[s - 1] == len && memcmp(k, key, len) == 0)
 			return &m->slots[i];
 	}
 }
@@ -65,7 +66,7 @@ static void rehash(struct st_map *m)
 	m->slots = st_xcalloc(n, sizeof *m->slots);
 	m->nslots = n;
 	for (i = 0; i < m->n; i++)
-		*find(m, m->keys[i], strlen(m->keys[i])) = i + 1;
+		*find(m, m->keys[i], m->lens[i]) = i + 1;
 }
 
 int *st_map_putn(struct st_map *m, const char *key, size_t len, int v)
@@ -80,9 +81,11 @@ int *st_map_putn(struct st_map *m, const char *key, size_t len, int v)
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 32;
 		m->keys = st_xrealloc(m->keys, m->cap * sizeof *m->keys);
+		m->lens = st_xrealloc(m->lens, m->cap * sizeof *m->lens);
 		m->vals = st_xrealloc(m->vals, m->cap * sizeof *m->vals);
 	}
 	m->keys[m->n] = st_xstrndup(key, len);
+	m->lens[m->n] = len;
 	m->vals[m->n] = v;
 	*s = ++m->n;
 	return &m->vals[m->n - 1];

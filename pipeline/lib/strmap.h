@@ -10,6 +10,7 @@
 
 struct st_map {
 	char **keys;		/* insertion order */
+	size_t *lens;		/* lens[i] = strlen(keys[i]) */
 	int *vals;		/* vals[i] belongs to keys[i] */
 	size_t n, cap;		/* entries, capacity of keys/vals */
 	size_t *slots;		/* 0 = empty, else index + 1 */

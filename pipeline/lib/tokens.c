@@ -1,6 +1,7 @@
 /* tokens.c - normalised, stemmed words for features. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "tokens.h"
+#include "strmap.h"
 
 #include <libstemmer.h>
 #include <pcre2.h>
@@ -13,7 +14,15 @@ struct st_tokenizer {
 	pcre2_match_data *md;
 	struct sb_stemmer *stem;
 	struct st_buf word;
+	/* word as written -> its token: news repeats its words, and folding
+	 * and stemming cost more than a lookup.  Bounded: emptied when full,
+	 * so memory stays the same whatever the input. */
+	struct st_map cache;
+	struct st_buf stems;	/* the tokens, NUL-separated; cache values
+				 * are offsets into it */
 };
+
+#define CACHE_MAX 16384
 
 /* A word: letters and digits, with inner apostrophes (don't, Armenia's)
  * and hyphens (military-technical) kept inside it. */
@@ -37,6 +46,7 @@ struct st_tokenizer *st_tokenizer_new(struct st_error *err)
 	pcre2_jit_compile(t->re, PCRE2_JIT_COMPLETE);
 	t->md = pcre2_match_data_create_from_pattern(t->re, NULL);
 	t->stem = sb_stemmer_new("english", "UTF_8");
+	st_map_init(&t->cache);
 	if (!t->md || !t->stem) {
 		st_fail(err, NULL, 0, "cannot set up the tokenizer");
 		goto fail;
@@ -56,6 +66,8 @@ void st_tokenizer_free(struct st_tokenizer *t)
 	if (t->stem)
 		sb_stemmer_delete(t->stem);
 	st_buf_finish(&t->word);
+	st_map_finish(&t->cache);
+	st_buf_finish(&t->stems);
 	free(t);
 }
 
@@ -114,22 +126,43 @@ size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
 		                     NULL);
 		PCRE2_SIZE *ov;
 		const sb_symbol *st;
+		const char *tok;
+		int *hit;
 
 		if (rc < 0)
 			break;
 		ov = pcre2_get_ovector_pointer(t->md);
-		fold(t, s + ov[0], ov[1] - ov[0]);
 		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (!t->word.len)
+		hit = st_map_getn(&t->cache, s + ov[0], ov[1] - ov[0]);
+		if (!hit) {
+			int at;
+
+			fold(t, s + ov[0], ov[1] - ov[0]);
+			if (t->cache.n >= CACHE_MAX) {
+				st_map_finish(&t->cache);
+				st_buf_reset(&t->stems);
+			}
+			at = (int)t->stems.len;
+			if (t->word.len) {
+				st = sb_stemmer_stem(t->stem,
+				                     (const sb_symbol *)t->word.s,
+				                     (int)t->word.len);
+				if (st)
+					st_buf_add(&t->stems, st, (size_t)
+					           sb_stemmer_length(t->stem));
+				else
+					st_buf_add(&t->stems, t->word.s,
+					           t->word.len);
+			}
+			st_buf_addc(&t->stems, '\0');
+			hit = st_map_putn(&t->cache, s + ov[0], ov[1] - ov[0], at);
+		}
+		tok = t->stems.s + *hit;
+		if (!*tok)
 			continue;
-		st = sb_stemmer_stem(t->stem, (const sb_symbol *)t->word.s,
-		                     (int)t->word.len);
 		if (out->len)
 			st_buf_addc(out, ' ');
-		if (st)
-			st_buf_add(out, st, (size_t)sb_stemmer_length(t->stem));
-		else
-			st_buf_add(out, t->word.s, t->word.len);
+		st_buf_adds(out, tok);
 		count++;
 	}
 	return count;
