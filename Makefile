@@ -19,6 +19,10 @@ CORPUS   ?= corpus
 PREFIX   ?= /usr/local
 EXCEL    ?=
 
+# Where objects and programs go: make check-asan builds a second tree.
+O       ?= build
+BIN     ?= bin
+
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 # The project's own flags: kept apart so that CFLAGS=... keeps the warnings.
@@ -27,33 +31,33 @@ ST_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
 LDLIBS := -lsvm -lpcre2-8 -lcsv -lutf8proc -lstemmer -lm
 
 STAGES := tokenize features classify report train eval shard
-BINS   := $(STAGES:%=bin/stance-%)
+BINS   := $(STAGES:%=$(BIN)/stance-%)
 DATA   := cues roles nonames female-names male-names labels
 
 LIB_SRC := $(sort $(wildcard pipeline/lib/*.c))
-LIB_OBJ := $(LIB_SRC:pipeline/%.c=build/obj/%.o) \
-	$(DATA:%=build/obj/data/%.o) build/obj/cli.o
-LIB     := build/libstance.a
+LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \
+	$(DATA:%=$(O)/obj/data/%.o) $(O)/obj/cli.o
+LIB     := $(O)/libstance.a
 
 all: $(BINS)
 
 # Missing Debian packages are installed (or the command is printed) before
 # anything is compiled.
-build/deps.ok: scripts/install-deps
+$(O)/deps.ok: scripts/install-deps
 	@mkdir -p $(@D)
 	scripts/install-deps
 	@touch $@
 
-build/obj/%.o: pipeline/%.c | build/deps.ok
+$(O)/obj/%.o: pipeline/%.c | $(O)/deps.ok
 	@mkdir -p $(@D)
 	$(CC) $(ST_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Data files are compiled in: an installed program needs no data path.
-build/gen/data/%.c: pipeline/data/%.txt scripts/embed
+$(O)/gen/data/%.c: pipeline/data/%.txt scripts/embed
 	@mkdir -p $(@D)
 	scripts/embed $(subst -,_,$*) $< > $@.tmp && mv $@.tmp $@
 
-build/obj/data/%.o: build/gen/data/%.c
+$(O)/obj/data/%.o: $(O)/gen/data/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ST_CFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -61,7 +65,7 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-bin/stance-%: build/obj/%.o $(LIB)
+$(BIN)/stance-%: $(O)/obj/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
@@ -73,8 +77,8 @@ bin/stance-%: build/obj/%.o $(LIB)
 # batches as make -j jobs; Make tells a recipe its -j, not the parsing of
 # this file, so run and annotate call Make again with SHARDS set.
 ifndef SHARDS
-run annotate: bin/stance-tokenize bin/stance-features bin/stance-classify \
-		bin/stance-report bin/stance-shard
+run annotate: $(BIN)/stance-tokenize $(BIN)/stance-features $(BIN)/stance-classify \
+		$(BIN)/stance-report $(BIN)/stance-shard
 	@$(MAKE) --no-print-directory $@ \
 		SHARDS=$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
 else
@@ -84,9 +88,9 @@ shards := $(shell seq 0 $$(($(SHARDS) - 1)))
 # runs over other folders or with other models never mix.
 akey   := $(subst /,_,$(abspath $(ARTICLES)))
 mkey   := $(subst /,_,$(abspath $(MODEL)))
-QDIR   := build/quotes/$(akey)
-VDIR   := build/vectors/$(akey)/$(mkey)
-PDIR   := build/predictions/$(akey)/$(mkey)
+QDIR   := $(O)/quotes/$(akey)
+VDIR   := $(O)/vectors/$(akey)/$(mkey)
+PDIR   := $(O)/predictions/$(akey)/$(mkey)
 MODEL_FILES := $(MODEL)/stance.model $(MODEL)/vocab.txt $(MODEL)/labels.txt
 REPORT_FILES := $(REPORTS)/quotes.csv $(REPORTS)/articles.csv \
 	$(REPORTS)/speakers.csv
@@ -98,32 +102,32 @@ run: $(REPORT_FILES)
 
 # Each batch's list of articles, and its signature (ids, sizes, times),
 # rewritten only when they change.
-$(QDIR)/shard-%.list $(QDIR)/shard-%.sig: FORCE bin/stance-shard
-	@scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) $*
+$(QDIR)/shard-%.list $(QDIR)/shard-%.sig: FORCE $(BIN)/stance-shard
+	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) $*
 
-$(QDIR)/articles.list: FORCE bin/stance-shard
-	@scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) all
+$(QDIR)/articles.list: FORCE $(BIN)/stance-shard
+	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) all
 
-$(QDIR)/shard-%.csv: $(QDIR)/shard-%.sig bin/stance-tokenize
-	bin/stance-tokenize -o $@ --files-from $(QDIR)/shard-$*.list
+$(QDIR)/shard-%.csv: $(QDIR)/shard-%.sig $(BIN)/stance-tokenize
+	$(BIN)/stance-tokenize -o $@ --files-from $(QDIR)/shard-$*.list
 
-$(VDIR)/%.svm: $(QDIR)/%.csv bin/stance-features $(MODEL_FILES)
+$(VDIR)/%.svm: $(QDIR)/%.csv $(BIN)/stance-features $(MODEL_FILES)
 	@mkdir -p $(@D)
-	bin/stance-features -m $(MODEL) -o $@ $<
+	$(BIN)/stance-features -m $(MODEL) -o $@ $<
 
-$(PDIR)/%.csv: $(VDIR)/%.svm bin/stance-classify $(MODEL_FILES)
+$(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
 	@mkdir -p $(@D)
-	bin/stance-classify -m $(MODEL) -o $@ $<
+	$(BIN)/stance-classify -m $(MODEL) -o $@ $<
 
-$(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list bin/stance-report
+$(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
 	@mkdir -p $(REPORTS)
-	bin/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
+	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
 		$(if $(EXCEL),--excel) $(PAIRS)
 
 # A labelling sheet for the articles of ARTICLES, least confident first.
 TODO = $(CORPUS)/annotations/todo-$(shell date +%Y-%m-%d).csv
-annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list bin/stance-report
-	bin/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
+annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
+	$(BIN)/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
 	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"
 
 endif
@@ -131,15 +135,15 @@ endif
 # Retraining is asked for, never implied: the shipped model must not be
 # rebuilt behind a user's back because a fresh clone's timestamps differ.
 ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv))
-train: bin/stance-train
-	bin/stance-train -a $(CORPUS)/articles -o $(MODEL) $(ANNOTATIONS)
+train: $(BIN)/stance-train
+	$(BIN)/stance-train -a $(CORPUS)/articles -o $(MODEL) $(ANNOTATIONS)
 
 # Cross-validation grouped by article and by speaker, baselines, feature
 # ablations, and scikit-learn on the same folds.
 EVAL = $(REPORTS)/eval
-eval: bin/stance-eval
+eval: $(BIN)/stance-eval
 	@mkdir -p $(EVAL)
-	bin/stance-eval -a $(CORPUS)/articles -d $(EVAL) $(ANNOTATIONS)
+	$(BIN)/stance-eval -a $(CORPUS)/articles -d $(EVAL) $(ANNOTATIONS)
 	scripts/install-deps eval
 	scripts/compare-sklearn $(EVAL)
 
@@ -152,24 +156,31 @@ bench: all
 # ---- tests -------------------------------------------------------------
 
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
-TEST_OBJ := $(TEST_SRC:tests/unit/%.c=build/obj/tests/%.o)
+TEST_OBJ := $(TEST_SRC:tests/unit/%.c=$(O)/obj/tests/%.o)
 
-build/obj/tests/%.o: tests/unit/%.c | build/deps.ok
+$(O)/obj/tests/%.o: tests/unit/%.c | $(O)/deps.ok
 	@mkdir -p $(@D)
 	$(CC) $(ST_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/unit-tests: $(TEST_OBJ) $(LIB)
+$(O)/unit-tests: $(TEST_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS) \
 		$$(pkg-config --libs check)
 
-check: build/unit-tests $(BINS)
-	build/unit-tests
-	tests/run-tests
+check: $(O)/unit-tests $(BINS)
+	$(O)/unit-tests
+	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/run-tests
+
+# Every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# in a tree of its own.
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+check-asan:
+	$(MAKE) --no-print-directory check O=build/asan BIN=build/asan/bin \
+		CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN)" LDFLAGS="$(SAN)"
 
 clean:
 	rm -rf build bin
 
-.PHONY: all run train eval annotate bench check clean FORCE
+.PHONY: all run train eval annotate bench check check-asan clean FORCE
 FORCE:
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=build/obj/%.d)
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=$(O)/obj/%.d)

@@ -379,7 +379,8 @@ static void write_speakers(struct report *r)
 	size_t i;
 	int k;
 
-	qsort(r->sp, r->nsp, sizeof *r->sp, cmp_speaker);
+	if (r->nsp)
+		qsort(r->sp, r->nsp, sizeof *r->sp, cmp_speaker);
 	header(w, r, cols, 0);
 	st_csv_put(w, "majority");
 	st_csv_endrow(w);
@@ -422,7 +423,8 @@ static void write_todo(FILE *fp, struct report *r, int excel)
 	struct st_csv_writer w;
 	size_t i;
 
-	qsort(r->tr, r->ntr, sizeof *r->tr, cmp_todo);
+	if (r->ntr)
+		qsort(r->tr, r->ntr, sizeof *r->tr, cmp_todo);
 	st_csv_writer_init(&w, fp, excel, 1);
 	for (i = 0; cols[i]; i++)
 		st_csv_put(&w, cols[i]);
@@ -560,7 +562,7 @@ int main(int argc, char **argv)
 				                      sizeof *rep.ids);
 				rep.ids[rep.nids++] = cli_article_id_csv(st[i].qpath);
 			}
-	if (!ids_path)
+	if (!ids_path && rep.nids)
 		qsort(rep.ids, rep.nids, sizeof *rep.ids, cmp_str);
 	if (next_id(&rep, &err))
 		goto fail;

@@ -515,7 +515,8 @@ void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
 	f->nidx = 0;
 	terms_of(f, q, v->groups, NULL);
 	f->vocab = NULL;
-	qsort(f->idx, f->nidx, sizeof *f->idx, cmp_int);
+	if (f->nidx)
+		qsort(f->idx, f->nidx, sizeof *f->idx, cmp_int);
 	ps = st_xmalloc((f->nidx ? f->nidx : 1) * sizeof *ps);
 	for (k = 0; k < f->nidx; k++) {
 		if (n && ps[n - 1].idx == f->idx[k]) {

@@ -322,6 +322,7 @@ START_TEST(test_write_quotes_only_when_needed)
 	                 "\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\",,,"
 	                 "Ара «ОДКБ»\n");
 	free(m.s);
+	st_csv_writer_finish(&w);
 }
 END_TEST
 
@@ -343,6 +344,7 @@ START_TEST(test_write_numbers)
 	/* numbers are never neutralised, even in safe mode */
 	ck_assert_str_eq(m.s, "0.5000,0.67,-1.2,-42,1234567,-7\n");
 	free(m.s);
+	st_csv_writer_finish(&w);
 }
 END_TEST
 
@@ -363,6 +365,7 @@ START_TEST(test_write_excel)
 	ck_assert_str_eq(m.s, "\xef\xbb\xbfspeaker,n\r\nAni Grigoryan,3\r\n");
 	ck_assert_uint_eq(m.n, 3 + 11 + 17);
 	free(m.s);
+	st_csv_writer_finish(&w);
 }
 END_TEST
 
@@ -397,6 +400,7 @@ START_TEST(test_write_safe)
 	 * a harmless field stays plain */
 	ck_assert_str_eq(m.s, "\"'=SUM(A1)\"\n\"'+1\",\"'-2\",\"'@cmd\",safe\n");
 	free(m.s);
+	st_csv_writer_finish(&w);
 }
 END_TEST
 
@@ -413,6 +417,7 @@ START_TEST(test_write_unsafe_mode_keeps_formula)
 	mem_close(&m);
 	ck_assert_str_eq(m.s, "=SUM(A1),-2\n");
 	free(m.s);
+	st_csv_writer_finish(&w);
 }
 END_TEST
 
@@ -441,6 +446,7 @@ START_TEST(test_write_read_round_trip)
 		ck_assert_str_eq(rs.f[0][i], vals[i]);
 	rows_free(&rs);
 	free(m.s);
+	st_csv_writer_finish(&w);
 }
 END_TEST
 
