@@ -177,10 +177,39 @@ check-asan:
 	$(MAKE) --no-print-directory check O=build/asan BIN=build/asan/bin \
 		CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN)" LDFLAGS="$(SAN)"
 
+# Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS seconds
+# from its seeds in tests/fuzz/TARGET/; a crash fails the run and its
+# input is kept in build/fuzz/crashes/TARGET/.
+FUZZ_SECONDS ?= 60
+FUZZERS := extract annotations model vectors
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+		mkdir -p build/fuzz/crashes/$$f build/fuzz/corpus/$$f; \
+		echo "fuzz $$f: $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=build/fuzz/crashes/$$f/ -print_final_stats=1 \
+			build/fuzz/corpus/$$f tests/fuzz/$$f 2> build/fuzz/$$f.log || \
+			{ tail -40 build/fuzz/$$f.log; echo "fuzz $$f: crash, input in build/fuzz/crashes/$$f/"; exit 1; }; \
+		grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build/fuzz/$$f.log; \
+	done
+
+# The library and the targets are built by a second Make in build/fuzz
+# with clang, whose libFuzzer the targets link with.
+fuzz-build:
+	scripts/install-deps fuzz
+	$(MAKE) --no-print-directory O=build/fuzz BIN=build/fuzz/bin CC=clang \
+		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		$(FUZZERS:%=build/fuzz/fuzz-%)
+
+$(O)/fuzz-%: tests/fuzz/fuzz_%.c $(LIB)
+	$(CC) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Ipipeline/lib -o $@ $< \
+		$(LIB) $(LDLIBS)
+
 clean:
 	rm -rf build bin
 
-.PHONY: all run train eval annotate bench check check-asan clean FORCE
+.PHONY: all run train eval annotate bench check check-asan fuzz fuzz-build clean FORCE
 FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=$(O)/obj/%.d)

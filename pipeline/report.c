@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -504,6 +505,18 @@ int main(int argc, char **argv)
 	if (optind == argc || (argc - optind) % 2)
 		cli_usage_error("expected pairs of QUOTES and PREDICTIONS files");
 	npairs = (argc - optind) / 2;
+	{
+		/* every pair stays open during the merge: a run of many
+		 * batches needs more than the usual 1024 descriptors */
+		struct rlimit rl;
+
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+		    rl.rlim_cur != RLIM_INFINITY &&
+		    rl.rlim_cur < (rlim_t)npairs * 2 + 16) {
+			rl.rlim_cur = rl.rlim_max;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
+	}
 	memset(&rep, 0, sizeof rep);
 	memset(out, 0, sizeof out);
 	st_map_init(&rep.speaker_index);

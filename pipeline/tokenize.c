@@ -25,6 +25,9 @@ static const char usage[] =
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
+"Limits: an article of at most 64 MiB, 100000 quotes and quotes of at most\n"
+"256 KiB each; more is an error.\n"
+"\n"
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
@@ -33,16 +36,29 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
                const char *path, const char *stdin_id, struct st_buf *text,
                FILE *fp, struct st_error *err)
 {
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *id = strcmp(path, "-") == 0 ? st_xstrdup(stdin_id)
 	                                  : cli_article_id(path);
 	struct st_quotes qs;
 
-	if (cli_read_text(path, text, err) != 0) {
+	static char failed[4096];	/* err->file outlives path */
+
+	if (cli_read_text(path, text, err) != 0 ||
+	    st_check_limits(name, text->s, text->len, NULL, err) != 0) {
+		snprintf(failed, sizeof failed, "%s", err->file ? err->file : name);
+		err->file = failed;
 		free(id);
 		return -1;
 	}
 	st_quotes_init(&qs);
 	st_extract(x, tk, id, text->s, text->len, &qs);
+	if (st_check_limits(name, text->s, text->len, &qs, err) != 0) {
+		snprintf(failed, sizeof failed, "%s", name);
+		err->file = failed;
+		st_quotes_finish(&qs);
+		free(id);
+		return -1;
+	}
 	st_quotes_write(fp, &qs, 0);
 	st_quotes_finish(&qs);
 	free(id);

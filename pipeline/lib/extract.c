@@ -406,19 +406,27 @@ static void tokenize(struct doc *d)
 	size_t pos = 0;
 	long num = 0;
 
+	/* a byte order mark is no part of the first paragraph */
+	if (d->len >= 3 && memcmp(d->text, "\xef\xbb\xbf", 3) == 0)
+		pos = 3;
 	while (pos < d->len) {
-		const char *nl = memchr(d->text + pos, '\n', d->len - pos);
-		size_t end = nl ? (size_t)(nl - d->text) : d->len;
-		size_t e = end, s = pos;
+		/* a paragraph ends at LF, CRLF or a lone CR (old Mac files) */
+		size_t end = pos, e, s = pos;
 		struct para *p;
 		PCRE2_SIZE off;
 
-		while (e > s && (d->text[e - 1] == '\r' || d->text[e - 1] == ' ' ||
-		                 d->text[e - 1] == '\t'))
+		while (end < d->len && d->text[end] != '\n' && d->text[end] != '\r')
+			end++;
+		e = end;
+		while (e > s && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
 			e--;
 		while (s < e && (d->text[s] == ' ' || d->text[s] == '\t'))
 			s++;
-		pos = nl ? end + 1 : d->len;
+		pos = end;
+		if (pos < d->len && d->text[pos] == '\r')
+			pos++;
+		if (pos < d->len && d->text[pos] == '\n')
+			pos++;
 		if (s == e)
 			continue;
 		if (d->np == d->capp) {
@@ -1567,4 +1575,27 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		}
 	}
 	doc_finish(&d);
+}
+
+int st_check_limits(const char *path, const char *text, size_t len,
+                    const struct st_quotes *qs, struct st_error *err)
+{
+	size_t i;
+
+	if (len > ST_MAX_ARTICLE)
+		return st_fail(err, path, 1, "article of %zu bytes: the limit "
+		               "is %d MiB", len, ST_MAX_ARTICLE >> 20);
+	if (!qs)
+		return 0;
+	if (qs->n > ST_MAX_QUOTES)
+		return st_fail(err, path, 1, "%zu quotes in one article: the "
+		               "limit is %d", qs->n, ST_MAX_QUOTES);
+	for (i = 0; i < qs->n; i++)
+		if (qs->q[i].end - qs->q[i].start > ST_MAX_QUOTE)
+			return st_fail(err, path, st_line_of(text, qs->q[i].start),
+			               "quote of %zu bytes: the limit is %d KiB "
+			               "(a quotation mark left open?)",
+			               qs->q[i].end - qs->q[i].start,
+			               ST_MAX_QUOTE >> 10);
+	return 0;
 }

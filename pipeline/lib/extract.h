@@ -8,6 +8,8 @@
  * or nested quotes, which stay inside the outer quote).  A paragraph whose
  * quotation is not closed runs to its end; if the next paragraph opens
  * with a mark, that quotation continues there with the same speaker.
+ * Paragraphs end at LF, CRLF or a lone CR; a leading byte order mark is
+ * skipped.
  *
  * Each quote gets a kind (full sentence or partial words inside the
  * reporter's sentence), a speaker (a person's full name, resolved from
@@ -39,5 +41,17 @@ void st_extractor_free(struct st_extractor *x);
 void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
                 const char *id, const char *text, size_t len,
                 struct st_quotes *out);
+
+/* Limits, so that a runaway input is an error and not a long wait:
+ * the largest article, the most quotes in one, the longest quote. */
+#define ST_MAX_ARTICLE (64 << 20)
+#define ST_MAX_QUOTES 100000
+#define ST_MAX_QUOTE (256 << 10)
+
+/* Check text[0..len) (named path in messages) and, when qs is not NULL,
+ * its quotes against the limits; -1 with err naming the line if one is
+ * passed. */
+int st_check_limits(const char *path, const char *text, size_t len,
+                    const struct st_quotes *qs, struct st_error *err);
 
 #endif

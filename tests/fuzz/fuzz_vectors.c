@@ -1,0 +1,36 @@
+/* fuzz_vectors.c - the LIBSVM-format vector reader on arbitrary lines. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feature.h"
+#include "util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = st_xmalloc(size + 1), *line, *next;
+	struct st_vec x;
+	struct st_error err;
+	long n = 0;
+
+	memcpy(s, data, size);
+	s[size] = '\0';
+	st_vec_init(&x);
+	for (line = s; line; line = next) {
+		int label;
+		size_t k;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (st_vec_parse("fuzz", ++n, line, &label, &x, 5000, &err) != 0)
+			continue;
+		for (k = 0; k < x.n; k++)	/* what the reader promises */
+			if (x.idx[k] < 1 || x.idx[k] > 5000 ||
+			    (k && x.idx[k] <= x.idx[k - 1]))
+				abort();
+	}
+	st_vec_finish(&x);
+	free(s);
+	return 0;
+}
