@@ -147,6 +147,12 @@ eval: $(BIN)/stance-eval
 	scripts/install-deps eval
 	scripts/compare-sklearn $(EVAL)
 
+# Pictures of the reports: reports/plots/*.svg (and the confusion matrix
+# after make eval).
+plots: run
+	scripts/install-deps plots
+	scripts/plots $(REPORTS)
+
 # Speed and memory beside the peers; prints figures, never fails on time.
 BENCH_N ?= 20000
 bench: all
@@ -167,8 +173,22 @@ $(O)/unit-tests: $(TEST_OBJ) $(LIB)
 		$$(pkg-config --libs check)
 
 check: $(O)/unit-tests $(BINS)
+	scripts/install-deps check
 	$(O)/unit-tests
 	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/run-tests
+	tests/plots-test
+	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/spreadsheet-roundtrip
+	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/parallel-test
+
+# The pipeline end to end under valgrind's memcheck.
+check-valgrind: $(BINS)
+	scripts/install-deps valgrind
+	STANCE_BIN=$(BIN) tests/valgrind-e2e
+
+# A one-node Slurm cluster on this machine runs the job array of
+# scripts/slurm/ (as root; the test says why it skips otherwise).
+check-slurm: $(BINS)
+	tests/slurm-test
 
 # Every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # in a tree of its own.
@@ -206,10 +226,24 @@ $(O)/fuzz-%: tests/fuzz/fuzz_%.c $(LIB)
 	$(CC) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Ipipeline/lib -o $@ $< \
 		$(LIB) $(LDLIBS)
 
+MANS := $(wildcard pipeline/man/*.1) $(wildcard pipeline/man/*.7)
+install: $(BINS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man7
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(filter %.1,$(MANS)) $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(filter %.7,$(MANS)) $(DESTDIR)$(PREFIX)/share/man/man7
+
+uninstall:
+	rm -f $(BINS:$(BIN)/%=$(DESTDIR)$(PREFIX)/bin/%) \
+		$(patsubst pipeline/man/%.1,$(DESTDIR)$(PREFIX)/share/man/man1/%.1,$(filter %.1,$(MANS))) \
+		$(patsubst pipeline/man/%.7,$(DESTDIR)$(PREFIX)/share/man/man7/%.7,$(filter %.7,$(MANS)))
+
 clean:
 	rm -rf build bin
 
-.PHONY: all run train eval annotate bench check check-asan fuzz fuzz-build clean FORCE
+.PHONY: all run train eval annotate plots bench check check-asan \
+	check-valgrind check-slurm fuzz fuzz-build install uninstall clean FORCE
 FORCE:
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=$(O)/obj/%.d)
