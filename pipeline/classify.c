@@ -23,6 +23,7 @@ static const char usage[] =
 "\n"
 "  -m, --model=DIR    the model folder (models/)\n"
 "  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
+"  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -34,11 +35,14 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "model", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *model_dir = NULL;
+	struct cli_progress prog;
+	int quiet = 0;
 	struct st_model model;
 	struct st_error err = { 0 };
 	char *line = NULL;
@@ -50,8 +54,9 @@ int main(int argc, char **argv)
 	char **in;
 
 	cli_init(argv, "stance-classify");
-	while ((c = getopt_long(argc, argv, "m:o:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "m:o:qhV", opts, NULL)) != -1) {
 		switch (c) {
+		case 'q': quiet = 1; break;
 		case 'm': model_dir = optarg; break;
 		case 'o': output = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
@@ -78,6 +83,7 @@ int main(int argc, char **argv)
 		free(col);
 	}
 	st_csv_endrow(&w);
+	cli_progress_init(&prog, quiet, "vectors", -1);
 	for (i = 0; i < nin; i++) {
 		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
 		FILE *fp = strcmp(in[i], "-") ? fopen(in[i], "rb") : stdin;
@@ -112,6 +118,7 @@ int main(int argc, char **argv)
 			for (k = 0; k < model.nlabels; k++)
 				st_csv_putd(&w, prob[k], 6);
 			st_csv_endrow(&w);
+			cli_progress_step(&prog, 1);
 		}
 		if (!bad && ferror(fp))
 			bad = st_fail(&err, name, lineno, "read error: %s",
@@ -121,6 +128,7 @@ int main(int argc, char **argv)
 		if (bad)
 			goto abort;
 	}
+	cli_progress_end(&prog);
 	if (st_out_commit(&out, &err))
 		goto fail;
 	rc = EXIT_OK;

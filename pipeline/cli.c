@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *cli_prog = "stance";
@@ -125,4 +126,57 @@ int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
 		p = next;
 	}
 	return 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void cli_progress_init(struct cli_progress *p, int quiet, const char *unit,
+                       long total)
+{
+	p->on = !quiet && isatty(STDERR_FILENO);
+	p->unit = unit;
+	p->total = total;
+	p->done = 0;
+	p->start = p->last = now();
+}
+
+static void draw(struct cli_progress *p, double t)
+{
+	double rate = t > p->start ? p->done / (t - p->start) : 0;
+
+	if (p->total > 0)
+		fprintf(stderr, "\r%s: %ld of %ld %s, %.0f/s, %.0f s left \033[K",
+		        cli_prog, p->done, p->total, p->unit, rate,
+		        rate > 0 ? (p->total - p->done) / rate : 0);
+	else
+		fprintf(stderr, "\r%s: %ld %s, %.0f/s \033[K", cli_prog, p->done,
+		        p->unit, rate);
+}
+
+void cli_progress_step(struct cli_progress *p, long n)
+{
+	double t;
+
+	p->done += n;
+	if (!p->on)
+		return;
+	t = now();
+	/* the first step is always drawn, then five times a second */
+	if (p->done > n && t - p->last < 0.2)
+		return;
+	p->last = t;
+	draw(p, t);
+}
+
+void cli_progress_end(struct cli_progress *p)
+{
+	if (!p->on || !p->done)
+		return;		/* nothing was drawn */
+	fputs("\r\033[K", stderr);
 }

@@ -45,7 +45,7 @@ static const char usage[] =
 "  -s, --seed=N         seed of the first repeat (default: 1)\n"
 "  -l, --labels=FILE    the labels, one per line (default: the three camps)\n"
 "      --no-ablation    only the full model and the baselines\n"
-"  -q, --quiet          no table on stderr\n"
+"  -q, --quiet          no progress and no table on stderr\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -286,6 +286,7 @@ int main(int argc, char **argv)
 	int *fold_a = NULL, *fold_s = NULL;
 	int ch, i, k = 5, repeats = 3, nlabels = 0, ncf = 0, nrs = 0;
 	int ablation = 1, quiet = 0, rc = EXIT_DATA;
+	struct cli_progress prog;
 	long v;
 
 	cli_init(argv, "stance-eval");
@@ -377,14 +378,20 @@ int main(int argc, char **argv)
 	fold_s = st_xmalloc(qs.n * sizeof *fold_s);
 	/* the full model and the baselines over every repeat; the
 	 * ablations, which only compare with the full model, over the first */
-	for (i = 0; i < ncf; i++)
+	cli_progress_init(&prog, quiet, "evaluations", ncf + 3);
+	for (i = 0; i < ncf; i++) {
 		if (evaluate(&qs, labels, nlabels, &base, &cf[i], ST_BY_ARTICLE, k,
 		             i < 3 ? repeats : 1, fold_a, &rs[nrs++], &err))
 			goto fail;
-	for (i = 0; i < 3; i++)
+		cli_progress_step(&prog, 1);
+	}
+	for (i = 0; i < 3; i++) {
 		if (evaluate(&qs, labels, nlabels, &base, &cf[i], ST_BY_SPEAKER, k,
 		             1, fold_s, &rs[nrs++], &err))
 			goto fail;
+		cli_progress_step(&prog, 1);
+	}
+	cli_progress_end(&prog);
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		st_fail(&err, dir, 0, "cannot create: %s", strerror(errno));
 		goto fail;

@@ -19,6 +19,7 @@ static const char usage[] =
 "\n"
 "  -m, --model=DIR    the model folder (models/)\n"
 "  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
+"  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -30,11 +31,14 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "model", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *model_dir = NULL;
+	struct cli_progress prog;
+	int quiet = 0;
 	struct st_model model;
 	struct st_featurizer *f = NULL;
 	struct st_error err = { 0 };
@@ -47,8 +51,9 @@ int main(int argc, char **argv)
 	char **in;
 
 	cli_init(argv, "stance-features");
-	while ((c = getopt_long(argc, argv, "m:o:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "m:o:qhV", opts, NULL)) != -1) {
 		switch (c) {
+		case 'q': quiet = 1; break;
 		case 'm': model_dir = optarg; break;
 		case 'o': output = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
@@ -71,6 +76,7 @@ int main(int argc, char **argv)
 		goto fail;
 	st_quotes_init(&one);
 	q = st_quotes_add(&one);
+	cli_progress_init(&prog, quiet, "quotes", -1);
 	for (i = 0; i < nin; i++) {
 		struct st_quote_reader *r = st_quote_reader_open(in[i], &err);
 		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
@@ -94,11 +100,13 @@ int main(int argc, char **argv)
 			}
 			st_quote_vector(f, q, &model.vocab, &x);
 			st_vec_write(out.fp, label, &x);
+			cli_progress_step(&prog, 1);
 		}
 		st_quote_reader_close(r);
 		if (got < 0)
 			goto abort;
 	}
+	cli_progress_end(&prog);
 	if (st_out_commit(&out, &err))
 		goto fail;
 	rc = EXIT_OK;

@@ -37,6 +37,7 @@ static const char usage[] =
 "                        articles.csv (by default: the name of a QUOTES file\n"
 "                        that has no quotes)\n"
 "      --excel           UTF-8 byte order mark and CRLF line ends, for Excel\n"
+"  -q, --quiet           no progress on stderr (shown only on a terminal)\n"
 "      --todo=FILE       instead of the reports, write a labelling sheet:\n"
 "                        article,quote,speaker,role,stance,suggested,\n"
 "                        confidence, stance empty, least confident first\n"
@@ -472,6 +473,7 @@ int main(int argc, char **argv)
 		{ "articles", required_argument, NULL, 'a' },
 		{ "excel", no_argument, NULL, 'x' },
 		{ "todo", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -488,11 +490,13 @@ int main(int argc, char **argv)
 	struct st_error err = { 0 };
 	struct st_out out[3];
 	char *paths[3] = { NULL, NULL, NULL };
-	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0;
+	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0, quiet = 0;
+	struct cli_progress prog;
 
 	cli_init(argv, "stance-report");
-	while ((c = getopt_long(argc, argv, "d:a:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:a:qhV", opts, NULL)) != -1) {
 		switch (c) {
+		case 'q': quiet = 1; break;
 		case 'd': dir = optarg; break;
 		case 'a': ids_path = optarg; break;
 		case 'x': excel = 1; break;
@@ -579,6 +583,7 @@ int main(int argc, char **argv)
 		qsort(rep.ids, rep.nids, sizeof *rep.ids, cmp_str);
 	if (next_id(&rep, &err))
 		goto fail;
+	cli_progress_init(&prog, quiet, "quotes", -1);
 	for (;;) {
 		struct stream *min = NULL;
 		char *art;
@@ -591,6 +596,7 @@ int main(int argc, char **argv)
 			break;
 		if (quote_row(&rep, min, &err))
 			goto fail;
+		cli_progress_step(&prog, 1);
 		art = st_xstrdup(min->q->article);
 		start = min->q->start;
 		if (advance(min, &rep, &err)) {
@@ -607,6 +613,7 @@ int main(int argc, char **argv)
 		}
 		free(art);
 	}
+	cli_progress_end(&prog);
 	if (todo) {
 		if (st_out_open(&out[0], todo, &err))
 			goto fail;

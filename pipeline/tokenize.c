@@ -22,6 +22,7 @@ static const char usage[] =
 "                     file's id is its name without .txt\n"
 "  -f, --files-from=LIST  read the ARTICLE names from the file LIST, one\n"
 "                     per line (for more articles than a command line holds)\n"
+"  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -71,11 +72,14 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "id", required_argument, NULL, 'i' },
 		{ "files-from", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *stdin_id = "stdin", *list = NULL;
+	struct cli_progress prog;
+	int quiet = 0;
 	struct st_extractor *x = NULL;
 	struct st_tokenizer *tk = NULL;
 	struct st_error err = { 0 };
@@ -85,8 +89,9 @@ int main(int argc, char **argv)
 	char **in;
 
 	cli_init(argv, "stance-tokenize");
-	while ((c = getopt_long(argc, argv, "o:f:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:qhV", opts, NULL)) != -1) {
 		switch (c) {
+		case 'q': quiet = 1; break;
 		case 'o': output = optarg; break;
 		case 'f': list = optarg; break;
 		case 'i': stdin_id = optarg; break;
@@ -125,12 +130,23 @@ int main(int argc, char **argv)
 			st_out_abort(&out);
 			goto fail;
 		}
+		long total = 0;
+
+		/* count the names first, for the progress line */
+		while (fp != stdin && getline(&line, &cap, fp) > 1)
+			total++;
+		if (fp != stdin)
+			rewind(fp);
+		cli_progress_init(&prog, quiet, "articles", total);
 		while (!bad && (n = getline(&line, &cap, fp)) > 0) {
 			while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 				line[--n] = '\0';
-			if (n)
+			if (n) {
 				bad = one(x, tk, line, stdin_id, &text, out.fp, &err);
+				cli_progress_step(&prog, 1);
+			}
 		}
+		cli_progress_end(&prog);
 		if (!bad && ferror(fp))
 			bad = st_fail(&err, list, 0, "read error: %s",
 			              strerror(errno));
@@ -142,11 +158,16 @@ int main(int argc, char **argv)
 			goto fail;
 		}
 	} else {
-		for (i = 0; i < nin; i++)
+		cli_progress_init(&prog, quiet, "articles", nin);
+		for (i = 0; i < nin; i++) {
 			if (one(x, tk, in[i], stdin_id, &text, out.fp, &err)) {
+				cli_progress_end(&prog);
 				st_out_abort(&out);
 				goto fail;
 			}
+			cli_progress_step(&prog, 1);
+		}
+		cli_progress_end(&prog);
 	}
 	if (st_out_commit(&out, &err) != 0)
 		goto fail;
