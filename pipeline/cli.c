@@ -1,5 +1,8 @@
 /* cli.c - shared program plumbing for the stance-<stage> programs. */
 #include "cli.h"
+#include "data.h"
+#include "labelled.h"
+#include "model.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -179,4 +182,50 @@ void cli_progress_end(struct cli_progress *p)
 	if (!p->on || !p->done)
 		return;		/* nothing was drawn */
 	fputs("\r\033[K", stderr);
+}
+
+static void warn(const struct st_error *err, void *arg)
+{
+	(void)arg;
+	cli_error(err);
+}
+
+int cli_load_labelled(const char *articles, const char *labels_path,
+                      char *const *files, int nfiles, char **labels,
+                      int *nlabels, struct st_labelled *lab,
+                      struct st_quotes *qs, struct st_error *err)
+{
+	struct st_buf data = ST_BUF_INIT;
+	int i, rc = -1;
+
+	*nlabels = 0;
+	if (labels_path) {
+		if (cli_read_text(labels_path, &data, err))
+			goto out;
+		*nlabels = st_labels_parse(labels_path, data.s, labels, err);
+	} else {
+		*nlabels = st_labels_parse("pipeline/data/labels.txt",
+		                           st_data_labels, labels, err);
+	}
+	if (*nlabels < 0) {
+		*nlabels = 0;
+		goto out;
+	}
+	memset(lab, 0, sizeof *lab);
+	lab->articles_dir = articles;
+	lab->labels = labels;
+	lab->nlabels = *nlabels;
+	lab->warn = warn;
+	for (i = 0; i < nfiles; i++) {
+		if (st_read_file(files[i], &data, err)) {
+			err->file = files[i];
+			goto out;
+		}
+		if (st_labelled_load(lab, files[i], data.s, data.len, qs, err))
+			goto out;
+	}
+	rc = 0;
+out:
+	st_buf_finish(&data);
+	return rc;
 }

@@ -48,6 +48,19 @@ int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
 
 /* A label column name for a probability: "P(label)".  Caller frees. */
 char *cli_prob_column(const char *label);
+struct st_quotes;
+struct st_labelled;
+/* What stance-train and stance-eval both start with: the labels (from
+ * the file labels_path, or the default three), then the labelled quotes
+ * of the annotation files[0..nfiles) matched in the articles folder, with
+ * skipped rows reported on stderr as they come.  labels[] gets *nlabels
+ * strings the caller frees; lab holds the counts.  Returns 0 or -1 with
+ * err filled. */
+int cli_load_labelled(const char *articles, const char *labels_path,
+                      char *const *files, int nfiles, char **labels,
+                      int *nlabels, struct st_labelled *lab,
+                      struct st_quotes *qs, struct st_error *err);
+
 /* Progress on stderr, only when stderr is a terminal and --quiet was not
  * given: "PROG: 1200 of 20000 articles, 3400/s, 5 s left" (or, without a
  * total, "PROG: 1200 quotes, 3400/s"), redrawn at most five times a

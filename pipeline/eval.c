@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "csvio.h"
 #include "cv.h"
-#include "data.h"
 #include "feature.h"
 #include "labelled.h"
 #include "model.h"
@@ -242,12 +241,6 @@ static void write_folds(FILE *fp, const struct st_quotes *qs,
 	st_csv_writer_finish(&w);
 }
 
-static void warn(const struct st_error *err, void *arg)
-{
-	(void)arg;
-	cli_error(err);
-}
-
 static char *join(const char *dir, const char *name)
 {
 	struct st_buf b = ST_BUF_INIT;
@@ -277,7 +270,6 @@ int main(int argc, char **argv)
 	struct st_labelled lab;
 	struct st_quotes qs;
 	struct st_error err = { 0 };
-	struct st_buf data = ST_BUF_INIT;
 	struct config cf[16];
 	struct result rs[32];
 	struct st_out out[3];
@@ -327,32 +319,10 @@ int main(int argc, char **argv)
 	base.folds = k;
 	st_quotes_init(&qs);
 	memset(out, 0, sizeof out);
-	if (labels_path) {
-		if (cli_read_text(labels_path, &data, &err))
-			goto fail;
-		nlabels = st_labels_parse(labels_path, data.s, labels, &err);
-	} else {
-		nlabels = st_labels_parse("pipeline/data/labels.txt",
-		                          st_data_labels, labels, &err);
-	}
-	if (nlabels < 0) {
-		nlabels = 0;
-		goto fail;
-	}
-	memset(&lab, 0, sizeof lab);
-	lab.articles_dir = articles;
-	lab.labels = labels;
-	lab.nlabels = nlabels;
-	lab.warn = warn;
 	st_out_install_signals();
-	for (i = optind; i < argc; i++) {
-		if (st_read_file(argv[i], &data, &err)) {
-			err.file = argv[i];
-			goto fail;
-		}
-		if (st_labelled_load(&lab, argv[i], data.s, data.len, &qs, &err))
-			goto fail;
-	}
+	if (cli_load_labelled(articles, labels_path, argv + optind, argc - optind,
+	                      labels, &nlabels, &lab, &qs, &err))
+		goto fail;
 	if (qs.n < (size_t)(2 * k)) {
 		st_fail(&err, argv[optind], 1, "too few labelled quotes (%zu) "
 		        "for %d folds", qs.n, k);
@@ -438,6 +408,5 @@ out:
 	for (i = 0; i < 3; i++)
 		free(paths[i]);
 	st_quotes_finish(&qs);
-	st_buf_finish(&data);
 	return rc;
 }

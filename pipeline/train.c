@@ -4,11 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
-#include "data.h"
 #include "labelled.h"
 #include "parallel.h"
 #include "feature.h"
@@ -44,26 +41,13 @@ static const char usage[] =
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-static void warn(const struct st_error *err, void *arg)
+/* libsvm's grid, reported through the progress line */
+static void grid_progress(int done, int total, void *arg)
 {
-	(void)arg;
-	cli_error(err);
-}
+	struct cli_progress *p = arg;
 
-struct progress {
-	time_t start;
-};
-
-static void show_progress(int done, int total, void *arg)
-{
-	struct progress *p = arg;
-	double spent = difftime(time(NULL), p->start);
-	double left = done ? spent / done * (total - done) : 0;
-
-	fprintf(stderr, "\r%s: grid point %d of %d, about %.0f s left ",
-	        cli_prog, done, total, left);
-	if (done == total)
-		fputc('\n', stderr);
+	(void)total;
+	cli_progress_step(p, done - p->done);
 }
 
 int main(int argc, char **argv)
@@ -82,14 +66,13 @@ int main(int argc, char **argv)
 	};
 	const char *outdir = "models", *labels_path = NULL;
 	struct st_train_opts topts;
-	struct progress prog;
+	struct cli_progress prog;
 	struct st_labelled lab;
 	struct st_quotes qs;
 	const char *articles_dir = NULL;
 	struct st_error err = { 0 };
-	struct st_buf data = ST_BUF_INIT;
 	char *labels[ST_MAX_LABELS];
-	int ch, i, k, rc = EXIT_DATA, nlabels = 0, quiet = 0;
+	int ch, k, rc = EXIT_DATA, nlabels = 0, quiet = 0;
 	long v;
 
 	cli_init(argv, "stance-train");
@@ -125,43 +108,26 @@ int main(int argc, char **argv)
 		cli_usage_error("no articles folder (-a ARTICLES)");
 	if (optind == argc)
 		cli_usage_error("no annotations file");
-	if (labels_path) {
-		if (cli_read_text(labels_path, &data, &err))
-			goto fail;
-		nlabels = st_labels_parse(labels_path, data.s, labels, &err);
-	} else {
-		nlabels = st_labels_parse("pipeline/data/labels.txt",
-		                          st_data_labels, labels, &err);
-	}
-	if (nlabels < 0)
-		goto fail;
-	memset(&lab, 0, sizeof lab);
-	lab.articles_dir = articles_dir;
-	lab.labels = labels;
-	lab.nlabels = nlabels;
-	lab.warn = warn;
 	st_out_install_signals();
-	for (i = optind; i < argc; i++) {
-		if (st_read_file(argv[i], &data, &err)) {
-			err.file = argv[i];
-			goto fail;
-		}
-		if (st_labelled_load(&lab, argv[i], data.s, data.len, &qs, &err))
-			goto fail;
-	}
+	if (cli_load_labelled(articles_dir, labels_path, argv + optind,
+	                      argc - optind, labels, &nlabels, &lab, &qs, &err))
+		goto fail;
 	if (lab.skipped)
 		fprintf(stderr, "%s: %ld rows without a stance skipped\n",
 		        cli_prog, lab.skipped);
 	if (lab.not_found)
 		fprintf(stderr, "%s: %ld rows whose quote was not found "
 		        "skipped\n", cli_prog, lab.not_found);
-	prog.start = time(NULL);
-	if (!quiet && isatty(STDERR_FILENO)) {
-		topts.progress = show_progress;
+	cli_progress_init(&prog, quiet, "grid points", 11);
+	if (topts.C <= 0) {
+		topts.progress = grid_progress;
 		topts.progress_arg = &prog;
 	}
-	if (st_train(&qs, labels, nlabels, &topts, outdir, &err))
+	if (st_train(&qs, labels, nlabels, &topts, outdir, &err)) {
+		cli_progress_end(&prog);
 		goto fail;
+	}
+	cli_progress_end(&prog);
 	rc = EXIT_OK;
 	goto out;
 fail:
@@ -170,6 +136,5 @@ out:
 	for (k = 0; k < nlabels; k++)
 		free(labels[k]);
 	st_quotes_finish(&qs);
-	st_buf_finish(&data);
 	return rc;
 }
