@@ -312,17 +312,15 @@ static void classify_mark(struct tok *t, const char *s, size_t n)
 			return;
 		}
 	}
-	if (n == 8 && s[0] == '&' && s[1] == '#' && (s[2] == 'x' || s[2] == 'X')) {
-		/* &#x201c; and friends, either case */
-		char c = (char)(s[6] | 0x20);
+	if (n == 8 && s[0] == '&' && s[1] == '#' && (s[2] | 0x20) == 'x') {
+		/* &#x201c; &#x201d; &#x201e; &#xab; &#xbb;, either case */
+		char d = (char)(s[5] | 0x20);
+
 		t->type = T_MARK;
-		if (s[5] == 'c' || s[5] == 'C' || s[5] == 'd' || s[5] == 'D' ||
-		    s[5] == 'e' || s[5] == 'E') {
-			c = (char)(s[6] | 0x20);
-			(void)c;
-			t->fam = (s[5] | 0x20) == 'e' ? F_LOW : F_CURLY;
-			t->dir = (s[5] | 0x20) == 'd' ? M_CLOSE : M_OPEN;
-		} else {	/* &#xab; / &#xbb; */
+		if (d == 'c' || d == 'd' || d == 'e') {
+			t->fam = d == 'e' ? F_LOW : F_CURLY;
+			t->dir = d == 'd' ? M_CLOSE : M_OPEN;
+		} else {
 			t->fam = F_GUIL;
 			t->dir = (s[3] | 0x20) == 'a' ? M_OPEN : M_CLOSE;
 		}

@@ -353,15 +353,11 @@ int st_vocab_read(const char *path, const char *data, size_t len,
 				goto out;
 			}
 		} else if (lineno == 3) {
-			int bits;
-			unsigned g;
 			if (header_line(line.s, "groups", &val) ||
-			    st_groups_parse(val, &g)) {
+			    st_groups_parse(val, &v->groups)) {
 				st_fail(err, path, lineno, "bad groups line");
 				goto out;
 			}
-			bits = (int)g;
-			v->groups = (unsigned)bits;
 		} else if (lineno == 4) {
 			if (header_line(line.s, "terms", &val) ||
 			    st_parse_long(val, &terms) || terms < 0 ||

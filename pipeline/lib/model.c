@@ -1,6 +1,7 @@
 /* model.c - the model folder, prediction and training over libsvm. */
 #include "model.h"
 #include "cv.h"
+#include "strmap.h"
 
 #include <errno.h>
 #include <libsvm/svm.h>
@@ -73,15 +74,15 @@ fail:
 
 static long count_articles(const struct st_quotes *qs)
 {
-	long n = 0;
-	size_t i, j;
+	struct st_map seen;
+	size_t i;
+	long n;
 
-	for (i = 0; i < qs->n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(qs->q[i].article, qs->q[j].article) == 0)
-				break;
-		n += j == i;
-	}
+	st_map_init(&seen);
+	for (i = 0; i < qs->n; i++)
+		st_map_put(&seen, qs->q[i].article, 0);
+	n = (long)seen.n;
+	st_map_finish(&seen);
 	return n;
 }
 
