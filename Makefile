@@ -100,6 +100,11 @@ PAIRS  := $(foreach s,$(shards),$(QDIR)/shard-$(s).csv $(PDIR)/shard-$(s).csv)
 
 run: $(REPORT_FILES)
 
+# Write $(2) to the file $(1) unless it already says exactly that.
+update_list = $(shell mkdir -p $(dir $(1)))\
+	$(file > $(1).tmp,$(2))\
+	cmp -s $(1).tmp $(1) && rm -f $(1).tmp || mv $(1).tmp $(1)
+
 # Each batch's list of articles, and its signature (ids, sizes, times),
 # rewritten only when they change.
 $(QDIR)/shard-%.list $(QDIR)/shard-%.sig: FORCE $(BIN)/stance-shard
@@ -119,13 +124,24 @@ $(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
 	@mkdir -p $(@D)
 	$(BIN)/stance-classify -m $(MODEL) -o $@ $<
 
-$(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
+# The report options in force, rewritten only when they change, so that
+# make run EXCEL=1 after make run (or the other way) writes the reports
+# again.
+ROPTS := $(O)/report-options/$(subst /,_,$(abspath $(REPORTS)))
+$(ROPTS): FORCE
+	@$(call update_list,$@,excel=$(EXCEL))
+
+$(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(ROPTS) \
+		$(BIN)/stance-report
 	@mkdir -p $(REPORTS)
 	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
 		$(if $(EXCEL),--excel) $(PAIRS)
 
-# A labelling sheet for the articles of ARTICLES, least confident first.
-TODO = $(CORPUS)/annotations/todo-$(shell date +%Y-%m-%d).csv
+# A labelling sheet for the articles of ARTICLES, least confident first;
+# never over one already there (todo-DATE-2.csv and so on instead).
+TODO = $(shell d=$$(date +%Y-%m-%d); f=$(CORPUS)/annotations/todo-$$d.csv; \
+	n=1; while [ -e "$$f" ]; do n=$$((n + 1)); \
+	f=$(CORPUS)/annotations/todo-$$d-$$n.csv; done; echo "$$f")
 annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
 	$(BIN)/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
 	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"

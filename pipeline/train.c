@@ -23,7 +23,8 @@ static const char usage[] =
 "stance are skipped (and counted); a quote that is not found is reported\n"
 "and skipped; an unknown stance is an error.\n"
 "\n"
-"  -a, --articles=DIR   the articles folder (corpus/articles)\n"
+"  -a, --articles=DIR   the articles folder (required; the corpus's is\n"
+"                       corpus/articles)\n"
 "  -o, --output=DIR     the model folder to write (default: models)\n"
 "  -l, --labels=FILE    the labels, one per line (default: the three\n"
 "                       camps: pro-Russia opposition, government,\n"
@@ -113,11 +114,12 @@ int main(int argc, char **argv)
 	                      argc - optind, labels, &nlabels, &lab, &qs, &err))
 		goto fail;
 	if (lab.skipped)
-		fprintf(stderr, "%s: %ld rows without a stance skipped\n",
-		        cli_prog, lab.skipped);
+		fprintf(stderr, "%s: %ld row%s without a stance skipped\n",
+		        cli_prog, lab.skipped, lab.skipped == 1 ? "" : "s");
 	if (lab.not_found)
-		fprintf(stderr, "%s: %ld rows whose quote was not found "
-		        "skipped\n", cli_prog, lab.not_found);
+		fprintf(stderr, "%s: %ld row%s whose quote was not found "
+		        "skipped\n", cli_prog, lab.not_found,
+		        lab.not_found == 1 ? "" : "s");
 	cli_progress_init(&prog, quiet, "grid points", 11);
 	if (topts.C <= 0) {
 		topts.progress = grid_progress;

@@ -1004,7 +1004,7 @@ static void people(struct doc *d)
 		i = b;
 		while (a < b && (noname(d, a) || role_word(d, a)))
 			a++;
-		if (a == i && a > 0 && d->t[a - 1].type == T_WORD &&
+		if (a == i0 && a < b && a > 0 && d->t[a - 1].type == T_WORD &&
 		    d->t[a - 1].para == d->t[a].para && determiner(d, a - 1))
 			continue;	/* "the Sevan Herald" is no person */
 		for (k = a; k < b; k++)
