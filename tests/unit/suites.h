@@ -15,4 +15,11 @@ Suite *feature_suite(void);
 Suite *model_suite(void);
 Suite *linear_suite(void);
 
+/* Temporary folders (tmpdir.c): make one named /tmp/stance-WHAT-XXXXXX
+ * into buf; list its names sorted and joined by '|'; remove it with the
+ * files in it. */
+void test_make_dir(char *buf, size_t size, const char *what);
+void test_list_dir(const char *dir, char *out, size_t size);
+void test_rm_dir(const char *dir);
+
 #endif

@@ -15,50 +15,6 @@ static char *const labels3[] = { "opposition", "government", "analyst" };
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static void make_dir(char *buf, size_t size)
-{
-	snprintf(buf, size, "/tmp/stance-model-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(buf));
-}
-
-static void rm_dir(const char *dir)
-{
-	struct dirent **ents;
-	char path[4096];
-	int n, i;
-
-	n = scandir(dir, &ents, NULL, alphasort);
-	for (i = 0; i < n; i++) {
-		if (strcmp(ents[i]->d_name, ".") && strcmp(ents[i]->d_name, "..")) {
-			snprintf(path, sizeof path, "%s/%s", dir, ents[i]->d_name);
-			unlink(path);
-		}
-		free(ents[i]);
-	}
-	if (n >= 0)
-		free(ents);
-	rmdir(dir);
-}
-
-static void list_dir(const char *dir, char *out, size_t size)
-{
-	struct dirent **ents;
-	int n, i;
-
-	out[0] = '\0';
-	n = scandir(dir, &ents, NULL, alphasort);
-	ck_assert_int_ge(n, 0);
-	for (i = 0; i < n; i++) {
-		if (strcmp(ents[i]->d_name, ".") && strcmp(ents[i]->d_name, "..")) {
-			if (out[0])
-				strncat(out, "|", size - strlen(out) - 1);
-			strncat(out, ents[i]->d_name, size - strlen(out) - 1);
-		}
-		free(ents[i]);
-	}
-	free(ents);
-}
-
 static void read_in(const char *dir, const char *name, struct st_buf *b)
 {
 	char path[256];
@@ -268,10 +224,10 @@ START_TEST(test_train_load_predict)
 	double prob[ST_MAX_LABELS], sum = 0;
 	int best, i;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	/* the four files and no temporary file */
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "labels.txt|metrics.txt|stance.model|vocab.txt");
 
 	ck_assert_msg(st_model_load(&m, dir, &err) == 0, "load: %s", err.msg);
@@ -318,7 +274,7 @@ START_TEST(test_train_load_predict)
 	st_quotes_finish(&test);
 	st_featurizer_free(f);
 	st_model_finish(&m);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -334,7 +290,7 @@ START_TEST(test_train_model_files)
 	struct st_buf lb, vb, mb, tb;
 	char want[256];
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	read_in(dir, "labels.txt", &lb);
 	read_in(dir, "vocab.txt", &vb);
@@ -356,7 +312,7 @@ START_TEST(test_train_model_files)
 	st_buf_finish(&vb);
 	st_buf_finish(&mb);
 	st_buf_finish(&tb);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -369,8 +325,8 @@ START_TEST(test_train_is_reproducible)
 	struct st_buf a, b;
 	size_t i;
 
-	make_dir(d1, sizeof d1);
-	make_dir(d2, sizeof d2);
+	test_make_dir(d1, sizeof d1, "model");
+	test_make_dir(d2, sizeof d2, "model");
 	ck_assert_msg(train_into(d1, &err) == 0, "st_train: %s", err.msg);
 	ck_assert_msg(train_into(d2, &err) == 0, "st_train: %s", err.msg);
 	for (i = 0; i < 4; i++) {
@@ -382,8 +338,8 @@ START_TEST(test_train_is_reproducible)
 		st_buf_finish(&a);
 		st_buf_finish(&b);
 	}
-	rm_dir(d1);
-	rm_dir(d2);
+	test_rm_dir(d1);
+	test_rm_dir(d2);
 }
 END_TEST
 
@@ -395,7 +351,7 @@ START_TEST(test_load_rejects_changed_vocab)
 	struct st_buf vb;
 	char *p;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	read_in(dir, "vocab.txt", &vb);
 	/* one digit of the documents count: still a well-formed file */
@@ -416,7 +372,7 @@ START_TEST(test_load_rejects_changed_vocab)
 	ck_assert_ptr_null(m.svm);
 	ck_assert_int_eq(m.nlabels, 0);
 	st_model_finish(&m);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -427,7 +383,7 @@ START_TEST(test_load_rejects_changed_model)
 	struct st_model m;
 	struct st_buf mb;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	read_in(dir, "stance.model", &mb);
 	st_buf_addc(&mb, '\n');
@@ -439,7 +395,7 @@ START_TEST(test_load_rejects_changed_model)
 	ck_assert_int_eq(err.line, 1);
 	ck_assert_int_eq(strncmp(err.msg, "model file does not match its "
 	                         "vocabulary", 40), 0);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -450,7 +406,7 @@ START_TEST(test_load_rejects_bad_labels_file)
 	struct st_model m;
 	struct st_buf lb;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	read_in(dir, "labels.txt", &lb);
 	lb.s[14] = '2';		/* "stance-labels 2" */
@@ -477,7 +433,7 @@ START_TEST(test_load_rejects_bad_labels_file)
 	ck_assert_int_eq(err.line, 2);
 	ck_assert_str_eq(err.msg, "bad checksum");
 	st_buf_finish(&lb);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -503,14 +459,14 @@ START_TEST(test_load_missing_model_file)
 	struct st_error err;
 	struct st_model m;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	snprintf(path, sizeof path, "%s/stance.model", dir);
 	ck_assert_int_eq(unlink(path), 0);
 	ck_assert_int_eq(st_model_load(&m, dir, &err), -1);
 	ck_assert_str_eq(err.file, path);
 	ck_assert_str_eq(err.msg, "cannot open: No such file or directory");
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -525,20 +481,20 @@ START_TEST(test_train_single_article)
 	struct st_model m;
 	size_t i;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	training_set(&qs);
 	for (i = 0; i < qs.n; i++)
 		st_set(&qs.q[i].article, "only-one", 8);
 	memset(&err, 0, sizeof err);
 	ck_assert_msg(train_quotes(&qs, dir, &err) == 0, "st_train: %s",
 	              err.msg);
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "labels.txt|metrics.txt|stance.model|vocab.txt");
 	ck_assert_msg(st_model_load(&m, dir, &err) == 0, "load: %s", err.msg);
 	ck_assert_int_eq(m.nlabels, 3);
 	st_model_finish(&m);
 	st_quotes_finish(&qs);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -550,7 +506,7 @@ START_TEST(test_train_rejects)
 	struct st_error err;
 	char *two[] = { "opposition", "government" };
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "model");
 	st_train_opts_init(&o);
 	ck_assert_uint_eq(o.groups, ST_G_DEFAULT);
 	ck_assert_int_eq(o.folds, 5);
@@ -576,10 +532,10 @@ START_TEST(test_train_rejects)
 	ck_assert_int_eq(st_train(&qs, labels3, 3, &o, dir, &err), -1);
 	ck_assert_str_eq(err.msg, "no quote is labelled 'opposition'");
 	/* nothing was written */
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "");
 	st_quotes_finish(&qs);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 

@@ -13,52 +13,6 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-/* Make a fresh temporary folder; the caller removes it with rm_dir(). */
-static void make_dir(char *buf, size_t size)
-{
-	snprintf(buf, size, "/tmp/stance-util-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(buf));
-}
-
-/* Names in dir (without . and ..), sorted, joined by '|'. */
-static void list_dir(const char *dir, char *out, size_t size)
-{
-	struct dirent **ents;
-	int n, i;
-
-	out[0] = '\0';
-	n = scandir(dir, &ents, NULL, alphasort);
-	ck_assert_int_ge(n, 0);
-	for (i = 0; i < n; i++) {
-		if (strcmp(ents[i]->d_name, ".") && strcmp(ents[i]->d_name, "..")) {
-			if (out[0])
-				strncat(out, "|", size - strlen(out) - 1);
-			strncat(out, ents[i]->d_name, size - strlen(out) - 1);
-		}
-		free(ents[i]);
-	}
-	free(ents);
-}
-
-static void rm_dir(const char *dir)
-{
-	struct dirent **ents;
-	char path[4096];
-	int n, i;
-
-	n = scandir(dir, &ents, NULL, alphasort);
-	for (i = 0; i < n; i++) {
-		if (strcmp(ents[i]->d_name, ".") && strcmp(ents[i]->d_name, "..")) {
-			snprintf(path, sizeof path, "%s/%s", dir, ents[i]->d_name);
-			unlink(path);
-		}
-		free(ents[i]);
-	}
-	if (n >= 0)
-		free(ents);
-	rmdir(dir);
-}
-
 /* ---- st_fail ---------------------------------------------------------- */
 
 START_TEST(test_fail_fills_error)
@@ -357,7 +311,7 @@ START_TEST(test_read_file)
 	struct st_error err;
 	FILE *fp;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "util");
 	snprintf(path, sizeof path, "%s/in.txt", dir);
 	fp = fopen(path, "wb");
 	ck_assert_ptr_nonnull(fp);
@@ -375,7 +329,7 @@ START_TEST(test_read_file)
 	ck_assert_int_eq(err.line, 0);
 	ck_assert_str_eq(err.msg, "cannot open: No such file or directory");
 	st_buf_finish(&b);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -386,7 +340,7 @@ START_TEST(test_out_commit)
 	struct st_buf b = ST_BUF_INIT;
 	struct st_error err;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "util");
 	snprintf(path, sizeof path, "%s/report.csv", dir);
 	ck_assert_int_eq(st_out_open(&o, path, &err), 0);
 	ck_assert_ptr_nonnull(o.fp);
@@ -396,12 +350,12 @@ START_TEST(test_out_commit)
 	ck_assert_int_eq(strncmp(o.tmp + strlen(path), ".tmp", 4), 0);
 	fputs("a,b\n1,2\n", o.fp);
 	/* before commit only the temporary file exists */
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, o.tmp + strlen(dir) + 1);
 	ck_assert_int_eq(access(path, F_OK), -1);
 
 	ck_assert_int_eq(st_out_commit(&o, &err), 0);
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "report.csv");
 	ck_assert_int_eq(st_read_file(path, &b, &err), 0);
 	ck_assert_str_eq(b.s, "a,b\n1,2\n");
@@ -413,10 +367,10 @@ START_TEST(test_out_commit)
 	ck_assert_int_eq(st_out_commit(&o, &err), 0);
 	ck_assert_int_eq(st_read_file(path, &b, &err), 0);
 	ck_assert_str_eq(b.s, "new\n");
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "report.csv");
 	st_buf_finish(&b);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -426,20 +380,20 @@ START_TEST(test_out_abort)
 	struct st_out o;
 	struct st_error err;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "util");
 	snprintf(path, sizeof path, "%s/never.csv", dir);
 	ck_assert_int_eq(st_out_open(&o, path, &err), 0);
 	fputs("half a file", o.fp);
 	fflush(o.fp);
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_int_eq(strncmp(names, "never.csv.tmp", 13), 0);
 	st_out_abort(&o);
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "");
 	ck_assert_ptr_null(o.fp);
 	ck_assert_ptr_null(o.path);
 	ck_assert_ptr_null(o.tmp);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
@@ -450,7 +404,7 @@ START_TEST(test_out_abort_keeps_old_file)
 	struct st_buf b = ST_BUF_INIT;
 	struct st_error err;
 
-	make_dir(dir, sizeof dir);
+	test_make_dir(dir, sizeof dir, "util");
 	snprintf(path, sizeof path, "%s/keep.txt", dir);
 	ck_assert_int_eq(st_out_open(&o, path, &err), 0);
 	fputs("old\n", o.fp);
@@ -458,12 +412,12 @@ START_TEST(test_out_abort_keeps_old_file)
 	ck_assert_int_eq(st_out_open(&o, path, &err), 0);
 	fputs("new\n", o.fp);
 	st_out_abort(&o);
-	list_dir(dir, names, sizeof names);
+	test_list_dir(dir, names, sizeof names);
 	ck_assert_str_eq(names, "keep.txt");
 	ck_assert_int_eq(st_read_file(path, &b, &err), 0);
 	ck_assert_str_eq(b.s, "old\n");
 	st_buf_finish(&b);
-	rm_dir(dir);
+	test_rm_dir(dir);
 }
 END_TEST
 
