@@ -45,6 +45,8 @@ static const char usage[] =
 "  -s, --seed=N         seed of the first repeat (default: 1)\n"
 "  -l, --labels=FILE    the labels, one per line (default: the three camps)\n"
 "      --no-ablation    only the full model and the baselines\n"
+"      --rbf            let model selection try an RBF kernel as well\n"
+"                       (C x gamma; much slower)\n"
 "  -q, --quiet          no progress and no table on stderr\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
@@ -259,6 +261,7 @@ int main(int argc, char **argv)
 		{ "seed", required_argument, NULL, 's' },
 		{ "labels", required_argument, NULL, 'l' },
 		{ "no-ablation", no_argument, NULL, 'n' },
+		{ "rbf", no_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -307,6 +310,7 @@ int main(int argc, char **argv)
 			break;
 		case 'l': labels_path = optarg; break;
 		case 'n': ablation = 0; break;
+		case 'b': base.rbf = 1; break;
 		case 'q': quiet = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cv.h"
 #include "labelled.h"
 #include "parallel.h"
 #include "feature.h"
@@ -33,6 +34,10 @@ static const char usage[] =
 "                       bigrams, chars, context, role, lexicon\n"
 "                       (default: words,bigrams,context,role,lexicon)\n"
 "  -C, --cost=C         the SVM's C (default: chosen by cross-validation)\n"
+"      --rbf            also try an RBF kernel over C x gamma and keep it\n"
+"                       if cross-validation prefers it (slower; by\n"
+"                       default the kernel is linear, which classifies\n"
+"                       fastest)\n"
 "  -s, --seed=N         seed for libsvm's random numbers (default: 1)\n"
 "  -q, --quiet          no progress on stderr\n"
 "  -h, --help           display this help and exit\n"
@@ -60,6 +65,7 @@ int main(int argc, char **argv)
 		{ "groups", required_argument, NULL, 'g' },
 		{ "cost", required_argument, NULL, 'C' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "rbf", no_argument, NULL, 'r' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -100,6 +106,7 @@ int main(int argc, char **argv)
 			topts.seed = (unsigned)v;
 			break;
 		case 'q': quiet = 1; break;
+		case 'r': topts.rbf = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
 		default: return cli_try_help();
@@ -120,7 +127,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: %ld row%s whose quote was not found "
 		        "skipped\n", cli_prog, lab.not_found,
 		        lab.not_found == 1 ? "" : "s");
-	cli_progress_init(&prog, quiet, "grid points", 11);
+	cli_progress_init(&prog, quiet, "grid points", st_grid_points(&topts));
 	if (topts.C <= 0) {
 		topts.progress = grid_progress;
 		topts.progress_arg = &prog;

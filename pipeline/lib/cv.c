@@ -151,11 +151,30 @@ void st_score(const int *gold, const int *pred, long n, int nlabels,
 
 /* ---- the choice of C ------------------------------------------------- */
 
-#define GRID 11		/* 2^-5, 2^-3, ..., 2^15 */
+#define GRID 11		/* C: 2^-5, 2^-3, ..., 2^15 */
+#define GAMMAS 10	/* gamma: 2^-15, 2^-13, ..., 2^3 */
 
 static double grid_C(int i)
 {
 	return pow(2.0, -5 + 2 * i);
+}
+
+int st_grid_points(const struct st_train_opts *o)
+{
+	return GRID + (o->rbf ? GRID * GAMMAS : 0);
+}
+
+/* Point i: the linear kernel's C first, then RBF's C x gamma. */
+static void grid_point_params(int i, double *C, double *gamma)
+{
+	if (i < GRID) {
+		*C = grid_C(i);
+		*gamma = 0;
+		return;
+	}
+	i -= GRID;
+	*C = grid_C(i / GAMMAS);
+	*gamma = pow(2.0, -15 + 2 * (i % GAMMAS));
 }
 
 struct grid_task {
@@ -175,9 +194,11 @@ static double grid_point(const struct grid_task *t, int i)
 	char *train = st_xmalloc(d->n ? d->n : 1);
 	char *test = st_xmalloc(d->n ? d->n : 1);
 	struct st_scores sc;
+	double C, gamma;
 	size_t j;
 	int f;
 
+	grid_point_params(i, &C, &gamma);
 	for (j = 0; j < d->n; j++)
 		pred[j] = -1;
 	for (f = 0; f < t->k; f++) {
@@ -189,7 +210,7 @@ static double grid_point(const struct grid_task *t, int i)
 			ntest += (size_t)test[j];
 		}
 		if (ntest)
-			st_fit_predict(d, t->nlabels, train, test, grid_C(i),
+			st_fit_predict(d, t->nlabels, train, test, C, gamma,
 			               t->o->min_df, pred);
 	}
 	st_score(d->y, pred, (long)d->n, t->nlabels, &sc);
@@ -219,21 +240,25 @@ static void grid_done(int finished, int n, void *arg)
 
 double st_choose_C(const struct st_docs *d, int nlabels,
                    const struct st_train_opts *o, const char *use,
-                   const int *fold, int k, int parallel, double *f1,
-                   struct st_error *err)
+                   const int *fold, int k, int parallel, double *gamma,
+                   double *f1, struct st_error *err)
 {
 	struct grid_task t = { d, nlabels, o, use, fold, k };
-	double scores[GRID];
-	int i, best = 0;
+	int n = st_grid_points(o), i, best = 0;
+	double *scores = st_xmalloc((size_t)n * sizeof *scores), C;
 
-	if (st_parallel(GRID, parallel ? o->jobs : 1, sizeof(double), grid_fn,
-	                &t, scores, grid_done, err))
+	if (st_parallel(n, parallel ? o->jobs : 1, sizeof(double), grid_fn,
+	                &t, scores, grid_done, err)) {
+		free(scores);
 		return -1;
-	for (i = 1; i < GRID; i++)
+	}
+	for (i = 1; i < n; i++)
 		if (scores[i] > scores[best] + 1e-12)
 			best = i;
 	*f1 = scores[best];
-	return grid_C(best);
+	grid_point_params(best, &C, gamma);
+	free(scores);
+	return C;
 }
 
 /* ---- cross-validation ------------------------------------------------ */
@@ -279,7 +304,7 @@ static void cv_fn(int f, void *arg, void *out)
 			if (test[j])
 				pred[j] = best;
 	} else {
-		double C = t->o->C, f1;
+		double C = t->o->C, f1, gamma = 0;
 
 		if (C <= 0) {
 			/* C chosen on the training articles alone, by an
@@ -289,11 +314,11 @@ static void cv_fn(int f, void *arg, void *out)
 			         INNER_FOLDS, t->o->seed + 1000u + (unsigned)f,
 			         inner);
 			C = st_choose_C(d, t->nlabels, t->o, train, inner,
-			                INNER_FOLDS, 0, &f1, NULL);
+			                INNER_FOLDS, 0, &gamma, &f1, NULL);
 			free(inner);
 		}
-		st_fit_predict(d, t->nlabels, train, test, C, t->o->min_df,
-		               pred);
+		st_fit_predict(d, t->nlabels, train, test, C, gamma,
+		               t->o->min_df, pred);
 	}
 	free(train);
 	free(test);

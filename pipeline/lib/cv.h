@@ -48,13 +48,19 @@ int st_cross_validate(const struct st_quotes *qs, char *const *labels,
                       struct st_error *err);
 
 /* The C of the log2 grid 2^-5, 2^-3, ..., 2^15 with the best
- * cross-validated macro-F1 over the article folds fold[] (a tie goes to
- * the smaller C), for the quotes with use[i] set (all when use is NULL).
- * *f1 gets its score.  Grid points run in o->jobs processes when parallel
- * is set; progress goes to o->progress. */
+ * cross-validated macro-F1 over the article folds fold[], for the quotes
+ * with use[i] set (all when use is NULL); with o->rbf, also the points of
+ * that grid times gamma 2^-15, 2^-13, ..., 2^3 for an RBF kernel.  A tie
+ * goes to the linear kernel and the smaller C.  *gamma gets 0 for linear
+ * (or the chosen gamma), *f1 the score.  Grid points run in o->jobs
+ * processes when parallel is set; progress goes to o->progress.  Returns
+ * C, or -1 with err filled. */
 double st_choose_C(const struct st_docs *d, int nlabels,
                    const struct st_train_opts *o, const char *use,
-                   const int *fold, int k, int parallel, double *f1,
-                   struct st_error *err);
+                   const int *fold, int k, int parallel, double *gamma,
+                   double *f1, struct st_error *err);
+
+/* The number of grid points st_choose_C() tries with these options. */
+int st_grid_points(const struct st_train_opts *o);
 
 #endif

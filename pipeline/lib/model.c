@@ -674,7 +674,8 @@ void st_docs_finish(struct st_docs *d)
 	memset(d, 0, sizeof *d);
 }
 
-static void init_param(struct svm_parameter *p, double C, int nlabels,
+static void init_param(struct svm_parameter *p, double C, double gamma,
+                       int nlabels,
                        const long *counts, long n, int *wl, double *w)
 {
 	int i, present = 0;
@@ -683,7 +684,8 @@ static void init_param(struct svm_parameter *p, double C, int nlabels,
 	for (i = 0; i < nlabels; i++)
 		present += counts[i] > 0;
 	p->svm_type = C_SVC;
-	p->kernel_type = LINEAR;
+	p->kernel_type = gamma > 0 ? RBF : LINEAR;
+	p->gamma = gamma;
 	p->C = C;
 	p->cache_size = 100;
 	p->eps = 1e-3;
@@ -757,7 +759,8 @@ static void free_problem(struct problem *pr)
 }
 
 void st_fit_predict(const struct st_docs *d, int nlabels, const char *train,
-                    const char *test, double C, long min_df, int *pred)
+                    const char *test, double C, double gamma, long min_df,
+                    int *pred)
 {
 	struct problem pr;
 	struct svm_parameter param;
@@ -774,7 +777,7 @@ void st_fit_predict(const struct st_docs *d, int nlabels, const char *train,
 		free_problem(&pr);
 		return;
 	}
-	init_param(&param, C, nlabels, pr.counts, pr.p.l, wl, w);
+	init_param(&param, C, gamma, nlabels, pr.counts, pr.p.l, wl, w);
 	svm_set_print_string_function(quiet);
 	model = svm_train(&pr.p, &param);
 	st_vec_init(&x);
@@ -827,7 +830,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	struct problem pr;
 	struct svm_parameter param;
 	struct svm_model *model = NULL;
-	double w[ST_MAX_LABELS], C = o->C, f1 = 0;
+	double w[ST_MAX_LABELS], C = o->C, f1 = 0, gamma = 0;
 	int wl[ST_MAX_LABELS], *fold = NULL;
 	char *mtmp = NULL, *vpath = NULL, *lpath = NULL, *tpath = NULL;
 	struct st_out vo = { 0 }, lo = { 0 }, to = { 0 };
@@ -854,8 +857,8 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	fold = st_xmalloc(d.n * sizeof *fold);
 	st_folds(qs, labels, nlabels, ST_BY_ARTICLE, o->folds, o->seed, fold);
 	if (C <= 0) {
-		C = st_choose_C(&d, nlabels, o, NULL, fold, o->folds, 1, &f1,
-		                err);
+		C = st_choose_C(&d, nlabels, o, NULL, fold, o->folds, 1, &gamma,
+		                &f1, err);
 		if (C <= 0)
 			goto out;
 	} else {
@@ -872,7 +875,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 				test[i] = fold[i] == k;
 				train[i] = !test[i];
 			}
-			st_fit_predict(&d, nlabels, train, test, C, o->min_df,
+			st_fit_predict(&d, nlabels, train, test, C, 0, o->min_df,
 			               pred);
 		}
 		st_score(d.y, pred, (long)d.n, nlabels, &sc);
@@ -885,7 +888,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	 * internal folds for them with rand() */
 	make_problem(&pr, &d, nlabels, NULL, o->min_df);
 	have_problem = 1;
-	init_param(&param, C, nlabels, pr.counts, pr.p.l, wl, w);
+	init_param(&param, C, gamma, nlabels, pr.counts, pr.p.l, wl, w);
 	param.probability = 1;
 	{
 		const char *msg = svm_check_parameter(&pr.p, &param);
@@ -926,12 +929,17 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	fprintf(to.fp, "quotes %d\n", pr.p.l);
 	for (k = 0; k < nlabels; k++)
 		fprintf(to.fp, "quotes[%s] %ld\n", labels[k], pr.counts[k]);
-	fprintf(to.fp, "articles %ld\nfeatures %zu\ngroups %s\n"
-	        "kernel linear\nC %g\nC_grid 2^-5..2^15\n"
+	fprintf(to.fp, "articles %ld\nfeatures %zu\ngroups %s\n",
+	        count_articles(qs), st_vocab_size(&pr.v), groups);
+	if (gamma > 0)
+		fprintf(to.fp, "kernel rbf\ngamma %g\n", gamma);
+	else
+		fprintf(to.fp, "kernel linear\n");
+	fprintf(to.fp, "C %g\nC_grid 2^-5..2^15%s\n"
 	        "cv %d folds grouped by article, seed %u\n"
-	        "cv_macro_f1 %.4f\nsupport_vectors %d\n",
-	        count_articles(qs), st_vocab_size(&pr.v), groups, C, o->folds,
-	        o->seed, f1, svm_get_nr_sv(model));
+	        "cv_macro_f1 %.4f\nsupport_vectors %d\n", C,
+	        o->rbf ? ", rbf gamma 2^-15..2^3 tried" : "", o->folds, o->seed,
+	        f1, svm_get_nr_sv(model));
 	if (st_out_commit(&vo, err) || st_out_commit(&lo, err) ||
 	    st_out_commit(&to, err))
 		goto out;

@@ -71,6 +71,8 @@ struct st_train_opts {
 	unsigned seed;		/* for the folds and libsvm's rand() */
 	long min_df;
 	int jobs;		/* processes for the grid search */
+	int rbf;		/* also try an RBF kernel (C x gamma grid) and
+				 * keep it if cross-validation prefers it */
 	/* called after each grid point, for progress; may be NULL */
 	void (*progress)(int done, int total, void *arg);
 	void *progress_arg;
@@ -91,12 +93,13 @@ int st_docs_init(struct st_docs *d, const struct st_quotes *qs,
                  struct st_error *err);
 void st_docs_finish(struct st_docs *d);
 
-/* Train a linear SVM (class-weighted, no probabilities) with cost C on
- * the documents with train[i] set, its vocabulary built from them alone,
- * and store the predicted label index of each document with test[i] set
- * in pred[i]. */
+/* Train an SVM (class-weighted, no probabilities) with cost C, linear
+ * when gamma is 0 and RBF with that gamma otherwise, on the documents with
+ * train[i] set, its vocabulary built from them alone, and store the
+ * predicted label index of each document with test[i] set in pred[i]. */
 void st_fit_predict(const struct st_docs *d, int nlabels, const char *train,
-                    const char *test, double C, long min_df, int *pred);
+                    const char *test, double C, double gamma, long min_df,
+                    int *pred);
 
 /* Train on the labelled quotes (every q->stance one of labels) and write
  * the model folder dir, each file through a temporary name.  C is chosen
