@@ -46,7 +46,6 @@ int main(int argc, char **argv)
 	struct st_quotes one;
 	struct st_quote *q;
 	struct st_out out = { 0 };
-	struct st_map terms;
 	struct st_vec x;
 	int c, i, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
@@ -65,7 +64,6 @@ int main(int argc, char **argv)
 	if (!model_dir)
 		cli_usage_error("no model folder (-m MODEL)");
 	in = cli_inputs(argc, argv, &nin);
-	st_map_init(&terms);
 	st_vec_init(&x);
 	st_quotes_init(&one);
 	st_out_install_signals();
@@ -118,7 +116,6 @@ fail:
 	cli_error(&err);
 out:
 	st_quotes_finish(&one);
-	st_map_finish(&terms);
 	st_vec_finish(&x);
 	st_featurizer_free(f);
 	if (loaded)

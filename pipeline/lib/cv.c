@@ -226,10 +226,6 @@ static void grid_fn(int i, void *arg, void *out)
 	memcpy(out, &f1, sizeof f1);
 }
 
-struct progress_arg {
-	const struct st_train_opts *o;
-};
-
 static void grid_done(int finished, int n, void *arg)
 {
 	const struct grid_task *t = arg;
