@@ -18,6 +18,45 @@ MODEL    ?= models
 CORPUS   ?= corpus
 PREFIX   ?= /usr/local
 EXCEL    ?=
+# STRICT=1: one article that cannot be read fails the run, instead of
+# being skipped and listed in REPORTS/errors.csv.
+STRICT   ?=
+
+# ---- the folders a run is given -----------------------------------------
+
+# Make cannot name a file whose path holds white space or one of the
+# characters below, and would expand $ itself: such a path is refused
+# before anything runs, in one message, rather than half-run on another
+# folder.  The values are taken unexpanded ($(value ...)).
+st_dollar := $$
+st_hash   := \#
+st_lp     := (
+st_rp     := )
+st_bad_chars := : ; % " ' ` \ * ? [ ] | & < > = $(st_hash) $(st_lp) \
+	$(st_rp) $(st_dollar)
+st_bad_path = $(strip \
+	$(if $(value $(1)),,empty) \
+	$(if $(filter-out 0 1,$(words $(value $(1)))),white space) \
+	$(foreach c,$(st_bad_chars),$(if $(findstring $(c),$(value $(1))),'$(c)')))
+st_check_path = $(if $(call st_bad_path,$(1)),$(error $(1)=$(value $(1)): \
+	a folder Make cannot name ($(call st_bad_path,$(1))); rename it, or \
+	link it under a plain name: ln -s 'DIR' plain-name))
+$(foreach v,ARTICLES REPORTS MODEL CORPUS,$(call st_check_path,$(v)))
+
+# The goals that read articles and a model check them here, once, with
+# a message that names the folder and what is missing.
+ifneq ($(filter run annotate plots,$(MAKECMDGOALS)),)
+ifeq ($(wildcard $(ARTICLES)/.),)
+$(error ARTICLES=$(ARTICLES): no such folder)
+endif
+st_missing := $(filter-out $(wildcard $(MODEL)/stance.model \
+	$(MODEL)/vocab.txt $(MODEL)/labels.txt),$(MODEL)/stance.model \
+	$(MODEL)/vocab.txt $(MODEL)/labels.txt)
+ifneq ($(st_missing),)
+$(error MODEL=$(MODEL): not a model folder, it lacks $(notdir \
+	$(st_missing)) (make train MODEL=$(MODEL) writes one))
+endif
+endif
 
 # Where objects and programs go: make check-asan builds a second tree.
 O       ?= build
@@ -92,18 +131,18 @@ QDIR   := $(O)/quotes/$(akey)
 VDIR   := $(O)/vectors/$(akey)/$(mkey)
 PDIR   := $(O)/predictions/$(akey)/$(mkey)
 MODEL_FILES := $(MODEL)/stance.model $(MODEL)/vocab.txt $(MODEL)/labels.txt
-REPORT_FILES := $(REPORTS)/quotes.csv $(REPORTS)/articles.csv \
-	$(REPORTS)/speakers.csv
 QUOTES := $(shards:%=$(QDIR)/shard-%.csv)
 PREDS  := $(shards:%=$(PDIR)/shard-%.csv)
 PAIRS  := $(foreach s,$(shards),$(QDIR)/shard-$(s).csv $(PDIR)/shard-$(s).csv)
 
-run: $(REPORT_FILES)
+run: $(REPORTS)/quotes.csv
 
-# Write $(2) to the file $(1) unless it already says exactly that.
-update_list = $(shell mkdir -p $(dir $(1)))\
-	$(file > $(1).tmp,$(2))\
-	cmp -s $(1).tmp $(1) && rm -f $(1).tmp || mv $(1).tmp $(1)
+# Write $(2) to the file $(1) unless it already says exactly that, through
+# a temporary file of this shell's own ($$$$), so that two runs side by
+# side never take each other's.
+update_list = mkdir -p $(dir $(1)) && t=$(1).tmp-$$$$ && \
+	printf '%s\n' '$(2)' > $$t && \
+	{ cmp -s $$t $(1) && rm -f $$t || mv -f $$t $(1); }
 
 # Each batch's list of articles, and its signature (ids, sizes, times),
 # rewritten only when they change.
@@ -113,8 +152,15 @@ $(QDIR)/shard-%.list $(QDIR)/shard-%.sig: FORCE $(BIN)/stance-shard
 $(QDIR)/articles.list: FORCE $(BIN)/stance-shard
 	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) all
 
-$(QDIR)/shard-%.csv: $(QDIR)/shard-%.sig $(BIN)/stance-tokenize
-	$(BIN)/stance-tokenize -o $@ --files-from $(QDIR)/shard-$*.list
+$(QDIR)/skipped.csv: FORCE $(BIN)/stance-shard
+	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) skipped
+
+# An article that cannot be read is skipped and listed in the batch's
+# errors file; stance-report gathers them into REPORTS/errors.csv.
+$(QDIR)/shard-%.csv $(QDIR)/shard-%.errors: $(QDIR)/shard-%.sig \
+		$(BIN)/stance-tokenize
+	$(BIN)/stance-tokenize -o $(QDIR)/shard-$*.csv \
+		-e $(QDIR)/shard-$*.errors --files-from $(QDIR)/shard-$*.list
 
 $(VDIR)/%.svm: $(QDIR)/%.csv $(BIN)/stance-features $(MODEL_FILES)
 	@mkdir -p $(@D)
@@ -129,12 +175,18 @@ $(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
 # again.
 ROPTS := $(O)/report-options/$(subst /,_,$(abspath $(REPORTS)))
 $(ROPTS): FORCE
-	@$(call update_list,$@,excel=$(EXCEL))
+	@$(call update_list,$@,excel=$(EXCEL) strict=$(STRICT))
 
-$(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(ROPTS) \
-		$(BIN)/stance-report
-	@mkdir -p $(REPORTS)
+# stance-report replaces the folder REPORTS whole (the reports of one run,
+# never a mix), so one file stands for it here; it is precious, so that
+# Make never deletes it on an error or Ctrl-C (the old one is then still
+# the whole of the old run).
+ERRORS := $(shards:%=$(QDIR)/shard-%.errors)
+.PRECIOUS: $(REPORTS)/quotes.csv
+$(REPORTS)/quotes.csv: $(QUOTES) $(PREDS) $(ERRORS) $(QDIR)/articles.list \
+		$(QDIR)/skipped.csv $(ROPTS) $(BIN)/stance-report
 	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
+		-s $(QDIR)/skipped.csv $(ERRORS:%=-e %) $(if $(STRICT),--strict) \
 		$(if $(EXCEL),--excel) $(PAIRS)
 
 # A labelling sheet for the articles of ARTICLES, least confident first;

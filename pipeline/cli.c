@@ -46,12 +46,29 @@ int cli_read_text(const char *path, struct st_buf *buf, struct st_error *err)
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 
 	if (st_read_file(path, buf, err) != 0) {
-		err->file = name;
+		st_error_file(err, name);
 		return -1;
 	}
 	if (buf->len == 0)
 		return st_fail(err, name, 1, "empty file");
-	return st_check_text(name, buf->s, buf->len, err);
+	if (st_check_text(name, buf->s, buf->len, err) != 0) {
+		const char *enc = st_guess_encoding(buf->s, buf->len);
+		if (enc) {
+			/* the whole file is in another encoding: say which, and
+			 * how to convert it */
+			if (strncmp(enc, "UTF-16", 6) == 0)
+				st_fail(err, name, 1, "%s text, not UTF-8: convert "
+				        "it with iconv -f UTF-16 -t UTF-8 '%s' > "
+				        "'%s.utf8'", enc, name, name);
+			else
+				st_fail(err, name, err->line, "invalid UTF-8, "
+				        "likely %s text: convert it with iconv -f "
+				        "%s -t UTF-8 '%s' > '%s.utf8'", enc, enc,
+				        name, name);
+		}
+		return -1;
+	}
+	return 0;
 }
 
 static char *strip(const char *path, const char *ext)
@@ -218,7 +235,7 @@ int cli_load_labelled(const char *articles, const char *labels_path,
 	lab->warn = warn;
 	for (i = 0; i < nfiles; i++) {
 		if (st_read_file(files[i], &data, err)) {
-			err->file = files[i];
+			st_error_file(err, files[i]);
 			goto out;
 		}
 		if (st_labelled_load(lab, files[i], data.s, data.len, qs, err))

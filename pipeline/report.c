@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "commit.h"
 #include "csvio.h"
 #include "model.h"
 #include "quote.h"
@@ -18,13 +19,15 @@ static const char usage[] =
 "Usage: stance-report [OPTION]... QUOTES PREDICTIONS [QUOTES PREDICTIONS]...\n"
 "Join each QUOTES file (from stance-tokenize) with its PREDICTIONS file\n"
 "(from stance-classify, one row per quote in the same order) and write\n"
-"three reports into the folder DIR:\n"
+"the reports into the folder DIR, which is replaced whole (files of other\n"
+"programs in it, such as plots/, are kept):\n"
 "  quotes.csv    one row per quote: article,quote_id,paragraph,start,end,\n"
 "                kind,speaker,role,quote,stance,confidence, then P(label)\n"
 "                for every label and review (1 when confidence < 0.5)\n"
 "  articles.csv  per article: the number of quotes, and per label\n"
 "  speakers.csv  per speaker: role, articles, quotes, quotes per label,\n"
 "                and the majority label\n"
+"  errors.csv    the articles that were skipped: article,line,message\n"
 "Each QUOTES file must be in article then text order (as stance-tokenize\n"
 "writes it for articles given in name order); the files are merged as they\n"
 "are read, so memory does not grow with the number of quotes.\n"
@@ -36,6 +39,11 @@ static const char usage[] =
 "                        articles without quotes get their row in\n"
 "                        articles.csv (by default: the name of a QUOTES file\n"
 "                        that has no quotes)\n"
+"  -e, --errors=FILE     a list of skipped articles from stance-tokenize\n"
+"                        --errors (article,line,message); repeatable\n"
+"  -s, --skipped=FILE    what the articles folder held besides articles,\n"
+"                        from stance-shard --skipped (name,reason)\n"
+"      --strict          fail on the first skipped article instead\n"
 "      --excel           UTF-8 byte order mark and CRLF line ends, for Excel\n"
 "  -q, --quiet           no progress on stderr (shown only on a terminal)\n"
 "      --todo=FILE       instead of the reports, write a labelling sheet:\n"
@@ -74,6 +82,11 @@ struct todo_row {
 	size_t order;
 };
 
+struct failure {
+	char *article, *message, *where;
+	long line;	/* 0 when no line is to blame (a file name) */
+};
+
 struct report {
 	char *labels[ST_MAX_LABELS];
 	int nlabels;
@@ -95,6 +108,12 @@ struct report {
 	struct st_map speaker_index;
 	struct speaker *sp;
 	size_t nsp, capsp;
+	/* errors.csv: the articles skipped, left out of articles.csv */
+	struct st_map failed;
+	struct failure *fl;
+	size_t nfl;
+	long other_files, folders;	/* in the folder, not articles */
+	long narticles;
 	/* --todo */
 	int todo;
 	struct todo_row *tr;
@@ -202,6 +221,7 @@ static void article_row(struct report *r, const char *id, const long *counts,
 {
 	int k;
 
+	r->narticles++;
 	st_csv_put(&r->wa, id);
 	st_csv_putl(&r->wa, n);
 	for (k = 0; k < r->nlabels; k++)
@@ -236,6 +256,11 @@ static int next_id(struct report *r, struct st_error *err)
 			if (r->next_id == r->nids)
 				return 0;
 			r->cur_id = st_xstrdup(r->ids[r->next_id++]);
+		}
+		if (st_map_get(&r->failed, r->cur_id)) {
+			free(r->cur_id);	/* skipped: in errors.csv */
+			r->cur_id = NULL;
+			continue;
 		}
 		if (!r->prev_id || strcmp(r->prev_id, r->cur_id) < 0)
 			return 0;
@@ -446,6 +471,127 @@ static void write_todo(FILE *fp, struct report *r, int excel)
 	st_csv_writer_finish(&w);
 }
 
+static void add_failure(struct report *r, const char *article, long line,
+                        const char *message, const char *where)
+{
+	struct failure *f;
+
+	if (st_map_get(&r->failed, article))
+		return;
+	st_map_put(&r->failed, article, 1);
+	r->fl = st_xrealloc(r->fl, (r->nfl + 1) * sizeof *r->fl);
+	f = &r->fl[r->nfl++];
+	f->article = st_xstrdup(article);
+	f->message = st_xstrdup(message);
+	f->where = st_xstrdup(where);
+	f->line = line;
+}
+
+/* Read a CSV file whose header starts with the columns cols[0..ncols),
+ * calling fn on every further row. */
+static int read_list(struct report *r, const char *path,
+                     const char *const *cols, int ncols,
+                     int (*fn)(struct report *, const struct st_csv_row *,
+                               const char *, struct st_error *),
+                     struct st_error *err)
+{
+	struct st_csv_reader *cr = st_csv_reader_open(path, err);
+	const struct st_csv_row *row;
+	int rc = -1, got, k;
+
+	if (!cr)
+		return -1;
+	got = st_csv_next(cr, &row, err);
+	if (got < 0)
+		goto out;
+	if (got == 0) {
+		st_fail(err, path, 1, "empty file: no header");
+		goto out;
+	}
+	for (k = 0; k < ncols; k++)
+		if ((size_t)k >= row->n || strcmp(row->field[k], cols[k])) {
+			st_fail(err, path, row->line, "expected the columns %s,%s",
+			        cols[0], cols[1]);
+			goto out;
+		}
+	while ((got = st_csv_next(cr, &row, err)) > 0) {
+		if (row->n < (size_t)ncols) {
+			st_fail(err, path, row->line, "expected %d fields", ncols);
+			goto out;
+		}
+		if (fn(r, row, path, err))
+			goto out;
+	}
+	rc = got < 0 ? -1 : 0;
+out:
+	st_csv_reader_close(cr);
+	return rc;
+}
+
+static int error_row(struct report *r, const struct st_csv_row *row,
+                     const char *path, struct st_error *err)
+{
+	long line;
+
+	if (st_parse_long(row->field[1], &line) || line < 0)
+		return st_fail(err, path, row->line, "bad line number '%s'",
+		               row->field[1]);
+	add_failure(r, row->field[0], line, row->field[2],
+	            row->n > 3 && row->field[3][0] ? row->field[3] : path);
+	return 0;
+}
+
+static int skipped_row(struct report *r, const struct st_csv_row *row,
+                       const char *path, struct st_error *err)
+{
+	const char *name = row->field[0], *why = row->field[1];
+	size_t n = strlen(name);
+
+	(void)err;
+	(void)path;
+	if (!strcmp(why, "folder"))
+		r->folders++;
+	else if (n > 4 && !strcmp(name + n - 4, ".txt")) {
+		/* an article whose name cannot be used, or a file that
+		 * cannot be read */
+		char *id = st_xstrndup(name, n - 4);
+		add_failure(r, id, 0, why, name);
+		free(id);
+	} else {
+		r->other_files++;
+	}
+	return 0;
+}
+
+static int cmp_failure(const void *a, const void *b)
+{
+	return strcmp(((const struct failure *)a)->article,
+	              ((const struct failure *)b)->article);
+}
+
+static void write_errors(FILE *fp, struct report *r, int excel)
+{
+	struct st_csv_writer w;
+	size_t i;
+
+	qsort(r->fl, r->nfl, sizeof *r->fl, cmp_failure);
+	st_csv_writer_init(&w, fp, excel, 1);
+	st_csv_put(&w, "article");
+	st_csv_put(&w, "line");
+	st_csv_put(&w, "message");
+	st_csv_endrow(&w);
+	for (i = 0; i < r->nfl; i++) {
+		st_csv_put(&w, r->fl[i].article);
+		if (r->fl[i].line > 0)
+			st_csv_putl(&w, r->fl[i].line);
+		else
+			st_csv_putraw(&w, "");
+		st_csv_put(&w, r->fl[i].message);
+		st_csv_endrow(&w);
+	}
+	st_csv_writer_finish(&w);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -472,6 +618,9 @@ int main(int argc, char **argv)
 		{ "dir", required_argument, NULL, 'd' },
 		{ "articles", required_argument, NULL, 'a' },
 		{ "excel", no_argument, NULL, 'x' },
+		{ "errors", required_argument, NULL, 'e' },
+		{ "skipped", required_argument, NULL, 's' },
+		{ "strict", no_argument, NULL, 'S' },
 		{ "todo", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -479,7 +628,9 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const names[] = { "quotes.csv", "articles.csv",
-		"speakers.csv" };
+		"speakers.csv", "errors.csv" };
+	static const char *const ecols[] = { "article", "line", "message" };
+	static const char *const scols[] = { "name", "reason" };
 	static const char *const qcols[] = { "article", "quote_id",
 		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
 		"stance", "confidence", NULL };
@@ -488,14 +639,24 @@ int main(int argc, char **argv)
 	struct report rep;
 	struct stream *st = NULL;
 	struct st_error err = { 0 };
-	struct st_out out[3];
-	char *paths[3] = { NULL, NULL, NULL };
+	struct st_out out[4];
+	struct st_stage stage = { NULL, NULL };
+	char *paths[4] = { NULL, NULL, NULL, NULL };
+	const char **elists = NULL, *skipped = NULL;
+	int nelists = 0, strict = 0;
 	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0, quiet = 0;
 	struct cli_progress prog;
 
 	cli_init(argv, "stance-report");
-	while ((c = getopt_long(argc, argv, "d:a:qhV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:a:e:s:qhV", opts, NULL)) != -1) {
 		switch (c) {
+		case 'e':
+			elists = st_xrealloc(elists, (size_t)(nelists + 1) *
+			                     sizeof *elists);
+			elists[nelists++] = optarg;
+			break;
+		case 's': skipped = optarg; break;
+		case 'S': strict = 1; break;
 		case 'q': quiet = 1; break;
 		case 'd': dir = optarg; break;
 		case 'a': ids_path = optarg; break;
@@ -524,6 +685,7 @@ int main(int argc, char **argv)
 	memset(&rep, 0, sizeof rep);
 	memset(out, 0, sizeof out);
 	st_map_init(&rep.speaker_index);
+	st_map_init(&rep.failed);
 	rep.todo = todo != NULL;
 	st = st_xcalloc((size_t)npairs, sizeof *st);
 	st_out_install_signals();
@@ -535,6 +697,20 @@ int main(int argc, char **argv)
 			        strerror(errno));
 			goto fail;
 		}
+	}
+	/* the articles skipped come first: they are left out of the rest */
+	for (i = 0; i < nelists; i++)
+		if (read_list(&rep, elists[i], ecols, 3, error_row, &err))
+			goto fail;
+	if (skipped && read_list(&rep, skipped, scols, 2, skipped_row, &err))
+		goto fail;
+	if (strict && rep.nfl) {
+		qsort(rep.fl, rep.nfl, sizeof *rep.fl, cmp_failure);
+		st_fail(&err, rep.fl[0].where, rep.fl[0].line, "%s (%zu "
+		        "article%s cannot be read; without --strict they are "
+		        "skipped)", rep.fl[0].message, rep.nfl,
+		        rep.nfl == 1 ? "" : "s");
+		goto fail;
 	}
 	for (i = 0; i < npairs; i++) {
 		struct stream *s = &st[i];
@@ -552,13 +728,11 @@ int main(int argc, char **argv)
 			goto fail;
 	}
 	if (!todo) {
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			st_fail(&err, dir, 0, "cannot create: %s",
-			        strerror(errno));
+		/* written into a new folder, swapped in whole at the end */
+		if (st_stage_open(&stage, dir, &err))
 			goto fail;
-		}
-		for (k = 0; k < 3; k++) {
-			paths[k] = join(dir, names[k]);
+		for (k = 0; k < 4; k++) {
+			paths[k] = join(stage.path, names[k]);
 			if (st_out_open(&out[k], paths[k], &err))
 				goto fail;
 		}
@@ -627,17 +801,43 @@ int main(int argc, char **argv)
 	if (articles_before(&rep, NULL, &err))
 		goto fail;
 	write_speakers(&rep);
-	/* all three are renamed into place only once all are written */
-	for (k = 0; k < 3; k++)
+	write_errors(out[3].fp, &rep, excel);
+	for (k = 0; k < 4; k++)
 		if (st_out_commit(&out[k], &err))
 			goto fail;
+	if (st_stage_commit(&stage, ST_STAGE_CARRY, &err))
+		goto fail;
+	if (rep.nfl || rep.other_files || rep.folders) {
+		/* one line for the whole batch */
+		fprintf(stderr, "%s: %ld article%s reported", cli_prog,
+		        rep.narticles, rep.narticles == 1 ? "" : "s");
+		if (rep.nfl)
+			fprintf(stderr, ", %zu skipped (listed in %s/errors.csv)",
+			        rep.nfl, dir);
+		if (rep.other_files)
+			fprintf(stderr, ", %ld file%s not named *.txt left out",
+			        rep.other_files, rep.other_files == 1 ? "" : "s");
+		if (rep.folders)
+			fprintf(stderr, ", %ld folder%s left out", rep.folders,
+			        rep.folders == 1 ? "" : "s");
+		fputc('\n', stderr);
+	}
 	rc = EXIT_OK;
 	goto out;
 fail:
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 4; k++)
 		st_out_abort(&out[k]);
 	cli_error(&err);
 out:
+	st_stage_abort(&stage);
+	free(elists);
+	for (size_t j = 0; j < rep.nfl; j++) {
+		free(rep.fl[j].article);
+		free(rep.fl[j].message);
+		free(rep.fl[j].where);
+	}
+	free(rep.fl);
+	st_map_finish(&rep.failed);
 	for (i = 0; i < npairs; i++) {
 		st_quote_reader_close(st[i].qr);
 		st_csv_reader_close(st[i].pr);
@@ -646,7 +846,7 @@ out:
 	free(st);
 	for (k = 0; k < rep.nlabels; k++)
 		free(rep.labels[k]);
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 4; k++)
 		free(paths[k]);
 	free(rep.article);
 	for (size_t j = 0; j < rep.nids; j++)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "csvio.h"
 
 static const char usage[] =
 "Usage: stance-shard [OPTION]... DIR\n"
@@ -19,32 +20,79 @@ static const char usage[] =
 "\n"
 "  -n, --batches=N    the number of batches (default: 1)\n"
 "  -k, --batch=K      the batch to print, 0 to N-1 (default: all)\n"
+"  -s, --skipped=FILE list in FILE, as CSV (name,reason), what the folder\n"
+"                     holds that is not an article: other files, folders,\n"
+"                     and *.txt files whose name holds a control character\n"
+"                     or invalid UTF-8 (those are never printed)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
 "Exit status: 0 if all went well, 1 for an unreadable folder or an I/O\n"
 "error, 2 for a usage error.\n";
 
+/* Why the file name name is no article's, or NULL: a name that Make, a
+ * list of lines or a CSV cell would cut in two. */
+static const char *bad_name(const char *name, size_t len)
+{
+	struct st_error e;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c == '\n')
+			return "file name holds a newline";
+		if (c == '\t')
+			return "file name holds a tab";
+		if (c < 0x20 || c == 0x7f)
+			return "file name holds a control character";
+	}
+	if (st_check_text(name, name, len, &e) != 0)
+		return "file name is not UTF-8";
+	return NULL;
+}
+
+/* A printable form of a file name for messages: control bytes, and
+ * every byte of 0x80 or more when the name is not UTF-8, as \xHH. */
+static void printable(struct st_buf *b, const char *name)
+{
+	struct st_error e;
+	const unsigned char *p = (const unsigned char *)name;
+	int utf8 = st_check_text(name, name, strlen(name), &e) == 0;
+
+	st_buf_reset(b);
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f || (*p >= 0x80 && !utf8))
+			st_buf_addf(b, "\\x%02x", *p);
+		else
+			st_buf_addc(b, (char)*p);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "batches", required_argument, NULL, 'n' },
 		{ "batch", required_argument, NULL, 'k' },
+		{ "skipped", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct st_error err = { 0 };
 	struct st_buf path = ST_BUF_INIT;
-	struct st_out out = { 0 };
+	struct st_out out = { 0 }, sk = { 0 };
+	struct st_csv_writer w;
+	struct st_buf shown = ST_BUF_INIT;
+	const char *skipped = NULL;
 	struct dirent *e;
 	long n = 1, k = -1;
 	int c, rc = EXIT_DATA;
 	DIR *dir;
 
 	cli_init(argv, "stance-shard");
-	while ((c = getopt_long(argc, argv, "n:k:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:k:s:hV", opts, NULL)) != -1) {
 		switch (c) {
+		case 's': skipped = optarg; break;
 		case 'n':
 			if (st_parse_long(optarg, &n) || n < 1 || n > 100000)
 				cli_usage_error("bad number of batches '%s'", optarg);
@@ -71,18 +119,49 @@ int main(int argc, char **argv)
 	}
 	if (st_out_open(&out, NULL, &err))
 		goto fail;
+	if (skipped) {
+		if (st_out_open(&sk, skipped, &err))
+			goto fail;
+		st_csv_writer_init(&w, sk.fp, 0, 1);
+		st_csv_put(&w, "name");
+		st_csv_put(&w, "reason");
+		st_csv_endrow(&w);
+	}
 	while ((errno = 0, e = readdir(dir)) != NULL) {
 		size_t len = strlen(e->d_name);
+		const char *why = NULL;
 		struct stat sb;
+		int txt = len > 4 && !strcmp(e->d_name + len - 4, ".txt");
 
-		if (len <= 4 || strcmp(e->d_name + len - 4, ".txt"))
-			continue;
-		if (k >= 0 && (long)(st_fnv1a(e->d_name, len - 4, ST_FNV_INIT) %
-		                     (unsigned long long)n) != k)
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		st_buf_reset(&path);
 		st_buf_addf(&path, "%s/%s", argv[optind], e->d_name);
-		if (stat(path.s, &sb) != 0 || !S_ISREG(sb.st_mode))
+		if (!txt && !skipped)
+			continue;
+		{
+			if (stat(path.s, &sb) != 0)
+				why = "cannot be read";
+			else if (S_ISDIR(sb.st_mode))
+				why = "folder";
+			else if (!S_ISREG(sb.st_mode))
+				why = "not a regular file";
+			else if (!txt)
+				why = "not named *.txt";
+			else
+				why = bad_name(e->d_name, len);
+		}
+		if (why) {
+			if (skipped) {
+				printable(&shown, e->d_name);
+				st_csv_put(&w, shown.s);
+				st_csv_put(&w, why);
+				st_csv_endrow(&w);
+			}
+			continue;
+		}
+		if (k >= 0 && (long)(st_fnv1a(e->d_name, len - 4, ST_FNV_INIT) %
+		                     (unsigned long long)n) != k)
 			continue;
 		printf("%s\t%.*s\t%lld\t%lld%09ld\n", path.s, (int)(len - 4),
 		       e->d_name, (long long)sb.st_size,
@@ -94,13 +173,17 @@ int main(int argc, char **argv)
 		goto fail;
 	}
 	closedir(dir);
-	if (st_out_commit(&out, &err))
+	if ((skipped && st_out_commit(&sk, &err)) || st_out_commit(&out, &err))
 		goto fail;
 	rc = EXIT_OK;
 	goto out;
 fail:
+	st_out_abort(&sk);
 	cli_error(&err);
 out:
+	if (skipped)
+		st_csv_writer_finish(&w);
+	st_buf_finish(&shown);
 	st_buf_finish(&path);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csvio.h"
 #include "extract.h"
 #include "quote.h"
 #include "tokens.h"
@@ -22,6 +23,10 @@ static const char usage[] =
 "                     file's id is its name without .txt\n"
 "  -f, --files-from=LIST  read the ARTICLE names from the file LIST, one\n"
 "                     per line (for more articles than a command line holds)\n"
+"  -e, --errors=FILE  go on past an article that cannot be read (not\n"
+"                     UTF-8, too large, missing) and list it in FILE as\n"
+"                     CSV: article,line,message,path; without it, the first\n"
+"                     one stops the run\n"
 "  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
@@ -29,7 +34,8 @@ static const char usage[] =
 "Limits: an article of at most 64 MiB, 100000 quotes and quotes of at most\n"
 "256 KiB each; more is an error.\n"
 "\n"
-"Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
+"Exit status: 0 if all went well (with --errors, also when articles were\n"
+"skipped), 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
 /* Extract the quotes of one article and write them. */
@@ -42,20 +48,14 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 	                                  : cli_article_id(path);
 	struct st_quotes qs;
 
-	static char failed[4096];	/* err->file outlives path */
-
 	if (cli_read_text(path, text, err) != 0 ||
 	    st_check_limits(name, text->s, text->len, NULL, err) != 0) {
-		snprintf(failed, sizeof failed, "%s", err->file ? err->file : name);
-		err->file = failed;
 		free(id);
 		return -1;
 	}
 	st_quotes_init(&qs);
 	st_extract(x, tk, id, text->s, text->len, &qs);
 	if (st_check_limits(name, text->s, text->len, &qs, err) != 0) {
-		snprintf(failed, sizeof failed, "%s", name);
-		err->file = failed;
 		st_quotes_finish(&qs);
 		free(id);
 		return -1;
@@ -66,18 +66,48 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 	return 0;
 }
 
+/* With --errors: the articles skipped so far, as CSV rows. */
+struct skipped {
+	struct st_out out;
+	struct st_csv_writer w;
+	long n;
+};
+
+/* Record the failure of article path in sk, or return -1 to stop the run
+ * when there is no sk. */
+static int skip(struct skipped *sk, const char *path, const char *stdin_id,
+                const struct st_error *err)
+{
+	char *id;
+
+	if (!sk)
+		return -1;
+	id = strcmp(path, "-") == 0 ? st_xstrdup(stdin_id) : cli_article_id(path);
+	st_csv_put(&sk->w, id);
+	st_csv_putl(&sk->w, err->line > 0 ? err->line : 1);
+	st_csv_put(&sk->w, err->msg);
+	st_csv_put(&sk->w, path);
+	st_csv_endrow(&sk->w);
+	sk->n++;
+	free(id);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "id", required_argument, NULL, 'i' },
 		{ "files-from", required_argument, NULL, 'f' },
+		{ "errors", required_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *stdin_id = "stdin", *list = NULL;
+	const char *errors = NULL;
+	struct skipped skipped, *sk = NULL;
 	struct cli_progress prog;
 	int quiet = 0;
 	struct st_extractor *x = NULL;
@@ -89,8 +119,9 @@ int main(int argc, char **argv)
 	char **in;
 
 	cli_init(argv, "stance-tokenize");
-	while ((c = getopt_long(argc, argv, "o:f:qhV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:e:qhV", opts, NULL)) != -1) {
 		switch (c) {
+		case 'e': errors = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'o': output = optarg; break;
 		case 'f': list = optarg; break;
@@ -110,6 +141,20 @@ int main(int argc, char **argv)
 		goto fail;
 	if (st_out_open(&out, output, &err) != 0)
 		goto fail;
+	if (errors) {
+		memset(&skipped, 0, sizeof skipped);
+		if (st_out_open(&skipped.out, errors, &err) != 0) {
+			st_out_abort(&out);
+			goto fail;
+		}
+		sk = &skipped;
+		st_csv_writer_init(&sk->w, sk->out.fp, 0, 1);
+		st_csv_put(&sk->w, "article");
+		st_csv_put(&sk->w, "line");
+		st_csv_put(&sk->w, "message");
+		st_csv_put(&sk->w, "path");
+		st_csv_endrow(&sk->w);
+	}
 	{
 		struct st_quotes qs;
 
@@ -142,7 +187,8 @@ int main(int argc, char **argv)
 			while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 				line[--n] = '\0';
 			if (n) {
-				bad = one(x, tk, line, stdin_id, &text, out.fp, &err);
+				bad = one(x, tk, line, stdin_id, &text, out.fp,
+				          &err) && skip(sk, line, stdin_id, &err);
 				cli_progress_step(&prog, 1);
 			}
 		}
@@ -153,29 +199,35 @@ int main(int argc, char **argv)
 		free(line);
 		if (fp != stdin)
 			fclose(fp);
-		if (bad) {
-			st_out_abort(&out);
+		if (bad)
 			goto fail;
-		}
 	} else {
 		cli_progress_init(&prog, quiet, "articles", nin);
 		for (i = 0; i < nin; i++) {
-			if (one(x, tk, in[i], stdin_id, &text, out.fp, &err)) {
+			if (one(x, tk, in[i], stdin_id, &text, out.fp, &err) &&
+			    skip(sk, in[i], stdin_id, &err)) {
 				cli_progress_end(&prog);
-				st_out_abort(&out);
 				goto fail;
 			}
 			cli_progress_step(&prog, 1);
 		}
 		cli_progress_end(&prog);
 	}
+	/* the skipped list first: the quotes file is what Make waits for */
+	if (sk && st_out_commit(&sk->out, &err) != 0)
+		goto fail;
 	if (st_out_commit(&out, &err) != 0)
 		goto fail;
 	rc = EXIT_OK;
 	goto out;
 fail:
+	st_out_abort(&out);
+	if (sk)
+		st_out_abort(&sk->out);
 	cli_error(&err);
 out:
+	if (sk)
+		st_csv_writer_finish(&sk->w);
 	st_buf_finish(&text);
 	st_tokenizer_free(tk);
 	st_extractor_free(x);

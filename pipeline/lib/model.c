@@ -1,5 +1,6 @@
 /* model.c - the model folder, prediction and training over libsvm. */
 #include "model.h"
+#include "commit.h"
 #include "cv.h"
 #include "strmap.h"
 
@@ -299,13 +300,24 @@ void st_model_finish(struct st_model *m)
 	memset(m, 0, sizeof *m);
 }
 
+unsigned long long st_labels_sum(char *const *labels, int n)
+{
+	unsigned long long h = ST_FNV_INIT;
+	int i;
+
+	for (i = 0; i < n; i++)
+		h = st_fnv1a(labels[i], strlen(labels[i]) + 1, h);
+	return h;
+}
+
 /* Parse labels.txt into m->labels and the two checksums. */
 static int read_labels(struct st_model *m, const char *path, const char *s,
                        unsigned long long *vsum, unsigned long long *msum,
                        struct st_error *err)
 {
-	long line = 0;
+	long line = 0, labels_line = 0;
 	int have = 0;
+	unsigned long long lsum = 0;
 
 	while (*s) {
 		const char *eol = strchr(s, '\n');
@@ -315,22 +327,33 @@ static int read_labels(struct st_model *m, const char *path, const char *s,
 		line++;
 		s += n + (eol != NULL);
 		if (line == 1) {
-			if (strcmp(l, "stance-labels 1") != 0) {
+			int old = strcmp(l, "stance-labels 1") == 0;
+			if (old || strcmp(l, "stance-labels 2") != 0) {
 				free(l);
-				return st_fail(err, path, line,
-				               "not a stance label file (version 1)");
+				return st_fail(err, path, line, old
+				               ? "a model of an older stance: "
+				               "retrain it (make train)"
+				               : "not a stance label file (version 2)");
 			}
 		} else if (strncmp(l, "vocab ", 6) == 0 ||
-		           strncmp(l, "model ", 6) == 0) {
+		           strncmp(l, "model ", 6) == 0 ||
+		           strncmp(l, "labels ", 7) == 0) {
 			unsigned long long v;
+			const char *h = l + (l[0] == 'l' ? 7 : 6);
 			errno = 0;
-			v = strtoull(l + 6, &end, 16);
-			if (errno || end == l + 6 || *end || strlen(l + 6) != 16) {
+			v = strtoull(h, &end, 16);
+			if (errno || end == h || *end || strlen(h) != 16) {
 				free(l);
 				return st_fail(err, path, line, "bad checksum");
 			}
-			*(l[0] == 'v' ? vsum : msum) = v;
-			have |= l[0] == 'v' ? 1 : 2;
+			if (l[0] == 'l') {
+				lsum = v;
+				labels_line = line;
+				have |= 4;
+			} else {
+				*(l[0] == 'v' ? vsum : msum) = v;
+				have |= l[0] == 'v' ? 1 : 2;
+			}
 		} else if (strncmp(l, "label ", 6) == 0 && l[6]) {
 			if (m->nlabels == ST_MAX_LABELS ||
 			    st_label_index(m->labels, m->nlabels, l + 6) >= 0) {
@@ -345,15 +368,19 @@ static int read_labels(struct st_model *m, const char *path, const char *s,
 		}
 		free(l);
 	}
-	if (have != 3 || m->nlabels < 2)
+	if (have != 7 || m->nlabels < 2)
 		return st_fail(err, path, line ? line : 1,
 		               "truncated label file");
+	/* the label lines in their order: the model's classes are their
+	 * positions, so a reordered list would relabel every prediction */
+	if (st_labels_sum(m->labels, m->nlabels) != lsum)
+		return st_fail(err, path, labels_line, "the labels are not the "
+		               "model's, or not in its order (checksum differs)");
 	return 0;
 }
 
 int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
 {
-	static char pbuf[3][4096];	/* names outlive the call, for err */
 	struct st_buf lb = ST_BUF_INIT, vb = ST_BUF_INIT, mb = ST_BUF_INIT;
 	unsigned long long vsum = 0, msum = 0;
 	char *lp = join(dir, "labels.txt"), *vp = join(dir, "vocab.txt");
@@ -362,42 +389,36 @@ int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
 	long maxidx = 0;
 
 	memset(m, 0, sizeof *m);
-	snprintf(pbuf[0], sizeof pbuf[0], "%s", lp);
-	snprintf(pbuf[1], sizeof pbuf[1], "%s", vp);
-	snprintf(pbuf[2], sizeof pbuf[2], "%s", mp);
 	if (st_read_file(lp, &lb, err) || st_read_file(vp, &vb, err) ||
-	    st_read_file(mp, &mb, err)) {
-		err->file = err->file == lp ? pbuf[0] : err->file == vp
-		            ? pbuf[1] : pbuf[2];
+	    st_read_file(mp, &mb, err))
 		goto out;
-	}
-	if (read_labels(m, pbuf[0], lb.s, &vsum, &msum, err))
+	if (read_labels(m, lp, lb.s, &vsum, &msum, err))
 		goto out;
 	if (file_sum(&vb) != vsum) {
-		st_fail(err, pbuf[1], 1, "vocabulary does not match the model "
-		        "(checksum differs from %s)", pbuf[0]);
+		st_fail(err, vp, 1, "vocabulary does not match the model "
+		        "(checksum differs from %s)", lp);
 		goto out;
 	}
 	if (file_sum(&mb) != msum) {
-		st_fail(err, pbuf[2], 1, "model file does not match its "
-		        "vocabulary (checksum differs from %s)", pbuf[0]);
+		st_fail(err, mp, 1, "model file does not match its "
+		        "vocabulary (checksum differs from %s)", lp);
 		goto out;
 	}
-	if (st_vocab_read(pbuf[1], vb.s, vb.len, &m->vocab, err))
+	if (st_vocab_read(vp, vb.s, vb.len, &m->vocab, err))
 		goto out;
-	if (check_model_text(pbuf[2], &mb, m->nlabels,
+	if (check_model_text(mp, &mb, m->nlabels,
 	                     st_vocab_size(&m->vocab), err))
 		goto out;
 	svm_set_print_string_function(quiet);
 	m->svm = svm_load_model(mp);
 	if (!m->svm) {
-		st_fail(err, pbuf[2], 1, "libsvm cannot read the model");
+		st_fail(err, mp, 1, "libsvm cannot read the model");
 		goto out;
 	}
 	nclass = svm_get_nr_class(m->svm);
 	if (svm_get_svm_type(m->svm) != C_SVC || nclass != m->nlabels ||
 	    !svm_check_probability_model(m->svm)) {
-		st_fail(err, pbuf[2], 1, "expected a C-SVC model with "
+		st_fail(err, mp, 1, "expected a C-SVC model with "
 		        "probabilities for %d labels", m->nlabels);
 		goto out;
 	}
@@ -406,7 +427,7 @@ int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
 	m->svm_order = st_xmalloc((size_t)nclass * sizeof *m->svm_order);
 	for (i = 0; i < nclass; i++) {
 		if (lab[i] < 1 || lab[i] > m->nlabels) {
-			st_fail(err, pbuf[2], 1, "class %d has no label", lab[i]);
+			st_fail(err, mp, 1, "class %d has no label", lab[i]);
 			goto out;
 		}
 		m->svm_order[i] = lab[i] - 1;
@@ -419,7 +440,7 @@ int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
 				maxidx = x->index;
 	}
 	if (maxidx > (long)st_vocab_size(&m->vocab)) {
-		st_fail(err, pbuf[2], 1, "model uses feature %ld but the "
+		st_fail(err, mp, 1, "model uses feature %ld but the "
 		        "vocabulary has %zu", maxidx, st_vocab_size(&m->vocab));
 		goto out;
 	}
@@ -802,7 +823,15 @@ static int save_svm(const struct svm_model *model, const char *dir,
 {
 	int fd;
 
-	*tmp = join(dir, ".stance.model.tmpXXXXXX");
+	{
+		char *pre = st_temp_prefix("stance.model");
+		char *tmpl = st_xmalloc(strlen(pre) + 7);
+
+		sprintf(tmpl, "%sXXXXXX", pre);
+		*tmp = join(dir, tmpl);
+		free(tmpl);
+		free(pre);
+	}
 	fd = mkstemp(*tmp);
 	if (fd < 0) {
 		st_fail(err, dir, 0, "cannot create a file: %s", strerror(errno));
@@ -818,7 +847,7 @@ static int save_svm(const struct svm_model *model, const char *dir,
 		*tmp = NULL;
 		return -1;
 	}
-	chmod(*tmp, 0644 & ~umask(umask(0)));
+	chmod(*tmp, 0644 & ~st_umask());
 	return 0;
 }
 
@@ -834,6 +863,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	int wl[ST_MAX_LABELS], *fold = NULL;
 	char *mtmp = NULL, *vpath = NULL, *lpath = NULL, *tpath = NULL;
 	struct st_out vo = { 0 }, lo = { 0 }, to = { 0 };
+	struct st_stage stage = { NULL, NULL };
 	struct st_buf mb = ST_BUF_INIT, vb = ST_BUF_INIT;
 	int rc = -1, k, have_problem = 0;
 	char groups[128];
@@ -901,28 +931,27 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	srand(o->seed);
 	model = svm_train(&pr.p, &param);
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		st_fail(err, dir, 0, "cannot create: %s", strerror(errno));
+	/* everything goes into a new folder beside dir, swapped in whole
+	 * at the end: a kill or a full disk leaves the old model */
+	if (st_stage_open(&stage, dir, err))
 		goto out;
-	}
-	if (save_svm(model, dir, &mtmp, err))
+	if (save_svm(model, stage.path, &mtmp, err))
 		goto out;
 	if (st_read_file(mtmp, &mb, err))
 		goto out;
-	vpath = join(dir, "vocab.txt");
-	lpath = join(dir, "labels.txt");
-	tpath = join(dir, "metrics.txt");
+	vpath = join(stage.path, "vocab.txt");
+	lpath = join(stage.path, "labels.txt");
+	tpath = join(stage.path, "metrics.txt");
 	if (st_out_open(&vo, vpath, err))
 		goto out;
 	st_vocab_write(vo.fp, &pr.v);
-	/* the checksum is of the bytes as written */
-	fflush(vo.fp);
-	if (st_read_file(vo.tmp, &vb, err))
+	if (st_out_commit(&vo, err) || st_read_file(vpath, &vb, err))
 		goto out;
 	if (st_out_open(&lo, lpath, err) || st_out_open(&to, tpath, err))
 		goto out;
-	fprintf(lo.fp, "stance-labels 1\nvocab %016llx\nmodel %016llx\n",
-	        file_sum(&vb), file_sum(&mb));
+	fprintf(lo.fp, "stance-labels 2\nvocab %016llx\nmodel %016llx\n"
+	        "labels %016llx\n", file_sum(&vb), file_sum(&mb),
+	        st_labels_sum(labels, nlabels));
 	for (k = 0; k < nlabels; k++)
 		fprintf(lo.fp, "label %s\n", labels[k]);
 	st_groups_format(o->groups, groups, sizeof groups);
@@ -940,21 +969,22 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	        "cv_macro_f1 %.4f\nsupport_vectors %d\n", C,
 	        o->rbf ? ", rbf gamma 2^-15..2^3 tried" : "", o->folds, o->seed,
 	        f1, svm_get_nr_sv(model));
-	if (st_out_commit(&vo, err) || st_out_commit(&lo, err) ||
-	    st_out_commit(&to, err))
+	if (st_out_commit(&lo, err) || st_out_commit(&to, err))
 		goto out;
 	{
-		char *final = join(dir, "stance.model");
+		char *final = join(stage.path, "stance.model");
 		int bad = rename(mtmp, final) != 0;
 		free(final);
 		if (bad) {
-			st_fail(err, dir, 0, "cannot rename the model: %s",
+			st_fail(err, stage.path, 0, "cannot rename the model: %s",
 			        strerror(errno));
 			goto out;
 		}
 		free(mtmp);
 		mtmp = NULL;
 	}
+	if (st_stage_commit(&stage, ST_STAGE_KEEP_PREV, err))
+		goto out;
 	rc = 0;
 out:
 	st_out_abort(&vo);
@@ -962,6 +992,7 @@ out:
 	st_out_abort(&to);
 	if (mtmp)
 		unlink(mtmp);
+	st_stage_abort(&stage);
 	free(mtmp);
 	free(vpath);
 	free(lpath);

@@ -57,6 +57,10 @@ int st_model_predict_ex(const struct st_model *m, const struct st_vec *x,
 /* Index of label name in labels[0..n), or -1. */
 int st_label_index(char *const *labels, int n, const char *name);
 
+/* A checksum of labels[0..n) in their order, NULs included, for
+ * labels.txt. */
+unsigned long long st_labels_sum(char *const *labels, int n);
+
 /* Read a label list: one label per line, # comments and blank lines
  * skipped.  Fills labels (caller frees each) and returns the count, or -1
  * with err filled. */

@@ -1,8 +1,11 @@
 /* util.c - errors, buffers, number parsing and whole-or-nothing output. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700	/* nftw */
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,12 +22,22 @@ int st_fail(struct st_error *err, const char *file, long line,
 
 	if (!err)
 		return -1;
-	err->file = file;
-	err->line = line;
+	/* the message first: its arguments may name err->file itself */
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
+	if (file && file != err->fbuf)
+		snprintf(err->fbuf, sizeof err->fbuf, "%s", file);
+	err->file = file ? err->fbuf : NULL;
+	err->line = line;
 	return -1;
+}
+
+void st_error_file(struct st_error *err, const char *file)
+{
+	if (file != err->fbuf)
+		snprintf(err->fbuf, sizeof err->fbuf, "%s", file);
+	err->file = err->fbuf;
 }
 
 void st_perror(const char *prog, const struct st_error *err)
@@ -228,6 +241,37 @@ int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
 	return 0;
 }
 
+const char *st_guess_encoding(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, m = n < 65536 ? n : 65536, zeven = 0, zodd = 0, high = 0;
+	size_t ok8 = 0;
+
+	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe)
+		return "UTF-16LE";
+	if (n >= 2 && p[0] == 0xfe && p[1] == 0xff)
+		return "UTF-16BE";
+	for (i = 0; i < m; i++) {
+		if (!p[i])
+			*(i % 2 ? &zodd : &zeven) += 1;
+		else if (p[i] >= 0x80)
+			high++;
+	}
+	/* English in UTF-16: every other byte is NUL */
+	if (m >= 4 && zodd * 3 >= m / 2 && zeven * 10 < zodd)
+		return "UTF-16LE";
+	if (m >= 4 && zeven * 3 >= m / 2 && zodd * 10 < zeven)
+		return "UTF-16BE";
+	if (zodd || zeven || !high)
+		return NULL;
+	/* 8-bit text: its high bytes stand alone, where UTF-8 would have
+	 * lead bytes followed by continuation bytes */
+	for (i = 0; i + 1 < m; i++)
+		if (p[i] >= 0xc2 && p[i] <= 0xf4 && (p[i + 1] & 0xc0) == 0x80)
+			ok8++;
+	return ok8 * 4 < high ? "WINDOWS-1252" : NULL;
+}
+
 long st_line_of(const char *s, size_t off)
 {
 	long line = 1;
@@ -284,6 +328,120 @@ int st_check_text(const char *path, const char *s, size_t n,
 	return 0;
 bad:
 	return st_fail(err, path, st_line_of(s, i), "invalid UTF-8");
+}
+
+static char *fmt2(const char *f, const char *a, const char *b)
+{
+	struct st_buf s = ST_BUF_INIT;
+
+	st_buf_addf(&s, f, a, b);
+	return st_buf_detach(&s);
+}
+
+const char *st_host(void)
+{
+	static char h[64];
+	size_t i;
+
+	if (!h[0]) {
+		if (gethostname(h, sizeof h - 1) != 0 || !h[0])
+			strcpy(h, "localhost");
+		/* the name is part of a file name: keep it plain */
+		for (i = 0; h[i]; i++)
+			if (h[i] == '/' || h[i] == '-' || (unsigned char)h[i] < 0x21)
+				h[i] = '_';
+	}
+	return h;
+}
+
+char *st_temp_prefix(const char *name)
+{
+	struct st_buf s = ST_BUF_INIT;
+
+	st_buf_addf(&s, "%s.tmp-%s-%ld-", name, st_host(), (long)getpid());
+	return st_buf_detach(&s);
+}
+
+static int rm_one(const char *path, const struct stat *sb, int type,
+                  struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	return (type == FTW_DP ? rmdir(path) : unlink(path)) != 0 &&
+	       errno != ENOENT ? -1 : 0;
+}
+
+int st_remove_tree(const char *path)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(sb.st_mode))
+		return unlink(path);
+	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Split path into its folder ("." when none) and its last part. */
+static void split(const char *path, char **dir, char **base)
+{
+	const char *slash;
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (slash = path + n; slash > path && slash[-1] != '/'; slash--)
+		;
+	slash = slash > path ? slash - 1 : NULL;
+	if (!slash) {
+		*dir = st_xstrdup(".");
+		*base = st_xstrndup(path, n);
+	} else {
+		*dir = slash == path ? st_xstrdup("/")
+		                     : st_xstrndup(path, (size_t)(slash - path));
+		*base = st_xstrndup(slash + 1, n - (size_t)(slash + 1 - path));
+	}
+}
+
+void st_remove_stale(const char *path, const char *sep)
+{
+	char *dir, *base, *pre;
+	size_t np;
+	struct dirent *e;
+	DIR *d;
+
+	split(path, &dir, &base);
+	pre = fmt2("%s.%s-", base, sep);
+	np = strlen(pre);
+	d = opendir(dir);
+	while (d && (e = readdir(d)) != NULL) {
+		const char *h = e->d_name + np, *p;
+		size_t nh = strlen(st_host());
+		char *end;
+		long pid;
+
+		if (strncmp(e->d_name, pre, np) != 0 ||
+		    strncmp(h, st_host(), nh) != 0 || h[nh] != '-')
+			continue;
+		p = h + nh + 1;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || end == p || *end != '-' || pid <= 0)
+			continue;
+		if (pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		{
+			char *full = fmt2("%s/%s", dir, e->d_name);
+			st_remove_tree(full);
+			free(full);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(pre);
+	free(base);
+	free(dir);
 }
 
 /* Temporary files of this process, removed if a signal kills it. */
@@ -350,8 +508,14 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err)
 		return 0;
 	}
 	o->path = st_xstrdup(path);
-	o->tmp = st_xmalloc(strlen(path) + 16);
-	sprintf(o->tmp, "%s.tmpXXXXXX", path);
+	/* PATH.tmp-HOST-PID-XXXXXX: what a killed run left is removed
+	 * here, and a live run's never */
+	st_remove_stale(path, "tmp");
+	{
+		char *pre = st_temp_prefix(path);
+		o->tmp = fmt2("%s%s", pre, "XXXXXX");
+		free(pre);
+	}
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		int e = errno;
@@ -361,7 +525,7 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err)
 		return st_fail(err, path, 0, "cannot create: %s", strerror(e));
 	}
 	/* mkstemp makes the file 0600; reports are for sharing */
-	fchmod(fd, 0644 & ~umask(umask(0)));
+	fchmod(fd, 0644 & ~st_umask());
 	o->fp = fdopen(fd, "wb");
 	if (!o->fp) {
 		close(fd);
@@ -432,6 +596,14 @@ void st_out_abort(struct st_out *o)
 	free(o->path);
 	o->fp = NULL;
 	o->tmp = o->path = NULL;
+}
+
+unsigned st_umask(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return (unsigned)mask;
 }
 
 unsigned long long st_fnv1a(const void *p, size_t n, unsigned long long h)

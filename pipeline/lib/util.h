@@ -13,20 +13,28 @@
 
 #define STANCE_VERSION "1.0.0"
 
-/* What went wrong, and where.  file points to a string the caller keeps
- * alive (usually the path it passed in); line is 1-based, 0 when the error
- * belongs to no line of any file (a usage or memory error). */
+/* What went wrong, and where.  st_fail() copies the file name into
+ * fbuf and points file at it, so that the name outlives the string it came
+ * from (a path the failing function built and freed); code that sets file
+ * by hand must keep its string alive.  line is 1-based, 0 when the error
+ * belongs to no line of any file (a usage or memory error).  Copying the
+ * struct leaves file pointing into the original's fbuf: pass pointers. */
 struct st_error {
 	const char *file;
 	long line;
 	char msg[512];
+	char fbuf[1024];
 };
 
-/* Fill err (which may be NULL) with a printf-style message; returns -1 so
- * that callers can write `return st_fail(err, f, l, "...")`. */
+/* Fill err (which may be NULL) with a printf-style message and a copy of
+ * file (which may be NULL); returns -1 so that callers can write
+ * `return st_fail(err, f, l, "...")`. */
 int st_fail(struct st_error *err, const char *file, long line,
             const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Name file (copied) as the file of an error already filled in. */
+void st_error_file(struct st_error *err, const char *file);
 
 /* Print "PROG: FILE:LINE: MSG" (or "PROG: MSG" when err->file is NULL) on
  * stderr.  For programs only. */
@@ -73,6 +81,11 @@ int st_read_file(const char *path, struct st_buf *out, struct st_error *err);
 int st_check_text(const char *path, const char *s, size_t n,
                   struct st_error *err);
 
+/* For text that st_check_text() refused: the encoding it is most likely
+ * in, as iconv(1) names it ("UTF-16LE", "UTF-16BE" or "WINDOWS-1252"),
+ * or NULL when no guess is safe (a truncated or corrupted UTF-8 file). */
+const char *st_guess_encoding(const char *s, size_t n);
+
 /* 1-based line number of byte offset off in s. */
 long st_line_of(const char *s, size_t off);
 
@@ -94,6 +107,22 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err);
 int st_out_commit(struct st_out *o, struct st_error *err);
 void st_out_abort(struct st_out *o);
 void st_out_install_signals(void);
+
+/* This host's name, made safe for a file name ('-' and '/' become '_'). */
+const char *st_host(void);
+/* Remove a file or a folder and all it holds; 0, or -1 with errno set. */
+int st_remove_tree(const char *path);
+
+/* The prefix NAME.tmp-HOST-PID- that temporary files and folders of this
+ * process get after name; the caller frees it. */
+char *st_temp_prefix(const char *name);
+/* Remove the entries of the folder of path whose names start with
+ * BASENAME.SEP-HOST- (sep "tmp" or "new") and whose process is no longer
+ * running on this host.  Errors are ignored: this only tidies. */
+void st_remove_stale(const char *path, const char *sep);
+
+/* The process's file mode creation mask, read without changing it. */
+unsigned st_umask(void);
 
 /* 64-bit FNV-1a hash, for checksums that tie files together. */
 unsigned long long st_fnv1a(const void *p, size_t n, unsigned long long h);

@@ -297,10 +297,21 @@ START_TEST(test_train_model_files)
 	read_in(dir, "stance.model", &mb);
 	read_in(dir, "metrics.txt", &tb);
 	/* labels.txt carries the FNV-1a sums of the other two files */
-	snprintf(want, sizeof want, "stance-labels 1\nvocab %016llx\n"
-	         "model %016llx\nlabel opposition\nlabel government\n"
-	         "label analyst\n", st_fnv1a(vb.s, vb.len, ST_FNV_INIT),
-	         st_fnv1a(mb.s, mb.len, ST_FNV_INIT));
+	{
+		/* and one of the label names in their order */
+		char *names[] = { "opposition", "government", "analyst" };
+		unsigned long long h = ST_FNV_INIT;
+		int k;
+
+		for (k = 0; k < 3; k++)
+			h = st_fnv1a(names[k], strlen(names[k]) + 1, h);
+		ck_assert_uint_eq(st_labels_sum(names, 3), h);
+		snprintf(want, sizeof want, "stance-labels 2\nvocab %016llx\n"
+		         "model %016llx\nlabels %016llx\nlabel opposition\n"
+		         "label government\nlabel analyst\n",
+		         st_fnv1a(vb.s, vb.len, ST_FNV_INIT),
+		         st_fnv1a(mb.s, mb.len, ST_FNV_INIT), h);
+	}
 	ck_assert_str_eq(lb.s, want);
 	ck_assert_int_eq(strncmp(vb.s, VOCAB_HEAD, strlen(VOCAB_HEAD)), 0);
 	ck_assert_int_eq(strncmp(mb.s, "svm_type c_svc\nkernel_type linear\n",
@@ -409,7 +420,7 @@ START_TEST(test_load_rejects_bad_labels_file)
 	test_make_dir(dir, sizeof dir, "model");
 	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
 	read_in(dir, "labels.txt", &lb);
-	lb.s[14] = '2';		/* "stance-labels 2" */
+	lb.s[14] = '3';		/* "stance-labels 3" */
 	write_out(dir, "labels.txt", lb.s, lb.len);
 
 	memset(&err, 0, sizeof err);
@@ -417,18 +428,44 @@ START_TEST(test_load_rejects_bad_labels_file)
 	snprintf(want, sizeof want, "%s/labels.txt", dir);
 	ck_assert_str_eq(err.file, want);
 	ck_assert_int_eq(err.line, 1);
-	ck_assert_str_eq(err.msg, "not a stance label file (version 1)");
+	ck_assert_str_eq(err.msg, "not a stance label file (version 2)");
 
-	/* a repeated label, on line 7 */
+	/* a model of the version before, whose labels were not summed */
 	lb.s[14] = '1';
+	write_out(dir, "labels.txt", lb.s, lb.len);
+	ck_assert_int_eq(st_model_load(&m, dir, &err), -1);
+	ck_assert_str_eq(err.msg, "a model of an older stance: retrain it "
+	                 "(make train)");
+
+	/* two label lines swapped: every prediction would change name */
+	lb.s[14] = '2';
+	{
+		char *a = strstr(lb.s, "label opposition\n");
+		char *b = strstr(lb.s, "label government\n");
+
+		ck_assert_ptr_nonnull(a);
+		ck_assert_ptr_eq(b, a + 17);
+		memcpy(a, "label government\nlabel opposition\n", 34);
+	}
+	write_out(dir, "labels.txt", lb.s, lb.len);
+	ck_assert_int_eq(st_model_load(&m, dir, &err), -1);
+	ck_assert_int_eq(err.line, 4);
+	ck_assert_str_eq(err.msg, "the labels are not the model's, or not in "
+	                 "its order (checksum differs)");
+
+	/* a repeated label, on line 8 */
+	{
+		char *a = strstr(lb.s, "label government\n");
+		memcpy(a, "label opposition\nlabel government\n", 34);
+	}
 	st_buf_adds(&lb, "label government\n");
 	write_out(dir, "labels.txt", lb.s, lb.len);
 	ck_assert_int_eq(st_model_load(&m, dir, &err), -1);
-	ck_assert_int_eq(err.line, 7);
+	ck_assert_int_eq(err.line, 8);
 	ck_assert_str_eq(err.msg, "too many or repeated labels");
 
 	/* an unknown line */
-	write_out(dir, "labels.txt", "stance-labels 1\nvocab 0\n", 24);
+	write_out(dir, "labels.txt", "stance-labels 2\nvocab 0\n", 24);
 	ck_assert_int_eq(st_model_load(&m, dir, &err), -1);
 	ck_assert_int_eq(err.line, 2);
 	ck_assert_str_eq(err.msg, "bad checksum");

@@ -15,6 +15,29 @@
 
 /* ---- st_fail ---------------------------------------------------------- */
 
+/* The file named by an error outlives the string it was given as: a
+ * function that builds a path, fails and frees it still names it. */
+START_TEST(test_fail_keeps_the_name)
+{
+	struct st_error err;
+	char *path = st_xstrdup("models/vocab.txt");
+
+	memset(&err, 0, sizeof err);
+	st_fail(&err, path, 0, "write error: %s", "No space left on device");
+	memset(path, 'x', strlen(path));
+	free(path);
+	ck_assert_str_eq(err.file, "models/vocab.txt");
+	ck_assert_str_eq(err.msg, "write error: No space left on device");
+	/* naming the file of an error already filled */
+	st_error_file(&err, "other.csv");
+	ck_assert_str_eq(err.file, "other.csv");
+	ck_assert_str_eq(err.msg, "write error: No space left on device");
+	/* and no file at all */
+	st_fail(&err, NULL, 0, "usage");
+	ck_assert_ptr_null(err.file);
+}
+END_TEST
+
 START_TEST(test_fail_fills_error)
 {
 	struct st_error err;
@@ -22,7 +45,9 @@ START_TEST(test_fail_fills_error)
 
 	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(st_fail(&err, path, 7, "bad %s %d", "thing", 3), -1);
-	ck_assert_ptr_eq(err.file, path);
+	/* a copy, kept in err */
+	ck_assert_str_eq(err.file, path);
+	ck_assert_ptr_eq(err.file, err.fbuf);
 	ck_assert_int_eq(err.line, 7);
 	ck_assert_str_eq(err.msg, "bad thing 3");
 	/* a NULL err is allowed */
@@ -453,7 +478,7 @@ START_TEST(test_out_commit_write_error)
 		fputs("0123456789", o.fp);
 	memset(&err, 0, sizeof err);
 	ck_assert_int_eq(st_out_commit(&o, &err), -1);
-	ck_assert_ptr_eq(err.file, path);
+	ck_assert_str_eq(err.file, path);
 	ck_assert_int_eq(err.line, 0);
 	ck_assert_str_eq(err.msg, "write error: No space left on device");
 	ck_assert_ptr_null(o.path);
@@ -494,6 +519,7 @@ Suite *util_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_fail_fills_error);
+	tcase_add_test(tc, test_fail_keeps_the_name);
 	tcase_add_test(tc, test_parse_long_accepts);
 	tcase_add_test(tc, test_parse_long_rejects);
 	tcase_add_test(tc, test_parse_double_accepts);

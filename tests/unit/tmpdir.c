@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "suites.h"
+#include "util.h"
 
 void test_make_dir(char *buf, size_t size, const char *what)
 {
@@ -48,4 +49,7 @@ void test_rm_dir(const char *dir)
 	if (n >= 0)
 		free(ents);
 	rmdir(dir);
+	/* a model trained into dir keeps the one before beside it */
+	snprintf(path, sizeof path, "%s.prev", dir);
+	st_remove_tree(path);
 }
