@@ -244,6 +244,7 @@ check: $(O)/unit-tests $(BINS)
 	scripts/install-deps check
 	$(O)/unit-tests
 	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/run-tests
+	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/batch-test
 	tests/plots-test
 	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/spreadsheet-roundtrip
 	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/parallel-test

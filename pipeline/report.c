@@ -628,7 +628,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const names[] = { "quotes.csv", "articles.csv",
-		"speakers.csv", "errors.csv" };
+		"speakers.csv", "errors.csv", NULL };
 	static const char *const ecols[] = { "article", "line", "message" };
 	static const char *const scols[] = { "name", "reason" };
 	static const char *const qcols[] = { "article", "quote_id",
@@ -729,7 +729,7 @@ int main(int argc, char **argv)
 	}
 	if (!todo) {
 		/* written into a new folder, swapped in whole at the end */
-		if (st_stage_open(&stage, dir, &err))
+		if (st_stage_open(&stage, dir, names, &err))
 			goto fail;
 		for (k = 0; k < 4; k++) {
 			paths[k] = join(stage.path, names[k]);

@@ -25,6 +25,12 @@ static char *fmt(const char *f, const char *a, const char *b)
 	return st_buf_detach(&s);
 }
 
+static int exists(const char *path)
+{
+	struct stat sb;
+	return lstat(path, &sb) == 0;
+}
+
 static char *prefix(const char *name, const char *sep)
 {
 	struct st_buf s = ST_BUF_INIT;
@@ -33,13 +39,78 @@ static char *prefix(const char *name, const char *sep)
 	return st_buf_detach(&s);
 }
 
+static int owned(const char *name, const char *const *own)
+{
+	for (; own && *own; own++)
+		if (!strcmp(name, *own))
+			return 1;
+	return strstr(name, ".tmp-") != NULL;
+}
+
+/* Remove the stages of dir that ended processes left.  One killed after
+ * carrying entries of the old folder across, before the swap, holds them:
+ * they go back first. */
+static void remove_stale_stages(const char *dir, const char *const *own)
+{
+	struct st_buf parent = ST_BUF_INIT;
+	const char *slash = strrchr(dir, '/'), *base;
+	char *pre;
+	size_t np;
+	struct dirent *e;
+	DIR *d;
+
+	if (slash && slash[1] == '\0')
+		return;		/* "reports/": no name to match */
+	if (slash)
+		st_buf_add(&parent, dir, slash == dir ? 1 : (size_t)(slash - dir));
+	else
+		st_buf_adds(&parent, ".");
+	base = slash ? slash + 1 : dir;
+	pre = fmt("%s%s", base, ".new-");
+	np = strlen(pre);
+	d = opendir(parent.s);
+	while (d && (e = readdir(d)) != NULL) {
+		char *stage;
+
+		if (strncmp(e->d_name, pre, np) || !st_dead_here(e->d_name + np))
+			continue;
+		stage = fmt("%s/%s", parent.s, e->d_name);
+		if (own) {
+			struct dirent *f;
+			DIR *sd = opendir(stage);
+
+			while (sd && (f = readdir(sd)) != NULL) {
+				char *a, *b;
+
+				if (!strcmp(f->d_name, ".") || !strcmp(f->d_name, "..") ||
+				    owned(f->d_name, own))
+					continue;
+				a = fmt("%s/%s", stage, f->d_name);
+				b = fmt("%s/%s", dir, f->d_name);
+				if (!exists(b))
+					rename(a, b);
+				free(a);
+				free(b);
+			}
+			if (sd)
+				closedir(sd);
+		}
+		st_remove_tree(stage);
+		free(stage);
+	}
+	if (d)
+		closedir(d);
+	free(pre);
+	st_buf_finish(&parent);
+}
+
 int st_stage_open(struct st_stage *stage, const char *dir,
-                  struct st_error *err)
+                  const char *const *own, struct st_error *err)
 {
 	char *pre, *tmpl;
 
 	stage->dir = stage->path = NULL;
-	st_remove_stale(dir, "new");
+	remove_stale_stages(dir, own);
 	pre = prefix(dir, "new");
 	tmpl = fmt("%s%s", pre, "XXXXXX");
 	free(pre);
@@ -63,12 +134,6 @@ void st_stage_abort(struct st_stage *stage)
 	free(stage->path);
 	free(stage->dir);
 	stage->path = stage->dir = NULL;
-}
-
-static int exists(const char *path)
-{
-	struct stat sb;
-	return lstat(path, &sb) == 0;
 }
 
 /* Move the entries of from that to lacks into to (or back, with undo). */
@@ -126,6 +191,9 @@ int st_stage_commit(struct st_stage *stage, int flags, struct st_error *err)
 	size_t nmoved = 0, i;
 	int rc = -1, had = exists(stage->dir);
 
+	/* what a killed run left in the old folder is not carried over */
+	if ((flags & ST_STAGE_CARRY) && had)
+		st_remove_stale_in(stage->dir);
 	if ((flags & ST_STAGE_CARRY) && had &&
 	    carry(stage->dir, stage->path, &moved, &nmoved) != 0) {
 		st_fail(err, stage->dir, 0, "cannot move its other files "

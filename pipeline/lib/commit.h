@@ -4,7 +4,10 @@
  * st_stage_open() makes a fresh folder beside DIR, DIR.new-HOST-PID-XXXXXX,
  * after removing the ones that processes of this host no longer running
  * left behind (a kill leaves nothing for ever, and a live run elsewhere is
- * never touched).  The caller writes every output into stage->path, then
+ * never touched).  own names the files the stage writes (NULL-terminated;
+ * NULL when nothing is carried): anything else in a stale stage was
+ * carried from DIR by a run killed before its swap, and goes back to DIR
+ * first.  The caller writes every output into stage->path, then
  * st_stage_commit() swaps it with DIR in one step (renameat2 with
  * RENAME_EXCHANGE; one rename when DIR does not exist yet), so that a
  * reader, a kill or a full disk sees the old folder or the new one, never
@@ -35,7 +38,7 @@ struct st_stage {
 /* Create the stage for dir; the caller owns stage and calls exactly one of
  * st_stage_commit() or st_stage_abort(). */
 int st_stage_open(struct st_stage *stage, const char *dir,
-                  struct st_error *err);
+                  const char *const *own, struct st_error *err);
 /* Swap the stage in for its folder; the stage is gone afterwards, either
  * way. */
 int st_stage_commit(struct st_stage *stage, int flags, struct st_error *err);

@@ -256,10 +256,15 @@ struct st_csv_reader {
 	size_t capf;
 	long line, row_line;
 	int bom_checked, eof, done;
-	char pending_cr;		/* the block ended in CR */
-	char buf[65536];
-	struct st_buf carry;		/* a partial UTF-8 sequence */
+	/* The bytes read and not yet parsed: data.s[pos..data.len), of which
+	 * the first scan - pos were already searched for a line end.  A line
+	 * longer than a block grows data and is scanned once, not again with
+	 * every block; data is compacted only when half of it is parsed. */
+	struct st_buf data;
+	size_t pos, scan;
 };
+
+#define BLOCK 65536
 
 static void r_field(void *s, size_t n, void *data)
 {
@@ -354,77 +359,86 @@ static int feed(struct st_csv_reader *r, const char *s, size_t n, int eol,
 	return 0;
 }
 
-/* Read a block and parse its complete lines; the tail of a line that
- * goes on in the next block is kept in carry. */
+/* Read a block and parse the lines it completes; the tail of a line that
+ * goes on in the next block stays in data. */
 static int fill(struct st_csv_reader *r, struct st_error *err)
 {
-	size_t n = fread(r->buf, 1, sizeof r->buf, r->fp), off = 0, start;
-	struct st_buf data = ST_BUF_INIT;
-	int rc = 0;
+	struct st_buf *d = &r->data;
+	size_t n, old, off, start;
 
+	if (r->pos && r->pos >= d->len / 2) {
+		memmove(d->s, d->s + r->pos, d->len - r->pos);
+		d->len -= r->pos;
+		r->scan -= r->pos;
+		r->pos = 0;
+	}
+	old = d->len;
+	if (d->cap < d->len + BLOCK + 1) {
+		size_t cap = d->cap ? d->cap : BLOCK + 1;
+		while (cap < d->len + BLOCK + 1)
+			cap *= 2;
+		d->s = st_xrealloc(d->s, cap);
+		d->cap = cap;
+	}
+	n = fread(d->s + d->len, 1, BLOCK, r->fp);
 	if (ferror(r->fp))
 		return st_fail(err, r->path, r->line, "read error: %s",
 		               strerror(errno));
+	d->len += n;
+	d->s[d->len] = '\0';
 	if (n == 0)
 		r->eof = 1;
-	st_buf_add(&data, r->carry.s ? r->carry.s : "", r->carry.len);
-	st_buf_add(&data, r->buf, n);
-	st_buf_reset(&r->carry);
-	if (!r->bom_checked && (data.len >= 3 || r->eof)) {
+	if (!r->bom_checked) {
+		if (d->len < 3 && !r->eof)
+			return 0;
 		r->bom_checked = 1;
-		if (data.len >= 3 && memcmp(data.s, "\xef\xbb\xbf", 3) == 0)
-			off = 3;
-	} else if (!r->bom_checked) {
-		st_buf_add(&r->carry, data.s, data.len);
-		goto out;
+		if (d->len >= 3 && memcmp(d->s, "\xef\xbb\xbf", 3) == 0)
+			r->pos = r->scan = 3;
 	}
-	if (memchr(data.s + off, '\0', data.len - off)) {
-		const char *z = memchr(data.s + off, '\0', data.len - off);
-		rc = st_fail(err, r->path, r->line + (long)count_nl(data.s + off,
-		             (size_t)(z - data.s) - off), "NUL byte");
-		goto out;
+	{
+		/* only the new bytes can hold a NUL not seen before */
+		size_t from = old > r->pos ? old : r->pos;
+		const char *z = memchr(d->s + from, '\0', d->len - from);
+		if (z)
+			return st_fail(err, r->path, r->line + (long)count_nl(
+			               d->s + r->pos, (size_t)(z - d->s) - r->pos),
+			               "NUL byte");
 	}
-	start = off;
-	while (off < data.len) {
-		char c = data.s[off++];
+	start = r->pos;
+	off = r->scan;
+	while (off < d->len) {
+		char c = d->s[off++];
 		int eol = c == '\n';
 
 		if (c == '\r') {
-			if (off == data.len && !r->eof) {
+			if (off == d->len && !r->eof) {
 				off--;	/* CR at the end: CRLF or not? */
 				break;
 			}
-			if (off < data.len && data.s[off] == '\n')
+			if (off < d->len && d->s[off] == '\n')
 				off++;
 			eol = 1;
 		}
 		if (eol) {
-			if (check_utf8(r, data.s + start, off - start, err) ||
-			    feed(r, data.s + start, off - start, 1, err)) {
-				rc = -1;
-				goto out;
-			}
+			if (check_utf8(r, d->s + start, off - start, err) ||
+			    feed(r, d->s + start, off - start, 1, err))
+				return -1;
 			start = off;
 		}
 	}
+	r->pos = start;
+	r->scan = off;
 	if (r->eof) {
-		if (start < data.len &&
-		    (check_utf8(r, data.s + start, data.len - start, err) ||
-		     feed(r, data.s + start, data.len - start, 0, err))) {
-			rc = -1;
-			goto out;
-		}
-		if (csv_fini(&r->p, r_field, r_row, r) != 0) {
-			rc = st_fail(err, r->path, r->row_line ? r->row_line
-			             : r->line, "unterminated quoted field");
-			goto out;
-		}
-	} else {
-		st_buf_add(&r->carry, data.s + start, data.len - start);
+		if (start < d->len &&
+		    (check_utf8(r, d->s + start, d->len - start, err) ||
+		     feed(r, d->s + start, d->len - start, 0, err)))
+			return -1;
+		r->pos = r->scan = d->len;
+		if (csv_fini(&r->p, r_field, r_row, r) != 0)
+			return st_fail(err, r->path, r->row_line ? r->row_line
+			               : r->line, "unterminated quoted field");
 	}
-out:
-	st_buf_finish(&data);
-	return rc;
+	return 0;
 }
 
 int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
@@ -467,7 +481,7 @@ void st_csv_reader_close(struct st_csv_reader *r)
 	free(r->q);
 	free_queued(&r->cur);
 	csv_free(&r->p);
-	st_buf_finish(&r->carry);
+	st_buf_finish(&r->data);
 	if (r->fp && r->fp != stdin)
 		fclose(r->fp);
 	free(r);

@@ -840,9 +840,12 @@ static int save_svm(const struct svm_model *model, const char *dir,
 		return -1;
 	}
 	close(fd);
+	errno = 0;
 	if (svm_save_model(*tmp, model) != 0) {
+		int e = errno;
 		unlink(*tmp);
-		st_fail(err, dir, 0, "cannot write the model");
+		st_fail(err, dir, 0, "cannot write the model: %s",
+		        e ? strerror(e) : "write error");
 		free(*tmp);
 		*tmp = NULL;
 		return -1;
@@ -933,7 +936,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 
 	/* everything goes into a new folder beside dir, swapped in whole
 	 * at the end: a kill or a full disk leaves the old model */
-	if (st_stage_open(&stage, dir, err))
+	if (st_stage_open(&stage, dir, NULL, err))
 		goto out;
 	if (save_svm(model, stage.path, &mtmp, err))
 		goto out;

@@ -403,45 +403,70 @@ static void split(const char *path, char **dir, char **base)
 	}
 }
 
-void st_remove_stale(const char *path, const char *sep)
+int st_dead_here(const char *h)
 {
-	char *dir, *base, *pre;
-	size_t np;
+	size_t nh = strlen(st_host());
+	const char *p;
+	char *end;
+	long pid;
+
+	if (strncmp(h, st_host(), nh) != 0 || h[nh] != '-')
+		return 0;
+	p = h + nh + 1;
+	errno = 0;
+	pid = strtol(p, &end, 10);
+	if (errno || end == p || *end != '-' || pid <= 0)
+		return 0;
+	return pid != (long)getpid() && kill((pid_t)pid, 0) != 0 &&
+	       errno == ESRCH;
+}
+
+/* Remove the entries of dir that stale(name, arg) finds stale. */
+static void sweep(const char *dir, int (*stale)(const char *, const void *),
+                  const void *arg)
+{
 	struct dirent *e;
-	DIR *d;
+	DIR *d = opendir(dir);
 
-	split(path, &dir, &base);
-	pre = fmt2("%s.%s-", base, sep);
-	np = strlen(pre);
-	d = opendir(dir);
-	while (d && (e = readdir(d)) != NULL) {
-		const char *h = e->d_name + np, *p;
-		size_t nh = strlen(st_host());
-		char *end;
-		long pid;
-
-		if (strncmp(e->d_name, pre, np) != 0 ||
-		    strncmp(h, st_host(), nh) != 0 || h[nh] != '-')
-			continue;
-		p = h + nh + 1;
-		errno = 0;
-		pid = strtol(p, &end, 10);
-		if (errno || end == p || *end != '-' || pid <= 0)
-			continue;
-		if (pid == (long)getpid() ||
-		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-			continue;
-		{
+	while (d && (e = readdir(d)) != NULL)
+		if (stale(e->d_name, arg)) {
 			char *full = fmt2("%s/%s", dir, e->d_name);
 			st_remove_tree(full);
 			free(full);
 		}
-	}
 	if (d)
 		closedir(d);
+}
+
+static int stale_of(const char *name, const void *pre)
+{
+	size_t np = strlen(pre);
+	return strncmp(name, pre, np) == 0 && st_dead_here(name + np);
+}
+
+static int stale_any(const char *name, const void *arg)
+{
+	const char *t = strstr(name, ".tmp-"), *n = strstr(name, ".new-");
+
+	(void)arg;
+	return (t && st_dead_here(t + 5)) || (n && st_dead_here(n + 5));
+}
+
+void st_remove_stale(const char *path, const char *sep)
+{
+	char *dir, *base, *pre;
+
+	split(path, &dir, &base);
+	pre = fmt2("%s.%s-", base, sep);
+	sweep(dir, stale_of, pre);
 	free(pre);
 	free(base);
 	free(dir);
+}
+
+void st_remove_stale_in(const char *dir)
+{
+	sweep(dir, stale_any, NULL);
 }
 
 /* Temporary files of this process, removed if a signal kills it. */

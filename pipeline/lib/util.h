@@ -120,6 +120,12 @@ char *st_temp_prefix(const char *name);
  * BASENAME.SEP-HOST- (sep "tmp" or "new") and whose process is no longer
  * running on this host.  Errors are ignored: this only tidies. */
 void st_remove_stale(const char *path, const char *sep);
+/* Does h, a name from just after ".tmp-" or ".new-" ("HOST-PID-..."),
+ * name this host and a process of it that has ended? */
+int st_dead_here(const char *h);
+/* The same for every entry of the folder dir named *.tmp-HOST-PID-* or
+ * *.new-HOST-PID-*, whatever comes before. */
+void st_remove_stale_in(const char *dir);
 
 /* The process's file mode creation mask, read without changing it. */
 unsigned st_umask(void);

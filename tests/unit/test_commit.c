@@ -44,7 +44,7 @@ START_TEST(test_stage_creates_folder)
 
 	test_make_dir(top, sizeof top, "commit");
 	snprintf(dir, sizeof dir, "%s/reports", top);
-	ck_assert_int_eq(st_stage_open(&s, dir, &err), 0);
+	ck_assert_int_eq(st_stage_open(&s, dir, NULL, &err), 0);
 	/* beside the folder, named for this host and process */
 	ck_assert_int_eq(strncmp(s.path, dir, strlen(dir)), 0);
 	ck_assert_int_eq(strncmp(s.path + strlen(dir), ".new-", 5), 0);
@@ -76,7 +76,7 @@ START_TEST(test_stage_replaces_whole_and_carries)
 	ck_assert_int_eq(mkdir(sub, 0777), 0);
 	put(sub, "camps.svg", "<svg/>\n");
 
-	ck_assert_int_eq(st_stage_open(&s, dir, &err), 0);
+	ck_assert_int_eq(st_stage_open(&s, dir, NULL, &err), 0);
 	put(s.path, "a.csv", "new a\n");
 	ck_assert_int_eq(st_stage_commit(&s, ST_STAGE_CARRY, &err), 0);
 	/* b.csv and plots/ were the old folder's: carried across */
@@ -106,7 +106,7 @@ START_TEST(test_stage_keeps_previous)
 	for (round = 1; round <= 3; round++) {
 		char text[32];
 
-		ck_assert_int_eq(st_stage_open(&s, dir, &err), 0);
+		ck_assert_int_eq(st_stage_open(&s, dir, NULL, &err), 0);
 		snprintf(text, sizeof text, "model %d\n", round);
 		put(s.path, "stance.model", text);
 		if (round == 1)
@@ -136,7 +136,7 @@ START_TEST(test_stage_abort_leaves_old)
 	snprintf(dir, sizeof dir, "%s/reports", top);
 	ck_assert_int_eq(mkdir(dir, 0777), 0);
 	put(dir, "a.csv", "old a\n");
-	ck_assert_int_eq(st_stage_open(&s, dir, &err), 0);
+	ck_assert_int_eq(st_stage_open(&s, dir, NULL, &err), 0);
 	put(s.path, "a.csv", "half");
 	st_stage_abort(&s);
 	ck_assert_ptr_null(s.path);
@@ -164,7 +164,7 @@ START_TEST(test_stale_stages_removed)
 	ck_assert_int_ge(child, 0);
 	if (child == 0) {
 		/* opens a stage, writes, and dies as a kill would leave it */
-		if (st_stage_open(&s, dir, &err) != 0)
+		if (st_stage_open(&s, dir, NULL, &err) != 0)
 			_exit(1);
 		put(s.path, "quotes.csv", "half\n");
 		_exit(0);
@@ -177,7 +177,7 @@ START_TEST(test_stale_stages_removed)
 	ck_assert_int_eq(strncmp(got, "reports.new-", 12), 0);
 	ck_assert_ptr_nonnull(strchr(got, '|'));	/* two of them */
 
-	ck_assert_int_eq(st_stage_open(&s, dir, &err), 0);
+	ck_assert_int_eq(st_stage_open(&s, dir, NULL, &err), 0);
 	test_list_dir(top, got, sizeof got);
 	/* the dead one is gone: ours and the other host's remain */
 	{
@@ -188,6 +188,50 @@ START_TEST(test_stale_stages_removed)
 		ck_assert_str_eq(got, want);
 	}
 	st_stage_abort(&s);
+	ck_assert_int_eq(st_remove_tree(top), 0);
+}
+END_TEST
+
+/* A run killed after it carried plots/ into its stage, before the swap:
+ * the next run puts plots/ back and drops the half-made reports. */
+START_TEST(test_stale_stage_gives_back_carried)
+{
+	static const char *const own[] = { "quotes.csv", NULL };
+	char top[64], dir[128], got[256];
+	struct st_stage s;
+	struct st_error err;
+	pid_t child;
+	int status;
+
+	test_make_dir(top, sizeof top, "commit");
+	snprintf(dir, sizeof dir, "%s/reports", top);
+	ck_assert_int_eq(mkdir(dir, 0777), 0);
+	put(dir, "quotes.csv", "old\n");
+	snprintf(got, sizeof got, "%s/plots", dir);
+	ck_assert_int_eq(mkdir(got, 0777), 0);
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		char to[256];
+		if (st_stage_open(&s, dir, own, &err) != 0)
+			_exit(1);
+		put(s.path, "quotes.csv", "new\n");
+		snprintf(to, sizeof to, "%s/plots", s.path);
+		_exit(rename(got, to) != 0);
+	}
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	test_list_dir(dir, got, sizeof got);
+	ck_assert_str_eq(got, "quotes.csv");
+
+	ck_assert_int_eq(st_stage_open(&s, dir, own, &err), 0);
+	test_list_dir(dir, got, sizeof got);
+	ck_assert_str_eq(got, "plots|quotes.csv");
+	get(dir, "quotes.csv", got, sizeof got);
+	ck_assert_str_eq(got, "old\n");
+	st_stage_abort(&s);
+	test_list_dir(top, got, sizeof got);
+	ck_assert_str_eq(got, "reports");
 	ck_assert_int_eq(st_remove_tree(top), 0);
 }
 END_TEST
@@ -211,7 +255,7 @@ START_TEST(test_stage_open_fails_clearly)
 	struct st_error err;
 
 	memset(&err, 0, sizeof err);
-	ck_assert_int_eq(st_stage_open(&s, "/nonexistent/dir/reports", &err), -1);
+	ck_assert_int_eq(st_stage_open(&s, "/nonexistent/dir/reports", NULL, &err), -1);
 	ck_assert_str_eq(err.file, "/nonexistent/dir/reports");
 	ck_assert_str_eq(err.msg, "cannot create a folder beside it: "
 	                 "No such file or directory");
@@ -229,6 +273,7 @@ Suite *commit_suite(void)
 	tcase_add_test(tc, test_stage_keeps_previous);
 	tcase_add_test(tc, test_stage_abort_leaves_old);
 	tcase_add_test(tc, test_stale_stages_removed);
+	tcase_add_test(tc, test_stale_stage_gives_back_carried);
 	tcase_add_test(tc, test_temp_prefix);
 	tcase_add_test(tc, test_stage_open_fails_clearly);
 	suite_add_tcase(s, tc);
