@@ -450,6 +450,74 @@ START_TEST(test_write_read_round_trip)
 }
 END_TEST
 
+/* The streaming reader on a line of 1 MiB and more, read in blocks of
+ * 64 KiB: every field whole, multi-byte characters cut by a block end
+ * joined again, a CR ending one block and its LF starting the next taken
+ * as one line end, and the lines after it numbered right. */
+static void write_file(const char *path, const char *s, size_t n)
+{
+	FILE *fp = fopen(path, "wb");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fwrite(s, 1, n, fp), n);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+START_TEST(test_reader_long_lines)
+{
+	char dir[64], path[128];
+	struct st_buf b = ST_BUF_INIT, want = ST_BUF_INIT;
+	struct st_csv_reader *r;
+	const struct st_csv_row *row;
+	struct st_error err;
+	size_t i;
+
+	test_make_dir(dir, sizeof dir, "csv");
+	snprintf(path, sizeof path, "%s/long.csv", dir);
+	st_buf_adds(&b, "id,text\n1,\"");
+	for (i = 0; i < 400000; i++)	/* 1.2 MB of three-byte letters */
+		st_buf_adds(&want, "\xd5\xa1,");
+	st_buf_add(&b, want.s, want.len);
+	st_buf_adds(&b, "\"");
+	/* pad so that the CR of CRLF ends a 64 KiB block */
+	while ((b.len + 1) % 65536)
+		st_buf_addc(&b, ' ');
+	st_buf_adds(&b, "\r\n2,short\n3,last");
+	write_file(path, b.s, b.len);
+
+	r = st_csv_reader_open(path, &err);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(st_csv_next(r, &row, &err), 1);
+	ck_assert_int_eq(row->line, 1);
+	ck_assert_int_eq(st_csv_next(r, &row, &err), 1);
+	ck_assert_int_eq(row->line, 2);
+	ck_assert_uint_eq(row->n, 2);
+	/* (libcsv drops the blanks after the closing quote) */
+	ck_assert_uint_eq(strlen(row->field[1]), want.len);
+	ck_assert_int_eq(strcmp(row->field[1], want.s), 0);
+	ck_assert_int_eq(st_csv_next(r, &row, &err), 1);
+	ck_assert_int_eq(row->line, 3);
+	ck_assert_str_eq(row->field[1], "short");
+	ck_assert_int_eq(st_csv_next(r, &row, &err), 1);
+	ck_assert_int_eq(row->line, 4);
+	ck_assert_str_eq(row->field[1], "last");
+	ck_assert_int_eq(st_csv_next(r, &row, &err), 0);
+	st_csv_reader_close(r);
+
+	/* a NUL two lines after the long line is named on its line */
+	b.s[b.len - 2] = '\0';
+	write_file(path, b.s, b.len);
+	r = st_csv_reader_open(path, &err);
+	while (st_csv_next(r, &row, &err) == 1)
+		;
+	ck_assert_int_eq(err.line, 4);
+	ck_assert_str_eq(err.msg, "NUL byte");
+	st_csv_reader_close(r);
+	st_buf_finish(&b);
+	st_buf_finish(&want);
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *csvio_suite(void)
 {
 	Suite *s = suite_create("csvio");
@@ -471,6 +539,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_write_safe);
 	tcase_add_test(tc, test_write_unsafe_mode_keeps_formula);
 	tcase_add_test(tc, test_write_read_round_trip);
+	tcase_add_test(tc, test_reader_long_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }
