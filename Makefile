@@ -221,11 +221,13 @@ plots: run
 	scripts/install-deps plots
 	scripts/plots $(REPORTS)
 
-# Speed and memory beside the peers; prints figures, never fails on time.
+# Speed and memory beside the peers, then each stage on inputs built to
+# make it slow, at n and 2n; prints figures, never fails on time.
 BENCH_N ?= 20000
 bench: all
 	scripts/install-deps bench
 	scripts/bench $(BENCH_N)
+	STANCE_BIN=$(BIN) scripts/bench-linear
 
 # ---- tests -------------------------------------------------------------
 
