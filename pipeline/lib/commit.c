@@ -59,8 +59,6 @@ static void remove_stale_stages(const char *dir, const char *const *own)
 	struct dirent *e;
 	DIR *d;
 
-	if (slash && slash[1] == '\0')
-		return;		/* "reports/": no name to match */
 	if (slash)
 		st_buf_add(&parent, dir, slash == dir ? 1 : (size_t)(slash - dir));
 	else
@@ -109,20 +107,35 @@ int st_stage_open(struct st_stage *stage, const char *dir,
 {
 	char *pre, *tmpl;
 
+	size_t n = strlen(dir);
+	const char *base;
+	char *d;
+
 	stage->dir = stage->path = NULL;
-	remove_stale_stages(dir, own);
-	pre = prefix(dir, "new");
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	d = st_xstrndup(dir, n);
+	base = strrchr(d, '/') ? strrchr(d, '/') + 1 : d;
+	if (!strcmp(base, ".") || !strcmp(base, "..") || !*base ||
+	    !strcmp(d, "/")) {
+		free(d);
+		return st_fail(err, dir, 0, "cannot replace this folder whole: "
+		               "name it by its path");
+	}
+	remove_stale_stages(d, own);
+	pre = prefix(d, "new");
 	tmpl = fmt("%s%s", pre, "XXXXXX");
 	free(pre);
 	if (!mkdtemp(tmpl)) {
 		int e = errno;
 		free(tmpl);
+		free(d);
 		return st_fail(err, dir, 0, "cannot create a folder beside it: %s",
 		               strerror(e));
 	}
 	/* mkdtemp makes it 0700; models and reports are for sharing */
 	chmod(tmpl, 0777 & ~st_umask());
-	stage->dir = st_xstrdup(dir);
+	stage->dir = d;
 	stage->path = tmpl;
 	return 0;
 }

@@ -263,6 +263,29 @@ START_TEST(test_stage_open_fails_clearly)
 }
 END_TEST
 
+/* "reports/" is the folder reports; "." and "/" cannot be swapped */
+START_TEST(test_stage_names)
+{
+	char top[64], dir[128], got[256];
+	struct st_stage s;
+	struct st_error err;
+
+	test_make_dir(top, sizeof top, "commit");
+	snprintf(dir, sizeof dir, "%s/reports//", top);
+	ck_assert_int_eq(st_stage_open(&s, dir, NULL, &err), 0);
+	put(s.path, "a.csv", "a\n");
+	ck_assert_int_eq(st_stage_commit(&s, 0, &err), 0);
+	test_list_dir(top, got, sizeof got);
+	ck_assert_str_eq(got, "reports");
+	ck_assert_int_eq(st_stage_open(&s, ".", NULL, &err), -1);
+	ck_assert_str_eq(err.msg, "cannot replace this folder whole: name it "
+	                 "by its path");
+	ck_assert_int_eq(st_stage_open(&s, "a/..", NULL, &err), -1);
+	ck_assert_int_eq(st_stage_open(&s, "/", NULL, &err), -1);
+	ck_assert_int_eq(st_remove_tree(top), 0);
+}
+END_TEST
+
 Suite *commit_suite(void)
 {
 	Suite *s = suite_create("commit");
@@ -274,6 +297,7 @@ Suite *commit_suite(void)
 	tcase_add_test(tc, test_stage_abort_leaves_old);
 	tcase_add_test(tc, test_stale_stages_removed);
 	tcase_add_test(tc, test_stale_stage_gives_back_carried);
+	tcase_add_test(tc, test_stage_names);
 	tcase_add_test(tc, test_temp_prefix);
 	tcase_add_test(tc, test_stage_open_fails_clearly);
 	suite_add_tcase(s, tc);
