@@ -112,6 +112,7 @@ int main(int argc, char **argv)
 		cli_usage_error("expected one folder");
 	if (k >= n)
 		cli_usage_error("batch %ld of %ld", k, n);
+	st_out_install_signals();
 	dir = opendir(argv[optind]);
 	if (!dir) {
 		st_fail(&err, argv[optind], 0, "cannot open: %s", strerror(errno));
