@@ -28,6 +28,8 @@ static const char usage[] =
 "                     CSV: article,line,message,path; without it, the first\n"
 "                     one stops the run\n"
 "  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
+"      --stats        at the end, the words seen and the share found in\n"
+"                     the stem cache, on stderr\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -100,6 +102,7 @@ int main(int argc, char **argv)
 		{ "id", required_argument, NULL, 'i' },
 		{ "files-from", required_argument, NULL, 'f' },
 		{ "errors", required_argument, NULL, 'e' },
+		{ "stats", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -108,6 +111,7 @@ int main(int argc, char **argv)
 	const char *output = NULL, *stdin_id = "stdin", *list = NULL;
 	const char *errors = NULL;
 	struct skipped skipped, *sk = NULL;
+	int stats = 0;
 	struct cli_progress prog;
 	int quiet = 0;
 	struct st_extractor *x = NULL;
@@ -122,6 +126,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "o:f:e:qhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': errors = optarg; break;
+		case 's': stats = 1; break;
 		case 'q': quiet = 1; break;
 		case 'o': output = optarg; break;
 		case 'f': list = optarg; break;
@@ -218,6 +223,14 @@ int main(int argc, char **argv)
 		goto fail;
 	if (st_out_commit(&out, &err) != 0)
 		goto fail;
+	if (stats) {
+		unsigned long long words, hits;
+
+		st_tokenizer_stats(tk, &words, &hits);
+		fprintf(stderr, "%s: stem cache: %llu of %llu words found "
+		        "(%.1f%%)\n", cli_prog, hits, words,
+		        words ? 100.0 * (double)hits / (double)words : 0.0);
+	}
 	rc = EXIT_OK;
 	goto out;
 fail:

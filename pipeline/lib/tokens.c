@@ -20,6 +20,7 @@ struct st_tokenizer {
 	struct st_map cache;
 	struct st_buf stems;	/* the tokens, NUL-separated; cache values
 				 * are offsets into it */
+	unsigned long long words, hits;	/* for st_tokenizer_stats() */
 };
 
 #define CACHE_MAX 16384
@@ -134,6 +135,8 @@ size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
 		ov = pcre2_get_ovector_pointer(t->md);
 		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		hit = st_map_getn(&t->cache, s + ov[0], ov[1] - ov[0]);
+		t->words++;
+		t->hits += hit != NULL;
 		if (!hit) {
 			int at;
 
@@ -166,4 +169,11 @@ size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
 		count++;
 	}
 	return count;
+}
+
+void st_tokenizer_stats(const struct st_tokenizer *t,
+                        unsigned long long *words, unsigned long long *hits)
+{
+	*words = t->words;
+	*hits = t->hits;
 }
