@@ -18,6 +18,7 @@ MODEL    ?= models
 CORPUS   ?= corpus
 PREFIX   ?= /usr/local
 EXCEL    ?=
+XLSX     ?=
 
 # Where objects and programs go: make check-asan builds a second tree.
 O       ?= build
@@ -64,6 +65,11 @@ $(O)/obj/data/%.o: $(O)/gen/data/%.c
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
+
+# Only stance-report writes workbooks: the other programs (which
+# scripts/run-parallel copies to other hosts) need no libxlsxwriter.
+XLSX_LIBS := -lxlsxwriter -lz
+$(BIN)/stance-report $(O)/unit-tests: LDLIBS += $(XLSX_LIBS)
 
 $(BIN)/stance-%: $(O)/obj/%.o $(LIB)
 	@mkdir -p $(@D)
@@ -129,22 +135,25 @@ $(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
 # again.
 ROPTS := $(O)/report-options/$(subst /,_,$(abspath $(REPORTS)))
 $(ROPTS): FORCE
-	@$(call update_list,$@,excel=$(EXCEL))
+	@$(call update_list,$@,excel=$(EXCEL) xlsx=$(XLSX))
 
 $(REPORT_FILES) &: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(ROPTS) \
 		$(BIN)/stance-report
 	@mkdir -p $(REPORTS)
 	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
-		$(if $(EXCEL),--excel) $(PAIRS)
+		$(if $(EXCEL),--excel) $(if $(XLSX),--xlsx $(REPORTS)/stance.xlsx) \
+		$(PAIRS)
 
-# A labelling sheet for the articles of ARTICLES, least confident first;
-# never over one already there (todo-DATE-2.csv and so on instead).
-TODO = $(shell d=$$(date +%Y-%m-%d); f=$(CORPUS)/annotations/todo-$$d.csv; \
-	n=1; while [ -e "$$f" ]; do n=$$((n + 1)); \
-	f=$(CORPUS)/annotations/todo-$$d-$$n.csv; done; echo "$$f")
+# A labelling sheet for the articles of ARTICLES, least confident first,
+# as CSV and as a workbook (with each quote's sentence and paragraph);
+# never over one already there (todo-DATE-2 and so on instead).
+TODO = $(shell d=$$(date +%Y-%m-%d); f=$(CORPUS)/annotations/todo-$$d; \
+	n=1; while [ -e "$$f.csv" ] || [ -e "$$f.xlsx" ]; do n=$$((n + 1)); \
+	f=$(CORPUS)/annotations/todo-$$d-$$n; done; echo "$$f")
 annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
-	$(BIN)/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
-	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"
+	$(BIN)/stance-report --todo $(TODO).csv --xlsx $(TODO).xlsx \
+		--article-dir $(ARTICLES) $(if $(EXCEL),--excel) $(PAIRS)
+	@echo "label the stance column of $(TODO).xlsx (or .csv), move the articles into $(CORPUS)/articles, then: make train"
 
 endif
 
