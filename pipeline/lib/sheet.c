@@ -376,7 +376,7 @@ static int report_sheet(struct book *b, const char *dir, const char *name,
 	if (got < 0)
 		goto out;
 	if (nrow == 0) {
-		st_fail(err, path.s, 1, "empty file: no header");
+		st_fail(err, path.s, 1, "empty file");
 		goto out;
 	}
 	worksheet_freeze_panes(ws, 1, 0);
@@ -385,6 +385,14 @@ static int report_sheet(struct book *b, const char *dir, const char *name,
 		                     (lxw_col_t)(ncol - 1));
 	rc = 0;
 out:
+	if (rc) {
+		/* err->file may be our path, freed below: name the report in
+		 * the message and the caller's folder as the file */
+		char msg[sizeof err->msg];
+
+		snprintf(msg, sizeof msg, "%s: %.400s", name, err->msg);
+		st_fail(err, dir, err->line, "%s", msg);
+	}
 	if (r)
 		st_csv_reader_close(r);
 	st_buf_finish(&path);
