@@ -162,15 +162,14 @@ endif
 # The sheets: CSV as saved by any spreadsheet, and .xlsx and .ods (read
 # through LibreOffice).  LABELS=FILE trains other labels; KEEP_GOING=1
 # skips the rows of an article that is not there instead of stopping.
-ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv))
-SHEETS = $(sort $(wildcard $(CORPUS)/annotations/*.csv \
+ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv \
 	$(CORPUS)/annotations/*.xlsx $(CORPUS)/annotations/*.ods))
 LABELS ?=
 KEEP_GOING ?=
 train: $(BIN)/stance-train
 	$(BIN)/stance-train -a $(CORPUS)/articles -o $(MODEL) \
 		$(if $(LABELS),--labels $(LABELS)) \
-		$(if $(KEEP_GOING),--keep-going) $(SHEETS)
+		$(if $(KEEP_GOING),--keep-going) $(ANNOTATIONS)
 
 # Cross-validation grouped by article and by speaker, baselines, feature
 # ablations, and scikit-learn on the same folds.
