@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct article {
 	char *path;		/* ARTICLES/<id>.txt */
@@ -131,9 +132,10 @@ static struct article *load_article(struct ctx *c, const char *id, long line,
 			else
 				st_buf_adds(&where, a->path);
 			st_fail(err, c->path, line, "article '%s': %s: %s: "
-			        "move the article there first, or skip its "
-			        "rows with --keep-going (make train "
-			        "KEEP_GOING=1)", id, where.s, e.msg);
+			        "%s, or skip its rows with --keep-going (make "
+			        "train KEEP_GOING=1)", id, where.s, e.msg,
+			        access(a->path, F_OK) != 0
+			        ? "move the article there first" : "fix it");
 			st_buf_finish(&where);
 			return NULL;
 		}

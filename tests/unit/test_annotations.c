@@ -333,6 +333,15 @@ START_TEST(test_labelled_errors)
 	         "skip its rows with --keep-going (make train KEEP_GOING=1)",
 	         dir);
 	ck_assert_str_eq(err.msg, want);
+	/* an article that is there but broken is to be fixed, not moved */
+	snprintf(want, sizeof want, "%s/bad.txt", dir);
+	write_file(want, "\"We \xff stay,\" said Ara Vardanyan.\n");
+	ck_assert_int_eq(load(&l, "s.csv", "article,quote,stance\n"
+	                      "bad,We stay,government\n", 0, &qs, &err), -1);
+	snprintf(want, sizeof want, "article 'bad': %s/bad.txt:1: invalid "
+	         "UTF-8: fix it, or skip its rows with --keep-going (make "
+	         "train KEEP_GOING=1)", dir);
+	ck_assert_str_eq(err.msg, want);
 	/* rows, not lines, for a converted workbook: the quoted field over
 	 * two lines is one row */
 	ck_assert_int_eq(load(&l, "w.xlsx", "article,quote,stance\n"
