@@ -18,6 +18,7 @@ MODEL    ?= models
 CORPUS   ?= corpus
 PREFIX   ?= /usr/local
 EXCEL    ?=
+XLSX     ?=
 # STRICT=1: one article that cannot be read fails the run, instead of
 # being skipped and listed in REPORTS/errors.csv.
 STRICT   ?=
@@ -104,6 +105,11 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# Only stance-report writes workbooks: the other programs (which
+# scripts/run-parallel copies to other hosts) need no libxlsxwriter.
+XLSX_LIBS := -lxlsxwriter -lz
+$(BIN)/stance-report $(O)/unit-tests: LDLIBS += $(XLSX_LIBS)
+
 $(BIN)/stance-%: $(O)/obj/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
@@ -175,7 +181,7 @@ $(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
 # again.
 ROPTS := $(O)/report-options/$(subst /,_,$(abspath $(REPORTS)))
 $(ROPTS): FORCE
-	@$(call update_list,$@,excel=$(EXCEL) strict=$(STRICT))
+	@$(call update_list,$@,excel=$(EXCEL) strict=$(STRICT) xlsx=$(XLSX))
 
 # stance-report replaces the folder REPORTS whole (the reports of one run,
 # never a mix), so one file stands for it here; it is precious, so that
@@ -187,24 +193,34 @@ $(REPORTS)/quotes.csv: $(QUOTES) $(PREDS) $(ERRORS) $(QDIR)/articles.list \
 		$(QDIR)/skipped.csv $(ROPTS) $(BIN)/stance-report
 	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
 		-s $(QDIR)/skipped.csv $(ERRORS:%=-e %) $(if $(STRICT),--strict) \
-		$(if $(EXCEL),--excel) $(PAIRS)
+		$(if $(EXCEL),--excel) $(if $(XLSX),--workbook) $(PAIRS)
 
-# A labelling sheet for the articles of ARTICLES, least confident first;
-# never over one already there (todo-DATE-2.csv and so on instead).
-TODO = $(shell d=$$(date +%Y-%m-%d); f=$(CORPUS)/annotations/todo-$$d.csv; \
-	n=1; while [ -e "$$f" ]; do n=$$((n + 1)); \
-	f=$(CORPUS)/annotations/todo-$$d-$$n.csv; done; echo "$$f")
+# A labelling sheet for the articles of ARTICLES, least confident first,
+# as CSV and as a workbook (with each quote's sentence and paragraph);
+# never over one already there (todo-DATE-2 and so on instead).
+TODO = $(shell d=$$(date +%Y-%m-%d); f=$(CORPUS)/annotations/todo-$$d; \
+	n=1; while [ -e "$$f.csv" ] || [ -e "$$f.xlsx" ]; do n=$$((n + 1)); \
+	f=$(CORPUS)/annotations/todo-$$d-$$n; done; echo "$$f")
 annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
-	$(BIN)/stance-report --todo $(TODO) $(if $(EXCEL),--excel) $(PAIRS)
-	@echo "label the stance column of $(TODO), move the articles into $(CORPUS)/articles, then: make train"
+	$(BIN)/stance-report --todo $(TODO).csv --xlsx $(TODO).xlsx \
+		--article-dir $(ARTICLES) $(if $(EXCEL),--excel) $(PAIRS)
+	@echo "label the stance column of $(TODO).xlsx (or .csv), move the articles into $(CORPUS)/articles, then: make train"
 
 endif
 
 # Retraining is asked for, never implied: the shipped model must not be
 # rebuilt behind a user's back because a fresh clone's timestamps differ.
-ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv))
+# The sheets: CSV as saved by any spreadsheet, and .xlsx and .ods (read
+# through LibreOffice).  LABELS=FILE trains other labels; KEEP_GOING=1
+# skips the rows of an article that is not there instead of stopping.
+ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv \
+	$(CORPUS)/annotations/*.xlsx $(CORPUS)/annotations/*.ods))
+LABELS ?=
+KEEP_GOING ?=
 train: $(BIN)/stance-train
-	$(BIN)/stance-train -a $(CORPUS)/articles -o $(MODEL) $(ANNOTATIONS)
+	$(BIN)/stance-train -a $(CORPUS)/articles -o $(MODEL) \
+		$(if $(LABELS),--labels $(LABELS)) \
+		$(if $(KEEP_GOING),--keep-going) $(ANNOTATIONS)
 
 # Cross-validation grouped by article and by speaker, baselines, feature
 # ablations, and scikit-learn on the same folds.
@@ -264,7 +280,9 @@ check-slurm: $(BINS)
 # Every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # in a tree of its own.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+# tests/lsan.supp: a leak inside libxlsxwriter itself, not ours.
 check-asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) --no-print-directory check O=build/asan BIN=build/asan/bin \
 		CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN)" LDFLAGS="$(SAN)"
 

@@ -1,9 +1,12 @@
 /* cli.c - shared program plumbing for the stance-<stage> programs. */
 #include "cli.h"
+#include "annotations.h"
+#include "commit.h"
 #include "data.h"
 #include "labelled.h"
 #include "model.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,9 +215,19 @@ int cli_load_labelled(const char *articles, const char *labels_path,
                       int *nlabels, struct st_labelled *lab,
                       struct st_quotes *qs, struct st_error *err)
 {
-	struct st_buf data = ST_BUF_INIT;
+	return cli_load_sheets(articles, labels_path, files, nfiles, 0, labels,
+	                       nlabels, lab, qs, err);
+}
+
+int cli_load_sheets(const char *articles, const char *labels_path,
+                    char *const *files, int nfiles, int keep_going,
+                    char **labels, int *nlabels, struct st_labelled *lab,
+                    struct st_quotes *qs, struct st_error *err)
+{
+	struct st_buf data = ST_BUF_INIT, tmp = ST_BUF_INIT;
 	int i, rc = -1;
 
+	memset(lab, 0, sizeof *lab);
 	*nlabels = 0;
 	if (labels_path) {
 		if (cli_read_text(labels_path, &data, err))
@@ -228,21 +241,41 @@ int cli_load_labelled(const char *articles, const char *labels_path,
 		*nlabels = 0;
 		goto out;
 	}
-	memset(lab, 0, sizeof *lab);
 	lab->articles_dir = articles;
 	lab->labels = labels;
 	lab->nlabels = *nlabels;
+	lab->keep_going = keep_going;
 	lab->warn = warn;
 	for (i = 0; i < nfiles; i++) {
-		if (st_read_file(files[i], &data, err)) {
+		int office = st_sheet_needs_office(files[i]);
+
+		if (office && !tmp.s) {
+			const char *t = getenv("TMPDIR");
+
+			st_buf_addf(&tmp, "%s/stance-sheets-XXXXXX",
+			            t && *t ? t : "/tmp");
+			if (!mkdtemp(tmp.s)) {
+				st_fail(err, tmp.s, 0, "cannot create: %s",
+				        strerror(errno));
+				st_buf_finish(&tmp);
+				goto out;
+			}
+		}
+		if (office ? st_sheet_convert(files[i], tmp.s, &data, err)
+		           : st_read_file(files[i], &data, err)) {
 			st_error_file(err, files[i]);
 			goto out;
 		}
-		if (st_labelled_load(lab, files[i], data.s, data.len, qs, err))
+		if (st_labelled_load_sheet(lab, files[i], data.s, data.len,
+		                           office, qs, err))
 			goto out;
 	}
 	rc = 0;
 out:
+	if (tmp.s)
+		st_remove_tree(tmp.s);
+	st_buf_finish(&tmp);
+	st_labelled_finish(lab);
 	st_buf_finish(&data);
 	return rc;
 }

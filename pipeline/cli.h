@@ -60,6 +60,13 @@ int cli_load_labelled(const char *articles, const char *labels_path,
                       char *const *files, int nfiles, char **labels,
                       int *nlabels, struct st_labelled *lab,
                       struct st_quotes *qs, struct st_error *err);
+/* The same for stance-train: files may also be .xlsx or .ods sheets (read
+ * through LibreOffice, annotations.h), and with keep_going an article that
+ * cannot be read skips its rows instead of stopping the load. */
+int cli_load_sheets(const char *articles, const char *labels_path,
+                    char *const *files, int nfiles, int keep_going,
+                    char **labels, int *nlabels, struct st_labelled *lab,
+                    struct st_quotes *qs, struct st_error *err);
 
 /* Progress on stderr, only when stderr is a terminal and --quiet was not
  * given: "PROG: 1200 of 20000 articles, 3400/s, 5 s left" (or, without a

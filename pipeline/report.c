@@ -13,6 +13,7 @@
 #include "csvio.h"
 #include "model.h"
 #include "quote.h"
+#include "sheet.h"
 #include "strmap.h"
 
 static const char usage[] =
@@ -32,7 +33,8 @@ static const char usage[] =
 "writes it for articles given in name order); the files are merged as they\n"
 "are read, so memory does not grow with the number of quotes.\n"
 "Text cells that a spreadsheet would run as a formula (=, +, -, @, tab,\n"
-"CR first) start with an apostrophe; start and end give the raw text.\n"
+"CR first), label names included, start with an apostrophe; start and end\n"
+"give the raw text.\n"
 "\n"
 "  -d, --dir=DIR         the reports folder (default: reports)\n"
 "  -a, --articles=FILE   every article id of the run, one per line, so that\n"
@@ -45,6 +47,14 @@ static const char usage[] =
 "                        from stance-shard --skipped (name,reason)\n"
 "      --strict          fail on the first skipped article instead\n"
 "      --excel           UTF-8 byte order mark and CRLF line ends, for Excel\n"
+"      --xlsx=FILE       also write the workbook FILE: the three reports as\n"
+"                        sheets (or, with --todo, the labelling sheet), text\n"
+"                        as text, numbers as numbers, frozen headers,\n"
+"                        autofilters\n"
+"      --workbook        also write DIR/stance.xlsx, the reports as sheets,\n"
+"                        with them in the new folder\n"
+"      --article-dir=DIR with --todo and --xlsx, the articles folder: the\n"
+"                        workbook gets each quote's sentence and paragraph\n"
 "  -q, --quiet           no progress on stderr (shown only on a terminal)\n"
 "      --todo=FILE       instead of the reports, write a labelling sheet:\n"
 "                        article,quote,speaker,role,stance,suggested,\n"
@@ -76,7 +86,7 @@ struct speaker {
 };
 
 struct todo_row {
-	char *article, *text, *speaker, *role;
+	char *article, *text, *speaker, *role, *sentence, *paragraph;
 	int label;
 	double conf;
 	size_t order;
@@ -116,6 +126,9 @@ struct report {
 	long narticles;
 	/* --todo */
 	int todo;
+	const char *article_dir;	/* --article-dir, or NULL */
+	char *text_id;			/* the article held in text */
+	struct st_buf text;
 	struct todo_row *tr;
 	size_t ntr, captr;
 };
@@ -334,6 +347,62 @@ static void count_speaker(struct report *r, const struct stream *s)
 		sp->mass[k] += s->prob[k];
 }
 
+/* The sentence and the paragraph of quote q, from its article in
+ * --article-dir (read once per article: quotes come in article order). */
+static int around(struct report *r, const struct st_quote *q,
+                  struct todo_row *t, struct st_error *err)
+{
+	size_t sb, se, pb, pe;
+
+	if (!r->text_id || strcmp(r->text_id, q->article)) {
+		struct st_buf path = ST_BUF_INIT;
+		struct st_error e;
+		int bad;
+
+		free(r->text_id);
+		r->text_id = st_xstrdup(q->article);
+		st_buf_addf(&path, "%s/%s.txt", r->article_dir, q->article);
+		bad = st_read_file(path.s, &r->text, &e);
+		if (bad)
+			st_fail(err, r->article_dir, 0, "%s: %s", path.s, e.msg);
+		st_buf_finish(&path);
+		if (bad)
+			return -1;
+	}
+	st_text_around(r->text.s, r->text.len, q->start, q->end, &sb, &se,
+	               &pb, &pe);
+	t->sentence = st_xstrndup(r->text.s + sb, se - sb);
+	t->paragraph = st_xstrndup(r->text.s + pb, pe - pb);
+	return 0;
+}
+
+/* The labelling workbook: the rows of the CSV sheet, in its order. */
+static int write_todo_xlsx(const char *path, struct report *r,
+                           struct st_error *err)
+{
+	struct st_todo_row *rows = st_xcalloc(r->ntr ? r->ntr : 1,
+	                                      sizeof *rows);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < r->ntr; i++) {
+		const struct todo_row *t = &r->tr[i];
+
+		rows[i].article = t->article;
+		rows[i].quote = t->text;
+		rows[i].speaker = t->speaker;
+		rows[i].role = t->role;
+		rows[i].suggested = r->labels[t->label];
+		rows[i].confidence = t->conf;
+		rows[i].sentence = t->sentence ? t->sentence : "";
+		rows[i].paragraph = t->paragraph ? t->paragraph : "";
+	}
+	rc = st_sheet_write_todo(path, rows, r->ntr, r->labels, r->nlabels,
+	                         err);
+	free(rows);
+	return rc;
+}
+
 static int quote_row(struct report *r, const struct stream *s,
                      struct st_error *err)
 {
@@ -356,6 +425,9 @@ static int quote_row(struct report *r, const struct stream *s,
 		t->role = st_xstrdup(q->role);
 		t->label = s->label;
 		t->conf = s->conf;
+		t->sentence = t->paragraph = NULL;
+		if (r->article_dir && around(r, q, t, err))
+			return -1;
 		t->order = r->ntr++;
 		return 0;
 	}
@@ -369,7 +441,7 @@ static int quote_row(struct report *r, const struct stream *s,
 	st_csv_put(w, q->speaker);
 	st_csv_put(w, q->role);
 	st_csv_put(w, q->text);
-	st_csv_putraw(w, r->labels[s->label]);
+	st_csv_put(w, r->labels[s->label]);
 	st_csv_putd(w, s->conf, 4);
 	for (k = 0; k < r->nlabels; k++)
 		st_csv_putd(w, s->prob[k], 4);
@@ -427,7 +499,7 @@ static void write_speakers(struct report *r)
 		st_csv_putl(w, s->quotes);
 		for (k = 0; k < r->nlabels; k++)
 			st_csv_putl(w, s->counts[k]);
-		st_csv_putraw(w, r->labels[best]);
+		st_csv_put(w, r->labels[best]);
 		st_csv_endrow(w);
 	}
 }
@@ -464,7 +536,7 @@ static void write_todo(FILE *fp, struct report *r, int excel)
 		st_csv_put(&w, t->speaker);
 		st_csv_put(&w, t->role);
 		st_csv_put(&w, "");
-		st_csv_putraw(&w, r->labels[t->label]);
+		st_csv_put(&w, r->labels[t->label]);
 		st_csv_putd(&w, t->conf, 4);
 		st_csv_endrow(&w);
 	}
@@ -622,20 +694,24 @@ int main(int argc, char **argv)
 		{ "skipped", required_argument, NULL, 's' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "todo", required_argument, NULL, 't' },
+		{ "xlsx", required_argument, NULL, 'X' },
+		{ "workbook", no_argument, NULL, 'W' },
+		{ "article-dir", required_argument, NULL, 'A' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const names[] = { "quotes.csv", "articles.csv",
-		"speakers.csv", "errors.csv", NULL };
+		"speakers.csv", "errors.csv", "stance.xlsx", NULL };
 	static const char *const ecols[] = { "article", "line", "message" };
 	static const char *const scols[] = { "name", "reason" };
 	static const char *const qcols[] = { "article", "quote_id",
 		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
 		"stance", "confidence", NULL };
 	static const char *const acols[] = { "article", "quotes", NULL };
-	const char *dir = "reports", *todo = NULL, *ids_path = NULL;
+	const char *dir = "reports", *todo = NULL, *ids_path = NULL,
+		*xlsx = NULL;
 	struct report rep;
 	struct stream *st = NULL;
 	struct st_error err = { 0 };
@@ -643,11 +719,12 @@ int main(int argc, char **argv)
 	struct st_stage stage = { NULL, NULL };
 	char *paths[4] = { NULL, NULL, NULL, NULL };
 	const char **elists = NULL, *skipped = NULL;
-	int nelists = 0, strict = 0;
+	int nelists = 0, strict = 0, workbook = 0;
 	int c, i, k, rc = EXIT_DATA, npairs = 0, excel = 0, quiet = 0;
 	struct cli_progress prog;
 
 	cli_init(argv, "stance-report");
+	memset(&rep, 0, sizeof rep);
 	while ((c = getopt_long(argc, argv, "d:a:e:s:qhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -662,6 +739,9 @@ int main(int argc, char **argv)
 		case 'a': ids_path = optarg; break;
 		case 'x': excel = 1; break;
 		case 't': todo = optarg; break;
+		case 'X': xlsx = optarg; break;
+		case 'W': workbook = 1; break;
+		case 'A': rep.article_dir = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
 		default: return cli_try_help();
@@ -682,7 +762,6 @@ int main(int argc, char **argv)
 			setrlimit(RLIMIT_NOFILE, &rl);
 		}
 	}
-	memset(&rep, 0, sizeof rep);
 	memset(out, 0, sizeof out);
 	st_map_init(&rep.speaker_index);
 	st_map_init(&rep.failed);
@@ -794,6 +873,8 @@ int main(int argc, char **argv)
 		write_todo(out[0].fp, &rep, excel);
 		if (st_out_commit(&out[0], &err))
 			goto fail;
+		if (xlsx && write_todo_xlsx(xlsx, &rep, &err))
+			goto fail;
 		rc = EXIT_OK;
 		goto out;
 	}
@@ -805,6 +886,16 @@ int main(int argc, char **argv)
 	for (k = 0; k < 4; k++)
 		if (st_out_commit(&out[k], &err))
 			goto fail;
+	/* the workbook is one more report: written into the stage, from the
+	 * reports there */
+	if (workbook) {
+		char *wb = join(stage.path, "stance.xlsx");
+		int bad = st_sheet_write_reports(stage.path, wb, &err);
+
+		free(wb);
+		if (bad)
+			goto fail;
+	}
 	if (st_stage_commit(&stage, ST_STAGE_CARRY, &err))
 		goto fail;
 	if (rep.nfl || rep.other_files || rep.folders) {
@@ -822,6 +913,8 @@ int main(int argc, char **argv)
 			        rep.folders == 1 ? "" : "s");
 		fputc('\n', stderr);
 	}
+	if (xlsx && st_sheet_write_reports(dir, xlsx, &err))
+		goto fail;
 	rc = EXIT_OK;
 	goto out;
 fail:
@@ -868,8 +961,12 @@ out:
 		free(rep.tr[j].text);
 		free(rep.tr[j].speaker);
 		free(rep.tr[j].role);
+		free(rep.tr[j].sentence);
+		free(rep.tr[j].paragraph);
 	}
 	free(rep.tr);
+	free(rep.text_id);
+	st_buf_finish(&rep.text);
 	st_map_finish(&rep.speaker_index);
 	st_csv_writer_finish(&rep.wq);
 	st_csv_writer_finish(&rep.wa);

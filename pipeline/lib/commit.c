@@ -137,13 +137,17 @@ int st_stage_open(struct st_stage *stage, const char *dir,
 	chmod(tmpl, 0777 & ~st_umask());
 	stage->dir = d;
 	stage->path = tmpl;
+	/* a signal removes it if nothing but temporary files went in */
+	st_out_track_dir(stage->path, 1);
 	return 0;
 }
 
 void st_stage_abort(struct st_stage *stage)
 {
-	if (stage->path)
+	if (stage->path) {
+		st_out_track_dir(stage->path, 0);
 		st_remove_tree(stage->path);
+	}
 	free(stage->path);
 	free(stage->dir);
 	stage->path = stage->dir = NULL;
@@ -203,6 +207,8 @@ int st_stage_commit(struct st_stage *stage, int flags, struct st_error *err)
 	char **moved = NULL, *prev = NULL, *away = NULL;
 	size_t nmoved = 0, i;
 	int rc = -1, had = exists(stage->dir);
+
+	st_out_track_dir(stage->path, 0);
 
 	/* what a killed run left in the old folder is not carried over */
 	if ((flags & ST_STAGE_CARRY) && had)

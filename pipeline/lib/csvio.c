@@ -69,6 +69,13 @@ static int blank_line(const char *s, size_t n)
 int st_csv_parse(const char *path, const char *data, size_t len,
                  st_csv_row_fn fn, void *ctx, struct st_error *err)
 {
+	return st_csv_parse_delim(path, data, len, ',', fn, ctx, err);
+}
+
+int st_csv_parse_delim(const char *path, const char *data, size_t len,
+                       char delim, st_csv_row_fn fn, void *ctx,
+                       struct st_error *err)
+{
 	struct csv_parser p;
 	struct parse_state st;
 	size_t off = 0;
@@ -82,6 +89,7 @@ int st_csv_parse(const char *path, const char *data, size_t len,
 	st.line = 1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return st_fail(err, path, 0, "cannot initialise CSV parser");
+	csv_set_delim(&p, (unsigned char)delim);
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
 	/* Feed a line at a time (a line ends in LF, CRLF or a lone CR) so

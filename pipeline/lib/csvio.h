@@ -25,6 +25,11 @@ typedef int (*st_csv_row_fn)(const struct st_csv_row *row, void *ctx,
  * row, an unterminated quoted field, or the callback's error. */
 int st_csv_parse(const char *path, const char *data, size_t len,
                  st_csv_row_fn fn, void *ctx, struct st_error *err);
+/* The same with another field separator (';' for a European spreadsheet's
+ * CSV). */
+int st_csv_parse_delim(const char *path, const char *data, size_t len,
+                       char delim, st_csv_row_fn fn, void *ctx,
+                       struct st_error *err);
 
 /* A CSV file read a row at a time, in bounded memory (a block of the file
  * and the rows it completed).  st_csv_reader_open() fails when the file

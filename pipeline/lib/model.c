@@ -1,6 +1,5 @@
 /* model.c - the model folder, prediction and training over libsvm. */
 #include "model.h"
-#include "commit.h"
 #include "cv.h"
 #include "strmap.h"
 
@@ -866,7 +865,6 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	int wl[ST_MAX_LABELS], *fold = NULL;
 	char *mtmp = NULL, *vpath = NULL, *lpath = NULL, *tpath = NULL;
 	struct st_out vo = { 0 }, lo = { 0 }, to = { 0 };
-	struct st_stage stage = { NULL, NULL };
 	struct st_buf mb = ST_BUF_INIT, vb = ST_BUF_INIT;
 	int rc = -1, k, have_problem = 0;
 	char groups[128];
@@ -934,17 +932,19 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	srand(o->seed);
 	model = svm_train(&pr.p, &param);
 
-	/* everything goes into a new folder beside dir, swapped in whole
-	 * at the end: a kill or a full disk leaves the old model */
-	if (st_stage_open(&stage, dir, NULL, err))
+	/* each file whole, through a temporary name; the folder as a whole
+	 * is the caller's to swap in (see commit.h) */
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		st_fail(err, dir, 0, "cannot create: %s", strerror(errno));
 		goto out;
-	if (save_svm(model, stage.path, &mtmp, err))
+	}
+	if (save_svm(model, dir, &mtmp, err))
 		goto out;
 	if (st_read_file(mtmp, &mb, err))
 		goto out;
-	vpath = join(stage.path, "vocab.txt");
-	lpath = join(stage.path, "labels.txt");
-	tpath = join(stage.path, "metrics.txt");
+	vpath = join(dir, "vocab.txt");
+	lpath = join(dir, "labels.txt");
+	tpath = join(dir, "metrics.txt");
 	if (st_out_open(&vo, vpath, err))
 		goto out;
 	st_vocab_write(vo.fp, &pr.v);
@@ -975,19 +975,17 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	if (st_out_commit(&lo, err) || st_out_commit(&to, err))
 		goto out;
 	{
-		char *final = join(stage.path, "stance.model");
+		char *final = join(dir, "stance.model");
 		int bad = rename(mtmp, final) != 0;
 		free(final);
 		if (bad) {
-			st_fail(err, stage.path, 0, "cannot rename the model: %s",
+			st_fail(err, dir, 0, "cannot rename the model: %s",
 			        strerror(errno));
 			goto out;
 		}
 		free(mtmp);
 		mtmp = NULL;
 	}
-	if (st_stage_commit(&stage, ST_STAGE_KEEP_PREV, err))
-		goto out;
 	rc = 0;
 out:
 	st_out_abort(&vo);
@@ -995,7 +993,6 @@ out:
 	st_out_abort(&to);
 	if (mtmp)
 		unlink(mtmp);
-	st_stage_abort(&stage);
 	free(mtmp);
 	free(vpath);
 	free(lpath);

@@ -489,6 +489,27 @@ static void track(char *tmp, int on)
 	}
 }
 
+/* Temporary folders (a model folder being written), removed after the
+ * files in them. */
+#define MAX_TMPDIR 4
+static char *volatile live_dir[MAX_TMPDIR];
+
+void st_out_track_dir(char *dir, int on)
+{
+	int i;
+
+	for (i = 0; i < MAX_TMPDIR; i++) {
+		if (on && !live_dir[i]) {
+			live_dir[i] = dir;
+			return;
+		}
+		if (!on && live_dir[i] == dir) {
+			live_dir[i] = NULL;
+			return;
+		}
+	}
+}
+
 static void on_signal(int sig)
 {
 	int i;
@@ -496,6 +517,9 @@ static void on_signal(int sig)
 	for (i = 0; i < MAX_TMP; i++)
 		if (live_tmp[i])
 			unlink(live_tmp[i]);
+	for (i = 0; i < MAX_TMPDIR; i++)
+		if (live_dir[i])
+			rmdir(live_dir[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -107,6 +107,9 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err);
 int st_out_commit(struct st_out *o, struct st_error *err);
 void st_out_abort(struct st_out *o);
 void st_out_install_signals(void);
+/* Have that signal handler also remove the (by then empty) folder dir, a
+ * string the caller keeps alive until it calls this again with on 0. */
+void st_out_track_dir(char *dir, int on);
 
 /* This host's name, made safe for a file name ('-' and '/' become '_'). */
 const char *st_host(void);

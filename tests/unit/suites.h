@@ -15,6 +15,8 @@ Suite *feature_suite(void);
 Suite *model_suite(void);
 Suite *linear_suite(void);
 Suite *commit_suite(void);
+Suite *annotations_suite(void);
+Suite *sheet_suite(void);
 
 /* Temporary folders (tmpdir.c): make one named /tmp/stance-WHAT-XXXXXX
  * into buf; list its names sorted and joined by '|'; remove it with the

@@ -286,6 +286,23 @@ START_TEST(test_stage_names)
 }
 END_TEST
 
+START_TEST(test_remove_tree)
+{
+	char top[64], sub[128], got[128];
+
+	test_make_dir(top, sizeof top, "commit");
+	snprintf(got, sizeof got, "%s/a", top);
+	snprintf(sub, sizeof sub, "%s/a/b", top);
+	ck_assert_int_eq(mkdir(got, 0777), 0);
+	ck_assert_int_eq(mkdir(sub, 0777), 0);
+	put(sub, "x.csv", "x\n");
+	ck_assert_int_eq(st_remove_tree(top), 0);
+	ck_assert_int_eq(access(top, F_OK), -1);
+	/* gone already: not an error */
+	ck_assert_int_eq(st_remove_tree(top), 0);
+}
+END_TEST
+
 Suite *commit_suite(void)
 {
 	Suite *s = suite_create("commit");
@@ -298,6 +315,7 @@ Suite *commit_suite(void)
 	tcase_add_test(tc, test_stale_stages_removed);
 	tcase_add_test(tc, test_stale_stage_gives_back_carried);
 	tcase_add_test(tc, test_stage_names);
+	tcase_add_test(tc, test_remove_tree);
 	tcase_add_test(tc, test_temp_prefix);
 	tcase_add_test(tc, test_stage_open_fails_clearly);
 	suite_add_tcase(s, tc);
