@@ -56,6 +56,17 @@ static void on_row(int c, void *data)
 	clear_row(st);
 }
 
+/* libcsv grows its field buffer by a fixed block (128 bytes), copying it
+ * each time: a field of megabytes would cost a quadratic time.  Before
+ * each line the block is made as large as the line or the buffer so
+ * far, so that the buffer at least doubles when it grows. */
+static void grow_by(struct csv_parser *p, size_t n)
+{
+	size_t b = n > p->entry_size ? n : p->entry_size;
+
+	csv_set_blk_size(p, b > 128 ? b : 128);
+}
+
 static int blank_line(const char *s, size_t n)
 {
 	size_t i;
@@ -111,6 +122,7 @@ int st_csv_parse_delim(const char *path, const char *data, size_t len,
 		}
 		if (!st.row_line && !blank_line(data + off, n))
 			st.row_line = st.line;
+		grow_by(&p, n);
 		used = csv_parse(&p, data + off, n, on_field, on_row, &st);
 		if (used != n) {
 			st_fail(err, path, st.line, "malformed CSV: %s",
@@ -359,6 +371,7 @@ static int feed(struct st_csv_reader *r, const char *s, size_t n, int eol,
 {
 	if (!r->row_line && !blank_line(s, n))
 		r->row_line = r->line;
+	grow_by(&r->p, n);
 	if (csv_parse(&r->p, s, n, r_field, r_row, r) != n)
 		return st_fail(err, r->path, r->line, "malformed CSV: %s",
 		               csv_strerror(csv_error(&r->p)));
