@@ -646,7 +646,8 @@ static void write_errors(FILE *fp, struct report *r, int excel)
 	struct st_csv_writer w;
 	size_t i;
 
-	qsort(r->fl, r->nfl, sizeof *r->fl, cmp_failure);
+	if (r->nfl)
+		qsort(r->fl, r->nfl, sizeof *r->fl, cmp_failure);
 	st_csv_writer_init(&w, fp, excel, 1);
 	st_csv_put(&w, "article");
 	st_csv_put(&w, "line");
