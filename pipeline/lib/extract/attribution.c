@@ -1,0 +1,397 @@
+/* attribution.c - who says each quote, and the words around it.
+ *
+ * Reads: everything before it (spans judged, sentences, cues, resolved
+ * mentions, roles).  Sets st_span.person or st_span.group (a group that
+ * can speak: "officials", "the Kremlin", "the ministry"), st_span.inherited
+ * for a quote that takes the speaker of the one before it, and
+ * st_span.context (the quote's sentence outside any quotation, without
+ * the names of people).  A partial quote that nobody says is dropped as
+ * scare quotes.
+ *
+ * The speaker is, in order: the subject of a cue verb after a full quote
+ * ("Q," X said / "Q," said X / "Q" - X) or before it (X said: "Q" /
+ * According to X, "Q"); for a partial quote the subject of its sentence;
+ * the speaker of a lead-in paragraph that ends in a colon; the speaker of
+ * the quote before it in the same or the previous paragraph.  Searches
+ * are bounded (SUBJECT_LOOKBACK tokens, BEFORE_CUES cues), so that a
+ * sentence of many cue verbs or quotes stays linear. */
+#include "extract/doc.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+/* How far left of a cue verb its subject is looked for, and how many cue
+ * verbs before a quote are tried. */
+#define SUBJECT_LOOKBACK 64
+#define BEFORE_CUES 16
+
+struct who {
+	int person;		/* -1 if none */
+	int g0, g1;		/* group noun phrase tokens [g0, g1), or g0 < 0 */
+	int weak;		/* the group is not the verb's plain subject */
+};
+
+static int function_word(const struct st_doc *d, int i)
+{
+	return st_has(d, i, ST_W_FUNC);
+}
+
+/* Who is the subject of the cue at token v, looking no further than
+ * [lo, hi)? */
+static struct who subject(const struct st_doc *d, int v, int lo, int hi)
+{
+	struct who w = { -1, -1, -1, 0 };
+	int i, n = st_cue_at(d, v), stop;
+
+	if (st_according_to(d, v)) {
+		for (i = v + 2; i < hi && i < v + 10 &&
+		     d->t[i].type != ST_T_MARK; i++)
+			if (st_mention_at(d, i) >= 0) {
+				w.person = st_person_at(d, i);
+				return w;
+			}
+		/* "according to the ministry" */
+		if (v + 2 < hi && d->t[v + 2].type == ST_T_WORD) {
+			int e = v + 2;
+			while (e < hi && d->t[e].type == ST_T_WORD && e < v + 7)
+				e++;
+			w.g0 = v + 2;
+			w.g1 = e;
+			w.weak = 1;
+		}
+		return w;
+	}
+	/* to the left, within the clause: the latest name or pronoun */
+	stop = v - SUBJECT_LOOKBACK > lo ? v - SUBJECT_LOOKBACK : lo;
+	for (i = v - 1; i >= stop; i--) {
+		if (d->t[i].type == ST_T_MARK || st_is_punct(d, i, ";:"))
+			break;
+		if (d->t[i].q >= 0)
+			break;
+		if (st_mention_at(d, i) >= 0) {
+			int p = st_person_at(d, i);
+			if (p >= 0 && d->pe[p].confirmed_at == INT_MAX)
+				continue;	/* a place, a channel */
+			w.person = p;
+			if (w.person >= 0)
+				return w;
+			break;
+		}
+	}
+	/* inverted: "said Ara X" */
+	for (i = v + n; i < hi && i < v + n + 4; i++) {
+		if (d->t[i].type == ST_T_MARK || d->t[i].q >= 0)
+			break;
+		if (st_person_at(d, i) >= 0) {
+			w.person = st_person_at(d, i);
+			return w;
+		}
+	}
+	/* a group: "officials said", "the Kremlin said in a statement",
+	 * "The opposition — which ... — has called" */
+	i = v - 1;
+	while (i >= lo && st_has(d, i, ST_W_SKIP))
+		i--;
+	{
+		int e = i, s = i;
+
+		while (s >= lo && d->t[s].type == ST_T_WORD && d->t[s].q < 0 &&
+		       e - s < 5 && !st_cue_at(d, s))
+			s--;
+		s++;
+		if (s <= e && !(e == s && function_word(d, s))) {
+			w.g0 = s;
+			w.g1 = e + 1;
+			return w;
+		}
+		/* inverted: "shouted demonstrators outside the building" */
+		for (s = v + n, e = s; e < hi && e < s + 4 &&
+		     d->t[e].type == ST_T_WORD && d->t[e].q < 0 &&
+		     !function_word(d, e) && !st_has(d, e, ST_W_PREP); e++)
+			;
+		if (e > s && v > 0 && d->t[v - 1].q >= 0) {
+			w.g0 = s;
+			w.g1 = e;
+			w.weak = 1;
+			return w;
+		}
+		/* the clause before a dash or comma at the sentence start */
+		s = st_sent_start(d, v);
+		if (s < lo)
+			return w;
+		for (e = s; e < v && d->t[e].type == ST_T_WORD && d->t[e].q < 0 &&
+		     e - s < 5; e++)
+			;
+		if (e > s && e < v && (st_is_punct(d, e, ",") || st_is_dash(d, e))) {
+			w.g0 = s;
+			w.g1 = e;
+		}
+	}
+	return w;
+}
+
+/* Trim a group noun phrase to something that can speak. */
+static int good_group(const struct st_doc *d, struct who *w)
+{
+	int i;
+
+	if (w->g0 < 0)
+		return 0;
+	while (w->g0 < w->g1 && function_word(d, w->g0) &&
+	       !st_has(d, w->g0, ST_W_DET))
+		w->g0++;
+	if (w->g0 >= w->g1)
+		return 0;
+	/* a group that can speak: officials, the Kremlin, the ministry,
+	 * the opposition; not "the political temperature" */
+	{
+		int h = w->g1 - 1;
+		const char *hw = st_low(d, h);
+		size_t n = strlen(hw);
+
+		if (w->weak && !(d->t[h].cap || st_role_word(d, h) ||
+		                 st_org_noun(d, h) ||
+		                 (n > 3 && hw[n - 1] == 's' && hw[n - 2] != 's')))
+			return 0;
+	}
+	if (w->g1 - w->g0 == 1 && (function_word(d, w->g0) ||
+	                           st_has(d, w->g0, ST_W_PRON)))
+		return 0;
+	for (i = w->g0; i < w->g1; i++)
+		if (d->t[i].type != ST_T_WORD)
+			return 0;
+	/* "the minister", "the deputy prime minister" is a person */
+	if (w->g1 - w->g0 >= 2 && st_is_word(d, w->g0, "the") &&
+	    st_role_word(d, w->g1 - 1)) {
+		struct st_buf role = ST_BUF_INIT;
+		int p;
+
+		st_fold_add(&role, d->text + d->t[w->g0 + 1].s,
+		            d->t[w->g1 - 1].e - d->t[w->g0 + 1].s);
+		st_buf_addc(&role, '\0');
+		p = st_resolve_back(d, w->g0, -1, role.s, INT_MAX);
+		st_buf_finish(&role);
+		if (p >= 0) {
+			w->person = p;
+			w->g0 = -1;
+			return 1;
+		}
+	}
+	return 1;
+}
+
+static int found(const struct st_doc *d, struct who *w)
+{
+	return w->person >= 0 || good_group(d, w);
+}
+
+static void set_speaker(struct st_doc *d, struct st_span *s, struct who w)
+{
+	s->person = w.person;
+	if (w.person < 0 && w.g0 >= 0)
+		s->group = st_text_of(d, w.g0, w.g1 - 1);
+}
+
+/* After a full quote: "Q," X said / "Q," said X / "Q" - X. */
+static int after_quote(struct st_doc *d, const struct st_span *s,
+                       struct who *w)
+{
+	int c = s->close, i, stop, se = st_sent_end(d, c);
+
+	stop = se;
+	for (i = c + 1; i < se; i++)
+		if (d->t[i].type == ST_T_MARK) {
+			stop = i;
+			break;
+		}
+	if (c + 1 < stop && st_is_dash(d, c + 1)) {
+		for (i = c + 2; i < stop && i < c + 6; i++)
+			if (st_person_at(d, i) >= 0) {
+				w->person = st_person_at(d, i);
+				return 1;
+			}
+	}
+	for (i = c + 1; i < stop && i < c + 40; i++)
+		if (st_cue_at(d, i)) {
+			*w = subject(d, i, c + 1, stop);
+			return found(d, w);
+		}
+	return 0;
+}
+
+/* Before the quote in its sentence: X said: "Q" / X told Y that "Q" /
+ * According to X, "Q".  With want_person, a cue whose subject is a group
+ * gives way to an earlier one whose subject is a person (X said the bloc
+ * failed when Armenia asked, and that it was "Q"). */
+static int before_quote(struct st_doc *d, const struct st_span *s,
+                        struct who *w, int want_person)
+{
+	int o = s->open, ss = st_sent_start(d, o), v, have = 0, cues = 0;
+	struct who first = { -1, -1, -1, 0 };
+
+	for (v = o - 1; v >= ss && cues < BEFORE_CUES; v--) {
+		struct who t;
+
+		if (d->t[v].q >= 0 || !st_cue_at(d, v))
+			continue;
+		cues++;
+		t = subject(d, v, ss, o);
+		if (!found(d, &t))
+			continue;
+		if (t.person >= 0 || !want_person) {
+			*w = t;
+			return 1;
+		}
+		if (!have) {
+			first = t;
+			have = 1;
+		}
+	}
+	if (have)
+		*w = first;
+	return have;
+}
+
+/* The first confirmed person named in the sentence of token o before o,
+ * outside quotes, or -1.  first[] caches it per sentence (-2: not yet
+ * known), so each sentence is read once. */
+static int first_named(const struct st_doc *d, int o, int *first)
+{
+	int sent = d->t[o].sent, i, p = -1;
+
+	if (first[sent] == -2) {
+		int se = st_sent_end(d, o);
+
+		first[sent] = -1;
+		for (i = st_sent_start(d, o); i < se; i++) {
+			p = st_person_at(d, i);
+			if (p >= 0 && d->t[i].q < 0 &&
+			    d->pe[p].confirmed_at != INT_MAX) {
+				first[sent] = i;
+				break;
+			}
+		}
+	}
+	i = first[sent];
+	return i >= 0 && i < o ? st_person_at(d, i) : -1;
+}
+
+static void attribute(struct st_doc *d, int k, int prev, int *first)
+{
+	struct st_span *s = &d->sp[k];
+	const struct st_para *p = &d->p[s->para];
+	int o = s->open, i, v;
+	int comma = s->close >= 0 &&
+	            (st_is_punct(d, s->close + 1, ",") ||
+	             (s->end > s->start && d->text[s->end - 1] == ','));
+	struct who w = { -1, -1, -1, 0 };
+
+	if (s->full) {
+		if ((s->close >= 0 && after_quote(d, s, &w)) ||
+		    before_quote(d, s, &w, 0)) {
+			set_speaker(d, s, w);
+			return;
+		}
+	} else {
+		/* words in the reporter's sentence belong to its subject */
+		if (before_quote(d, s, &w, 1) ||
+		    (comma && after_quote(d, s, &w))) {
+			set_speaker(d, s, w);
+			return;
+		}
+	}
+	if (!s->full || st_is_punct(d, o - 1, ":")) {
+		w.person = first_named(d, o, first);
+		if (w.person >= 0) {
+			set_speaker(d, s, w);
+			return;
+		}
+	}
+	/* a lead-in paragraph that ends in a colon */
+	if (o == p->t0 && s->para > 0 && !s->cont) {
+		const struct st_para *pp = &d->p[s->para - 1];
+
+		if (pp->t1 > pp->t0 && st_is_punct(d, pp->t1 - 1, ":")) {
+			int ps = st_sent_start(d, pp->t1 - 1);
+
+			for (v = pp->t1 - 2; v >= ps; v--)
+				if (st_cue_at(d, v) && d->t[v].q < 0) {
+					w = subject(d, v, ps, pp->t1);
+					if (found(d, &w)) {
+						set_speaker(d, s, w);
+						return;
+					}
+					break;
+				}
+			for (i = pp->t1 - 1; i >= ps; i--)
+				if (st_person_at(d, i) >= 0 && d->t[i].q < 0) {
+					w.person = st_person_at(d, i);
+					set_speaker(d, s, w);
+					return;
+				}
+		}
+	}
+	/* a continued quotation, or a quote with no attribution of its own
+	 * right after another one: the same speaker */
+	if (prev >= 0 && (d->sp[prev].para == s->para ||
+	                  d->sp[prev].para == s->para - 1 || s->cont)) {
+		s->person = d->sp[prev].person;
+		if (d->sp[prev].group)
+			s->group = st_xstrdup(d->sp[prev].group);
+		s->inherited = prev + 1;
+	}
+}
+
+/* The attribution context: the quote's sentence outside any quotation,
+ * without the names of people. */
+static void context(struct st_doc *d, int k)
+{
+	struct st_span *s = &d->sp[k];
+	const struct st_para *p = &d->p[s->para];
+	int c = s->close >= 0 ? s->close : p->t1 - 1;
+	int i, ss = st_sent_start(d, s->open), se = st_sent_end(d, c);
+
+	for (i = ss; i < se; i++) {
+		int m = d->t[i].ment;
+
+		if (d->t[i].q >= 0 || d->t[i].type != ST_T_WORD)
+			continue;
+		if (m >= 0 && d->m[m].person >= 0 && d->t[i].cap) {
+			i = d->m[m].t1 - 1;
+			continue;
+		}
+		if (s->context.len)
+			st_buf_addc(&s->context, ' ');
+		st_buf_add(&s->context, d->text + d->t[i].s,
+		           d->t[i].e - d->t[i].s);
+	}
+}
+
+void st_attribute(struct st_doc *d)
+{
+	int k, prev = -1, i;
+	int *first = st_xmalloc(((size_t)d->nsent + 2) * sizeof *first);
+
+	for (i = 0; i < d->nsent + 2; i++)
+		first[i] = -2;
+	for (k = 0; k < d->nsp; k++) {
+		struct st_span *s = &d->sp[k];
+
+		if (s->drop)
+			continue;
+		attribute(d, k, prev, first);
+		if (!s->full && s->person < 0 && !s->group && !s->inherited) {
+			s->drop = 1;	/* scare quotes: nobody says them */
+			continue;
+		}
+		prev = k;
+		if (s->inherited) {
+			const struct st_span *from = &d->sp[s->inherited - 1];
+			st_buf_adds(&s->context, from->context.s ? from->context.s
+			                                         : "");
+		} else {
+			context(d, k);
+		}
+	}
+	free(first);
+}

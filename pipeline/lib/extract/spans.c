@@ -1,0 +1,366 @@
+/* spans.c - quotation marks paired into spans, sentences, and which spans
+ * are statements.
+ *
+ * st_spans_pair reads the tokens and their marks (scan.c) and adds
+ * st_doc.sp: each pair of marks in one paragraph, or an opening mark left
+ * open to the paragraph end (open_end; cont when it goes on in the next
+ * paragraph), with its inner byte range; st_tok.q for the tokens inside.
+ * A span without a word is dropped.  Every mark is looked at a fixed
+ * number of times, so pairing is linear in the marks of a paragraph.
+ *
+ * st_sentences reads the spans and adds st_tok.sent and st_doc.sent0.
+ *
+ * st_spans_judge reads the sentences, cues and mentions and sets
+ * st_span.full (a sentence or more) and st_span.drop for names and titles
+ * in quotation marks (the newspaper "Golos", a Title In Capitals). */
+#include "extract/doc.h"
+
+#include <stdlib.h>
+
+static int space_at(const struct st_doc *d, size_t off, size_t lo, size_t hi)
+{
+	if (off < lo || off >= hi)
+		return 1;	/* paragraph edge */
+	return d->text[off] == ' ' || d->text[off] == '\t';
+}
+
+/* Can mark token i open a quotation?  ASCII marks have no direction: one
+ * opens where it stands after a space (or the paragraph start, a bracket
+ * or a dash) and is not followed by a space. */
+static int can_open(const struct st_doc *d, int i, const struct st_para *p)
+{
+	const struct st_tok *t = &d->t[i];
+	char prev;
+
+	if (t->dir == ST_M_OPEN)
+		return 1;
+	if (t->dir != ST_M_AMBIG)
+		return 0;
+	if (i == p->t0)
+		return 1;
+	prev = d->text[t->s - 1];
+	if (!(space_at(d, t->s - 1, p->s, p->e) || strchr("([{/", prev) ||
+	      (i > p->t0 && (st_is_dash(d, i - 1) ||
+	                     d->t[i - 1].type == ST_T_MARK))))
+		return 0;
+	return !space_at(d, t->e, p->s, p->e);
+}
+
+/* Can mark token i close a quotation opened by a mark of family fam? */
+static int can_close(const struct st_doc *d, int i, int fam)
+{
+	const struct st_tok *t = &d->t[i];
+
+	switch (fam) {
+	case ST_F_STRAIGHT:
+		return t->fam == ST_F_STRAIGHT;
+	case ST_F_TWO:
+		return t->fam == ST_F_TWO;
+	case ST_F_CURLY:
+		/* ” closes; so does a stray “ that ends a word */
+		return t->fam == ST_F_CURLY &&
+		       (t->dir == ST_M_CLOSE ||
+		        (t->s > 0 && d->text[t->s - 1] != ' ' &&
+		         (t->e >= d->len || strchr(" ,.;:!?)", d->text[t->e]))));
+	case ST_F_LOW:
+		return t->fam == ST_F_CURLY;
+	case ST_F_GUIL:
+	case ST_F_SGUIL:
+		return t->fam == fam && t->dir == ST_M_CLOSE;
+	}
+	return 0;
+}
+
+static struct st_span *add_span(struct st_doc *d, int open, int close,
+                                int para)
+{
+	struct st_span *s;
+
+	if (d->nsp == d->capsp) {
+		d->capsp = d->capsp ? d->capsp * 2 : 32;
+		d->sp = st_xrealloc(d->sp, (size_t)d->capsp * sizeof *d->sp);
+	}
+	s = &d->sp[d->nsp++];
+	memset(s, 0, sizeof *s);
+	s->open = open;
+	s->close = close;
+	s->para = para;
+	s->person = -1;
+	return s;
+}
+
+/* Pair the marks of paragraph pi.  An opening mark pairs with the first
+ * mark after it that can close it.  If none can and the paragraph ends in
+ * a mark, the opening mark is stray and pairing reads on after it; else
+ * it opens a quotation that runs to the paragraph end.  next[f][k] is the
+ * first closer for family f at or after the k-th mark, found once from
+ * the end, so no mark is scanned again for every opener. */
+static void pair_para(struct st_doc *d, int pi, int **next, int *marks)
+{
+	const struct st_para *p = &d->p[pi];
+	int n = 0, k, f;
+	int ends_in_mark = p->t1 > p->t0 && d->t[p->t1 - 1].type == ST_T_MARK;
+
+	for (k = p->t0; k < p->t1; k++)
+		if (d->t[k].type == ST_T_MARK)
+			marks[n++] = k;
+	for (f = 1; f < ST_F_NFAM; f++) {
+		next[f][n] = -1;
+		for (k = n - 1; k >= 0; k--)
+			next[f][k] = can_close(d, marks[k], f) ? k : next[f][k + 1];
+	}
+	for (k = 0; k < n; k++) {
+		int o = marks[k], c;
+
+		if (!can_open(d, o, p))
+			continue;
+		c = next[d->t[o].fam][k + 1];
+		if (c >= 0) {
+			add_span(d, o, marks[c], pi);
+			k = c;
+			continue;
+		}
+		if (ends_in_mark && o != p->t0 && !st_is_punct(d, o - 1, ":"))
+			continue;	/* stray: read on after it */
+		add_span(d, o, -1, pi)->open_end = 1;
+		break;
+	}
+}
+
+void st_spans_pair(struct st_doc *d)
+{
+	int pi, most = 0, f, k;
+	int *next[ST_F_NFAM], *marks;
+
+	for (pi = 0; pi < d->np; pi++)
+		if (d->p[pi].t1 - d->p[pi].t0 > most)
+			most = d->p[pi].t1 - d->p[pi].t0;
+	marks = st_xmalloc(((size_t)most + 1) * sizeof *marks);
+	for (f = 1; f < ST_F_NFAM; f++)
+		next[f] = st_xmalloc(((size_t)most + 1) * sizeof *next[f]);
+	for (pi = 0; pi < d->np; pi++)
+		pair_para(d, pi, next, marks);
+	for (f = 1; f < ST_F_NFAM; f++)
+		free(next[f]);
+	free(marks);
+
+	/* inner byte ranges, the tokens inside, continuation, empty spans */
+	for (k = 0; k < d->nsp; k++) {
+		struct st_span *s = &d->sp[k];
+		const struct st_para *p = &d->p[s->para];
+		int i, last = s->close >= 0 ? s->close : p->t1 - 1;
+		int letters = 0;
+
+		s->start = d->t[s->open].e;
+		s->end = s->close >= 0 ? d->t[s->close].s : p->e;
+		for (i = s->open; i <= last; i++) {
+			d->t[i].q = k;
+			if (i != s->open && i != s->close &&
+			    d->t[i].type == ST_T_WORD)
+				letters = 1;
+		}
+		if (!letters)
+			s->drop = 1;
+		if (k > 0 && s->open == p->t0 && d->sp[k - 1].open_end &&
+		    d->sp[k - 1].para == s->para - 1)
+			s->cont = 1;
+	}
+}
+
+/* ---- sentences ------------------------------------------------------- */
+
+static int abbreviation(const struct st_doc *d, int i)
+{
+	if (i < 0 || d->t[i].type != ST_T_WORD)
+		return 0;
+	/* an initial, or a word that takes a full stop */
+	return strlen(st_low(d, i)) == 1 || (d->t[i].cls & ST_W_ABBR);
+}
+
+static int starts_sentence(const struct st_doc *d, int i)
+{
+	return d->t[i].cap || d->t[i].type == ST_T_MARK ||
+	       (d->t[i].type == ST_T_WORD && d->text[d->t[i].s] >= '0' &&
+	        d->text[d->t[i].s] <= '9');
+}
+
+/* "Q?" Melkonyan said. -- the sentence goes on after a question mark
+ * when a name and a cue verb follow. */
+static int attribution_follows(const struct st_doc *d, int i)
+{
+	int k;
+
+	for (k = 0; k < 4 && i + k < d->nt && d->t[i + k].cap; k++)
+		if (st_cue_at(d, i + k + 1))
+			return 1;
+	return 0;
+}
+
+/* A full stop that may close a sentence: not the one after an initial or
+ * an abbreviation ("Dr.", "U.S."); a run ("...") always may. */
+static int full_stop_ends(const struct st_doc *d, int i)
+{
+	if (!st_is_punct(d, i, ".?!"))
+		return 0;
+	return !(d->t[i].e - d->t[i].s == 1 && d->text[d->t[i].s] == '.' &&
+	         abbreviation(d, i - 1));
+}
+
+void st_sentences(struct st_doc *d)
+{
+	int pi, sent = 0, cap = 64;
+
+	d->sent0 = st_xmalloc((size_t)cap * sizeof *d->sent0);
+	for (pi = 0; pi < d->np; pi++) {
+		const struct st_para *p = &d->p[pi];
+		int i;
+
+		for (i = p->t0; i < p->t1; i++) {
+			int next = i + 1;
+
+			if (i == p->t0 || d->t[i - 1].sent != sent) {
+				/* a new sentence starts at token i */
+				if (i == p->t0)
+					sent++;
+				if (sent + 2 > cap) {
+					cap *= 2;
+					d->sent0 = st_xrealloc(d->sent0, (size_t)cap *
+					                       sizeof *d->sent0);
+				}
+				d->sent0[sent] = i;
+			}
+			d->t[i].sent = sent;
+			if (next >= p->t1 || !starts_sentence(d, next))
+				continue;
+			if (d->t[i].q < 0 && full_stop_ends(d, i))
+				sent++;
+			else if (d->t[i].q >= 0 && d->sp[d->t[i].q].close == i &&
+			         st_ends_sentence_inside(d, &d->sp[d->t[i].q]) &&
+			         (d->t[next].type == ST_T_MARK ||
+			          (d->t[next].cap &&
+			           !attribution_follows(d, next))))
+				sent++;
+		}
+	}
+	d->nsent = sent;
+}
+
+/* ---- statements ------------------------------------------------------ */
+
+static int name_context(const struct st_map *m, const struct st_doc *d,
+                        int i)
+{
+	int *v;
+
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
+		return 0;
+	v = st_map_get(m, st_low(d, i));
+	return v ? *v : 0;
+}
+
+/* Is span s a name or title in quotation marks rather than a statement? */
+static int not_a_statement(const struct st_doc *d, const struct st_span *s)
+{
+	int o = s->open, c = s->close, i, words = 0, caps = 0, v = 0;
+	int capital = o + 1 < d->nt && d->t[o + 1].cap;
+
+	if (s->full)
+		goto title;
+	/* so-called "peacekeepers"; the newspaper "Golos" (a name: capitals);
+	 * two words before one ("known as") */
+	if (o >= 2 && d->t[o - 2].type == ST_T_WORD &&
+	    d->t[o - 1].type == ST_T_WORD) {
+		struct st_buf two = ST_BUF_INIT;
+		int *p;
+
+		st_buf_adds(&two, st_low(d, o - 2));
+		st_buf_addc(&two, ' ');
+		st_buf_adds(&two, st_low(d, o - 1));
+		p = st_map_get(&d->lx->before, two.s);
+		v = p ? *p : 0;
+		st_buf_finish(&two);
+	}
+	if (!v)
+		v = name_context(&d->lx->before, d, o - 1);
+	if (v == ST_NC_ALWAYS)
+		return 1;
+	if (v == ST_NC_NEVER)
+		return 0;
+	if (v == ST_NC_CAPITAL)
+		return capital;
+	if (c >= 0 && capital && name_context(&d->lx->after, d, c + 1))
+		return 1;
+	/* a nickname between a first name and a surname */
+	if (o > 0 && c >= 0 && d->t[o - 1].cap && c + 1 < d->nt &&
+	    d->t[c + 1].cap && d->t[o - 1].para == d->t[c + 1].para &&
+	    d->t[o - 1].type == ST_T_WORD && d->t[c + 1].type == ST_T_WORD)
+		return 1;
+title:
+	/* A Title In Capitals */
+	for (i = o + 1; i < (c >= 0 ? c : o); i++) {
+		if (d->t[i].type != ST_T_WORD)
+			continue;
+		words++;
+		caps += d->t[i].cap || (d->t[i].cls & ST_W_FUNC);
+	}
+	if (words && caps == words && words <= 8 &&
+	    !st_ends_sentence_inside(d, s))
+		return 1;
+	return 0;
+}
+
+/* How far back a quote's sentence is searched for a cue that makes it a
+ * sentence of its own: enough for any attribution, and it keeps a
+ * sentence of many quotes linear. */
+#define CUE_LOOKBACK 64
+
+static int is_full(const struct st_doc *d, const struct st_span *s)
+{
+	int o = s->open, prev = o - 1;
+
+	if (o == d->p[s->para].t0)
+		return 1;
+	if (st_is_punct(d, prev, ":"))
+		return 1;
+	if (d->t[prev].sent != d->t[o].sent)
+		return 1;
+	if (d->t[prev].type == ST_T_MARK)
+		return 1;
+	/* the second half of a split quote: "Q1," he said, "Q2." */
+	if (st_is_punct(d, prev, ",") && (st_cue_at(d, prev - 1) ||
+	                                  st_mention_at(d, prev - 1) >= 0))
+		return 1;
+	/* a sentence of its own after a cue: X told Y "Q." / According to
+	 * X, "Q." (but not: X said that "Q.") */
+	if (o + 1 < d->nt && d->t[o + 1].cap && !st_is_word(d, prev, "that") &&
+	    !st_is_word(d, prev, "whether") && !st_has(d, prev, ST_W_DET)) {
+		int i, words = 0, stop = st_sent_start(d, o);
+
+		for (i = o + 1; i < d->nt && d->t[i].q == d->t[o].q &&
+		     words < 3; i++)
+			words += d->t[i].type == ST_T_WORD;
+		if (stop < prev - CUE_LOOKBACK)
+			stop = prev - CUE_LOOKBACK;
+		if (words >= 3)
+			for (i = prev; i >= stop; i--)
+				if (d->t[i].q < 0 && (st_cue_at(d, i) ||
+				                      st_according_to(d, i)))
+					return 1;
+	}
+	return 0;
+}
+
+void st_spans_judge(struct st_doc *d)
+{
+	int k;
+
+	for (k = 0; k < d->nsp; k++) {
+		struct st_span *s = &d->sp[k];
+
+		if (s->drop)
+			continue;
+		s->full = is_full(d, s);
+		if (not_a_statement(d, s))
+			s->drop = 1;
+	}
+}
