@@ -102,17 +102,18 @@ static void classify_mark(struct st_tok *t, const char *s, size_t n)
 		}
 	}
 	if (n == 8 && s[0] == '&' && s[1] == '#' && (s[2] | 0x20) == 'x') {
-		/* &#x201c; &#x201d; &#x201e; &#xab; &#xbb;, either case */
-		char c = (char)(s[5] | 0x20);
+		/* &#x201c; &#x201d; &#x201e;, either case */
+		char c = (char)(s[6] | 0x20);
 
 		t->type = ST_T_MARK;
-		if (c == 'c' || c == 'd' || c == 'e') {
-			t->fam = c == 'e' ? ST_F_LOW : ST_F_CURLY;
-			t->dir = c == 'd' ? ST_M_CLOSE : ST_M_OPEN;
-		} else {
-			t->fam = ST_F_GUIL;
-			t->dir = (s[3] | 0x20) == 'a' ? ST_M_OPEN : ST_M_CLOSE;
-		}
+		t->fam = c == 'e' ? ST_F_LOW : ST_F_CURLY;
+		t->dir = c == 'd' ? ST_M_CLOSE : ST_M_OPEN;
+	} else if (n == 6 && s[0] == '&' && s[1] == '#' &&
+	           (s[2] | 0x20) == 'x') {
+		/* &#xab; &#xbb; */
+		t->type = ST_T_MARK;
+		t->fam = ST_F_GUIL;
+		t->dir = (s[3] | 0x20) == 'a' ? ST_M_OPEN : ST_M_CLOSE;
 	}
 }
 
