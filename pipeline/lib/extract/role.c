@@ -7,7 +7,7 @@
  * there or before) or next to a cue verb.  A title right before the name
  * ("opposition lawmaker Ara X"), an appositive after it ("Ara X, a
  * political analyst at the Y Institute, said") or before it ("the
- * secretary of the Security Council, Ara X") is a role when it holds a
+ * spokesman of the Defence Ministry, Ara X") is a role when it holds a
  * word of roles.txt. */
 #include "extract/doc.h"
 
@@ -78,7 +78,7 @@ static char *find_role(const struct st_doc *d, int a, int b,
 		for (e = s, has = 0; e < d->nt && d->t[e].para == d->t[a].para &&
 		     d->t[e].type == ST_T_WORD && d->t[e].q < 0 &&
 		     !st_cue_at(d, e); e++) {
-			/* "X, head of the Y party and member of Z" */
+			/* "X, a deputy minister and former envoy": the first role */
 			if (st_is_word(d, e, "and") && has &&
 			    (st_is_word(d, e + 1, "member") ||
 			     st_is_word(d, e + 1, "head") ||

@@ -1,0 +1,145 @@
+/* test_attribution.c - the speaker and context of each quote
+ * (extract/attribution.c). */
+#include <stdio.h>
+#include <check.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract/doc.h"
+#include "suites.h"
+
+static struct st_quotes qs;
+
+static void setup(void)
+{
+	test_doc_setup();
+	st_quotes_init(&qs);
+}
+
+static void teardown(void)
+{
+	st_quotes_finish(&qs);
+	test_doc_teardown();
+}
+
+static size_t run(const char *text)
+{
+	return test_doc_quotes(text, strlen(text), &qs);
+}
+
+START_TEST(test_cue_after_the_quote)
+{
+	ck_assert_uint_eq(run("Aram Tonoyan, a minister, spoke.\n"
+	                      "\"We stay,\" Tonoyan said. \"We go,\" said "
+	                      "Lilit Avagyan. \"We wait\" - Aram Tonoyan.\n"), 3);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Tonoyan");
+	ck_assert_str_eq(qs.q[0].role, "minister");
+	ck_assert_str_eq(qs.q[0].context, "said");
+	ck_assert_str_eq(qs.q[1].speaker, "Lilit Avagyan");
+	ck_assert_str_eq(qs.q[1].role, "");
+	ck_assert_str_eq(qs.q[2].speaker, "Aram Tonoyan");
+}
+END_TEST
+
+START_TEST(test_cue_before_the_quote)
+{
+	ck_assert_uint_eq(run("Lilit Avagyan said: \"We stay.\" According to "
+	                      "Aram Tonoyan, \"We go now.\"\nOfficials told "
+	                      "reporters that \"nothing had changed\".\n"), 3);
+	ck_assert_str_eq(qs.q[0].speaker, "Lilit Avagyan");
+	ck_assert_int_eq(qs.q[0].kind, ST_FULL);
+	ck_assert_str_eq(qs.q[1].speaker, "Aram Tonoyan");
+	ck_assert_int_eq(qs.q[1].kind, ST_FULL);
+	ck_assert_str_eq(qs.q[2].speaker, "Officials");
+	ck_assert_int_eq(qs.q[2].kind, ST_PARTIAL);
+	ck_assert_str_eq(qs.q[2].context, "Officials told reporters that");
+}
+END_TEST
+
+START_TEST(test_groups)
+{
+	ck_assert_uint_eq(run("\"We will not sign it,\" the Kremlin said in a "
+	                      "statement.\n"
+	                      "\"Get out of the bloc,\" shouted demonstrators "
+	                      "outside the building.\n"
+	                      "\"There is no deal,\" it said.\n"), 3);
+	ck_assert_str_eq(qs.q[0].speaker, "the Kremlin");
+	ck_assert_str_eq(qs.q[1].speaker, "demonstrators");
+	/* "it" is no speaker: the speaker of the quote in the paragraph
+	 * before */
+	ck_assert_str_eq(qs.q[2].speaker, "demonstrators");
+}
+END_TEST
+
+START_TEST(test_partial_quote_and_scare_quotes)
+{
+	ck_assert_uint_eq(run("The \"reform\" went on.\n"), 0);
+	ck_assert_uint_eq(run("Aram Tonoyan called the offer \"hollow and "
+	                      "late\".\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Tonoyan");
+	ck_assert_int_eq(qs.q[0].kind, ST_PARTIAL);
+	ck_assert_str_eq(qs.q[0].text, "hollow and late");
+	ck_assert_str_eq(qs.q[0].context, "called the offer");
+}
+END_TEST
+
+START_TEST(test_lead_in_and_inherited)
+{
+	ck_assert_uint_eq(run("Aram Tonoyan, a minister, told reporters:\n"
+	                      "\"We stay in the bloc.\"\n"
+	                      "\"And we will not leave.\"\n"
+	                      "The talks ended.\n"
+	                      "\"Nobody knows.\"\n"), 3);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Tonoyan");
+	ck_assert_str_eq(qs.q[1].speaker, "Aram Tonoyan");
+	ck_assert_str_eq(qs.q[1].context, qs.q[0].context);
+	/* two paragraphs after the last quote: nobody */
+	ck_assert_str_eq(qs.q[2].speaker, "");
+}
+END_TEST
+
+START_TEST(test_nominal_group_is_a_person)
+{
+	ck_assert_uint_eq(run("Deputy Prime Minister Aram Tonoyan arrived.\n"
+	                      "\"We stay,\" the deputy prime minister said.\n"),
+	                  1);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Tonoyan");
+	ck_assert_str_eq(qs.q[0].role, "Deputy Prime Minister");
+}
+END_TEST
+
+/* a sentence of many cue verbs before a quote stays linear: the cue
+ * nearest the quote is tried first */
+START_TEST(test_many_cues_before_a_quote)
+{
+	struct st_buf b = ST_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < 40000; k++)
+		st_buf_adds(&b, "said ");
+	st_buf_adds(&b, "Aram Tonoyan said: \"We stay.\"\n");
+	ck_assert_uint_eq(test_doc_quotes(b.s, b.len, &qs), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Tonoyan");
+	st_buf_finish(&b);
+}
+END_TEST
+
+Suite *attribution_suite(void)
+{
+	Suite *s = suite_create("attribution");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_cue_after_the_quote);
+	tcase_add_test(tc, test_cue_before_the_quote);
+	tcase_add_test(tc, test_groups);
+	tcase_add_test(tc, test_partial_quote_and_scare_quotes);
+	tcase_add_test(tc, test_lead_in_and_inherited);
+	tcase_add_test(tc, test_nominal_group_is_a_person);
+	tcase_add_test(tc, test_many_cues_before_a_quote);
+	suite_add_tcase(s, tc);
+	return s;
+}
