@@ -60,6 +60,15 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 		free(id);
 		return -1;
 	}
+	{
+		const size_t *at;
+		size_t i, n = st_extract_cutoffs(x, &at);
+
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "stance-tokenize: %s:%ld: quotation "
+			        "still open at the end of the text (cut off?): "
+			        "left out\n", name, st_line_of(text->s, at[i]));
+	}
 	st_quotes_write(fp, &qs, 0);
 	st_quotes_finish(&qs);
 	free(id);

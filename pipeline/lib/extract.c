@@ -9,6 +9,8 @@
 struct st_extractor {
 	struct st_lexicon lx;
 	struct st_scanner *sc;
+	size_t *cut;		/* cut-off quotations of the last article */
+	size_t ncut, capcut;
 };
 
 struct st_extractor *st_extractor_new(struct st_error *err)
@@ -29,6 +31,7 @@ void st_extractor_free(struct st_extractor *x)
 	if (!x)
 		return;
 	st_scanner_free(x->sc);
+	free(x->cut);
 	st_lexicon_finish(&x->lx);
 	free(x);
 }
@@ -55,12 +58,24 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 	int k, n = 0;
 
 	st_extract_doc(x, &d, text, len);
+	x->ncut = 0;
 	for (k = 0; k < d.nsp; k++) {
 		const struct st_span *s = &d.sp[k];
 		struct st_quote *q;
 
 		if (s->drop)
 			continue;
+		if (s->open_end && s->para == d.np - 1) {
+			/* still open where the text ends: a page cut off, not
+			 * a statement */
+			if (x->ncut == x->capcut) {
+				x->capcut = x->capcut ? 2 * x->capcut : 4;
+				x->cut = st_xrealloc(x->cut, x->capcut *
+				                     sizeof *x->cut);
+			}
+			x->cut[x->ncut++] = d.t[s->open].s;
+			continue;
+		}
 		q = st_quotes_add(out);
 		q->id = ++n;
 		st_set(&q->article, id, strlen(id));
@@ -87,6 +102,12 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		}
 	}
 	st_doc_finish(&d);
+}
+
+size_t st_extract_cutoffs(const struct st_extractor *x, const size_t **at)
+{
+	*at = x->cut;
+	return x->ncut;
 }
 
 int st_check_limits(const char *path, const char *text, size_t len,

@@ -9,7 +9,8 @@
  * quotation is not closed runs to its end; if the next paragraph opens
  * with a mark, that quotation continues there with the same speaker.
  * Paragraphs end at LF, CRLF or a lone CR; a leading byte order mark is
- * skipped.
+ * skipped.  A quotation still open where the text ends is a page cut off,
+ * not a statement: it is left out (see st_extract_cutoffs).
  *
  * Each quote gets a kind (full sentence or partial words inside the
  * reporter's sentence), a speaker (a person's full name, resolved from
@@ -41,6 +42,12 @@ void st_extractor_free(struct st_extractor *x);
 void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
                 const char *id, const char *text, size_t len,
                 struct st_quotes *out);
+
+/* The quotations that the last st_extract() call left out because they
+ * were still open where the text ends (a page cut off): their number, and
+ * in *at the byte offsets of their opening marks, valid until the next
+ * call.  The caller decides whether to warn. */
+size_t st_extract_cutoffs(const struct st_extractor *x, const size_t **at);
 
 /* Limits, so that a runaway input is an error and not a long wait:
  * the largest article, the most quotes in one, the longest quote. */

@@ -47,6 +47,11 @@ size_t test_doc_quotes(const char *text, size_t len, struct st_quotes *qs)
 	return qs->n;
 }
 
+size_t test_doc_cutoffs(const size_t **at)
+{
+	return st_extract_cutoffs(ex, at);
+}
+
 int test_tok(const struct st_doc *d, const char *word, int nth)
 {
 	int i;

@@ -102,7 +102,7 @@ START_TEST(test_names_and_titles_are_not_statements)
 	struct st_doc *d = run("The so-called \"peacekeepers\" came. The "
 	                       "newspaper \"Golos\" wrote, and the \"Sunrise\" "
 	                       "party met. Ara \"The Hawk\" Petrosyan came, "
-	                       "known as \"the fixer\". Aram Tonoyan called it \"A Very "
+	                       "known as \"the fixer\". Aram Kelikyan called it \"A Very "
 	                       "Big Step\" and described it as \"Big Step\".");
 
 	ck_assert_int_eq(d->nsp, 7);
@@ -115,6 +115,65 @@ START_TEST(test_names_and_titles_are_not_statements)
 	 * look like */
 	ck_assert_int_eq(d->sp[5].drop, 1);
 	ck_assert_int_eq(d->sp[6].drop, 0);
+}
+END_TEST
+
+START_TEST(test_single_marks_in_the_british_style)
+{
+	struct st_doc *d = run("‘We will not return to the bloc,’ the minister "
+	                       "said of Armenia’s members’ votes. He called "
+	                       "the talks ‘stalled’ and the ‘80s over.");
+
+	ck_assert_int_eq(d->nsp, 2);
+	ck_assert_uint_eq(d->sp[0].start, 3);
+	ck_assert_uint_eq(d->sp[0].end, 34);
+	ck_assert_int_eq(d->sp[0].drop, 0);
+	ck_assert_int_eq(d->t[d->sp[1].open + 1].type, ST_T_WORD);
+	ck_assert_str_eq(st_low(d, d->sp[1].open + 1), "stalled");
+	/* in an article that quotes with double marks, single ones are
+	 * scare quotes */
+	d = run("\"We stay,\" he said of the ‘freeze’ and ‘our partners’.");
+	ck_assert_int_eq(d->nsp, 3);
+	ck_assert_int_eq(d->sp[0].drop, 0);
+	ck_assert_int_eq(d->sp[1].drop, 1);
+	ck_assert_int_eq(d->sp[2].drop, 1);
+}
+END_TEST
+
+START_TEST(test_mistyped_closing_marks)
+{
+	/* “ typed for ”, and " closed by ” */
+	struct st_doc *d = run("“We stay in the region, “he said. \"We go,” "
+	                       "she said.");
+
+	ck_assert_int_eq(d->nsp, 2);
+	ck_assert_uint_eq(d->sp[0].start, 3);
+	ck_assert_uint_eq(d->sp[0].end, 26);
+	ck_assert_uint_eq(d->sp[1].start, 39);
+	ck_assert_uint_eq(d->sp[1].end, 45);
+}
+END_TEST
+
+START_TEST(test_cut_off_at_the_end_of_the_text)
+{
+	static const char text[] = "\"We stay,\" Aram Kelikyan said.\n"
+		"\"We will never leave the bloc, and\n"
+		"\"and we will not be told,\" he said, \"what the";
+	struct st_quotes qs;
+	const size_t *at;
+
+	st_quotes_init(&qs);
+	ck_assert_uint_eq(test_doc_quotes(text, strlen(text), &qs), 3);
+	ck_assert_str_eq(qs.q[1].text, "We will never leave the bloc, and");
+	ck_assert_str_eq(qs.q[2].text, "and we will not be told,");
+	ck_assert_str_eq(qs.q[2].speaker, "Aram Kelikyan");
+	ck_assert_uint_eq(test_doc_cutoffs(&at), 1);
+	ck_assert_uint_eq(at[0], strlen(text) - 9);
+	/* open at the end of a paragraph that is not the last: kept */
+	ck_assert_uint_eq(test_doc_quotes("\"We stay here\nThey left.", 24,
+	                                  &qs), 1);
+	ck_assert_uint_eq(test_doc_cutoffs(&at), 0);
+	st_quotes_finish(&qs);
 }
 END_TEST
 
@@ -146,6 +205,7 @@ END_TEST
 START_TEST(test_many_unclosed_guillemets)
 {
 	size_t n = 40000, i, len = 4 * n + 2;
+	const size_t *at;
 	char *text = malloc(len + 1);
 	struct st_doc *d;
 	struct st_quotes qs;
@@ -159,12 +219,11 @@ START_TEST(test_many_unclosed_guillemets)
 	ck_assert_int_eq(d->sp[0].open_end, 1);
 	ck_assert_uint_eq(d->sp[0].start, 2);
 	ck_assert_uint_eq(d->sp[0].end, len);
+	/* still open where the text ends: cut off, left out */
 	st_quotes_init(&qs);
-	ck_assert_uint_eq(test_doc_quotes(text, len, &qs), 1);
-	ck_assert_uint_eq(qs.q[0].start, 2);
-	ck_assert_uint_eq(qs.q[0].end, len);
-	ck_assert_int_eq(qs.q[0].kind, ST_FULL);
-	ck_assert_str_eq(qs.q[0].speaker, "");
+	ck_assert_uint_eq(test_doc_quotes(text, len, &qs), 0);
+	ck_assert_uint_eq(test_doc_cutoffs(&at), 1);
+	ck_assert_uint_eq(at[0], 0);
 	st_quotes_finish(&qs);
 	free(text);
 }
@@ -182,6 +241,9 @@ Suite *spans_suite(void)
 	tcase_add_test(tc, test_sentences);
 	tcase_add_test(tc, test_full_or_partial);
 	tcase_add_test(tc, test_names_and_titles_are_not_statements);
+	tcase_add_test(tc, test_cut_off_at_the_end_of_the_text);
+	tcase_add_test(tc, test_single_marks_in_the_british_style);
+	tcase_add_test(tc, test_mistyped_closing_marks);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(big, test_doc_setup, test_doc_teardown);
 	tcase_set_timeout(big, 120);

@@ -34,7 +34,7 @@
 enum { ST_T_WORD, ST_T_PUNCT, ST_T_MARK };
 /* quotation mark families, and which way a mark faces */
 enum { ST_F_STRAIGHT = 1, ST_F_CURLY, ST_F_LOW, ST_F_GUIL, ST_F_SGUIL,
-       ST_F_TWO, ST_F_NFAM };
+       ST_F_TWO, ST_F_SINGLE, ST_F_NFAM };
 enum { ST_M_OPEN = 1, ST_M_CLOSE, ST_M_AMBIG };
 
 /* Word classes of a folded word (bits of st_tok.cls), from the lists of
@@ -51,7 +51,9 @@ enum {
 	ST_W_PHRASE = 256,	/* cues.txt, first word of a phrase */
 	ST_W_HE = 512,		/* pronouns.txt, male */
 	ST_W_SHE = 1024,	/* pronouns.txt, female */
-	ST_W_PRON = 2048	/* pronouns.txt, never a speaker alone */
+	ST_W_PRON = 2048,	/* pronouns.txt, never a speaker alone */
+	ST_W_PERSON = 4096,	/* person-nouns.txt: one person */
+	ST_W_NOGROUP = 8192	/* group-stop-words.txt: not in a group */
 };
 
 /* What a word next to a quotation says about it (name-context.txt). */
@@ -65,6 +67,8 @@ struct st_lexicon {
 	struct st_map female, male;	/* first names, as written */
 	struct st_map classes;		/* folded word -> ST_W_* bits */
 	struct st_map before, after;	/* name-context.txt: ST_NC_* */
+	struct st_map aliases;		/* person noun -> index in alias_of */
+	struct st_map alias_of;		/* what a person noun is short for */
 };
 
 /* Load every list; cannot fail (the lists are compiled in). */
@@ -83,7 +87,10 @@ struct st_tok {
 	uint8_t cue;		/* words of the cue starting here, or 0 */
 	uint8_t type;		/* ST_T_* */
 	uint8_t cap;		/* starts with an upper-case letter */
-	uint8_t fam, dir;	/* marks: ST_F_*, ST_M_* */
+	uint8_t fam, dir;	/* marks: ST_F_*, ST_M_*; also a ‘ or ’
+				 * that stands alone (ST_F_SINGLE), which
+				 * stays ST_T_PUNCT: it may be an
+				 * apostrophe */
 };
 
 struct st_para {

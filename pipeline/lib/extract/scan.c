@@ -182,6 +182,15 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 		/* every mark starts with one of these bytes */
 		if (strchr("\"'&\xc2\xe2", w[0]))
 			classify_mark(t, w, e - s);
+		/* a single curly quote outside a word: a mark in the
+		 * British style, or an apostrophe ("the members’ votes") */
+		if (e - s == 3 && memcmp(w, "\xe2\x80\x98", 3) == 0) {
+			t->fam = ST_F_SINGLE;
+			t->dir = ST_M_OPEN;
+		} else if (e - s == 3 && memcmp(w, "\xe2\x80\x99", 3) == 0) {
+			t->fam = ST_F_SINGLE;
+			t->dir = ST_M_CLOSE;
+		}
 	}
 }
 

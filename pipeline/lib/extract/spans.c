@@ -32,6 +32,12 @@ static int can_open(const struct st_doc *d, int i, const struct st_para *p)
 	const struct st_tok *t = &d->t[i];
 	char prev;
 
+	if (t->fam == ST_F_SINGLE)
+		/* ‘ before a word, after a space, a bracket, a dash or a mark */
+		return t->dir == ST_M_OPEN && !space_at(d, t->e, p->s, p->e) &&
+		       (i == p->t0 || space_at(d, t->s - 1, p->s, p->e) ||
+		        strchr("([{/", d->text[t->s - 1]) ||
+		        st_is_dash(d, i - 1) || d->t[i - 1].type == ST_T_MARK);
 	if (t->dir == ST_M_OPEN)
 		return 1;
 	if (t->dir != ST_M_AMBIG)
@@ -53,20 +59,39 @@ static int can_close(const struct st_doc *d, int i, int fam)
 
 	switch (fam) {
 	case ST_F_STRAIGHT:
-		return t->fam == ST_F_STRAIGHT;
+		/* or ”, when the two styles are mixed: "We stay,” he said */
+		return t->fam == ST_F_STRAIGHT ||
+		       (t->fam == ST_F_CURLY && t->dir == ST_M_CLOSE);
 	case ST_F_TWO:
 		return t->fam == ST_F_TWO;
 	case ST_F_CURLY:
-		/* ” closes; so does a stray “ that ends a word */
+		/* ” closes; so does a stray “ that ends a word, or one typed
+		 * for ” after the quote's comma and before the attribution:
+		 * "“We stay, “he said." */
 		return t->fam == ST_F_CURLY &&
 		       (t->dir == ST_M_CLOSE ||
 		        (t->s > 0 && d->text[t->s - 1] != ' ' &&
-		         (t->e >= d->len || strchr(" ,.;:!?)", d->text[t->e]))));
+		         (t->e >= d->len || strchr(" ,.;:!?)", d->text[t->e]))) ||
+		        (t->s >= 2 && d->text[t->s - 1] == ' ' &&
+		         strchr(",.?!", d->text[t->s - 2]) && t->e < d->len &&
+		         d->text[t->e] >= 'a' && d->text[t->e] <= 'z'));
 	case ST_F_LOW:
 		return t->fam == ST_F_CURLY;
 	case ST_F_GUIL:
 	case ST_F_SGUIL:
 		return t->fam == fam && t->dir == ST_M_CLOSE;
+	case ST_F_SINGLE:
+		/* ’ after the quote's last character and before a space,
+		 * punctuation or the end; not "the members’ votes" */
+		if (t->fam != ST_F_SINGLE || t->dir != ST_M_CLOSE || t->s == 0 ||
+		    d->text[t->s - 1] == ' ')
+			return 0;
+		if (t->e >= d->len || strchr(",.;:!?)-\n\r", d->text[t->e]))
+			return 1;
+		return d->text[t->e] == ' ' &&
+		       !((d->text[t->s - 1] == 's' || d->text[t->s - 1] == 'S') &&
+		         t->e + 1 < d->len && d->text[t->e + 1] >= 'a' &&
+		         d->text[t->e + 1] <= 'z');
 	}
 	return 0;
 }
@@ -102,7 +127,7 @@ static void pair_para(struct st_doc *d, int pi, int **next, int *marks)
 	int ends_in_mark = p->t1 > p->t0 && d->t[p->t1 - 1].type == ST_T_MARK;
 
 	for (k = p->t0; k < p->t1; k++)
-		if (d->t[k].type == ST_T_MARK)
+		if (d->t[k].type == ST_T_MARK || d->t[k].fam == ST_F_SINGLE)
 			marks[n++] = k;
 	for (f = 1; f < ST_F_NFAM; f++) {
 		next[f][n] = -1;
@@ -122,9 +147,39 @@ static void pair_para(struct st_doc *d, int pi, int **next, int *marks)
 		}
 		if (ends_in_mark && o != p->t0 && !st_is_punct(d, o - 1, ":"))
 			continue;	/* stray: read on after it */
+		if (d->t[o].fam == ST_F_SINGLE && o != p->t0)
+			continue;	/* ‘80s: an apostrophe */
 		add_span(d, o, -1, pi)->open_end = 1;
 		break;
 	}
+}
+
+/* An article that quotes with double marks uses single ones for scare
+ * quotes and headlines (‘freeze’); one that quotes whole sentences in
+ * single marks (the British style) quotes with them.  So single-mark
+ * spans are dropped when the article has a double-mark span and no
+ * single-mark span of four words or more. */
+static void single_marks_primary(struct st_doc *d)
+{
+	int k, doubles = 0, long_singles = 0;
+
+	for (k = 0; k < d->nsp; k++) {
+		const struct st_span *s = &d->sp[k];
+		int i, words = 0;
+		int last = s->close >= 0 ? s->close : d->p[s->para].t1 - 1;
+
+		if (d->t[s->open].fam != ST_F_SINGLE) {
+			doubles++;
+			continue;
+		}
+		for (i = s->open + 1; i < last && words < 4; i++)
+			words += d->t[i].type == ST_T_WORD;
+		long_singles += words >= 4;
+	}
+	if (doubles && !long_singles)
+		for (k = 0; k < d->nsp; k++)
+			if (d->t[d->sp[k].open].fam == ST_F_SINGLE)
+				d->sp[k].drop = 1;
 }
 
 void st_spans_pair(struct st_doc *d)
@@ -143,6 +198,8 @@ void st_spans_pair(struct st_doc *d)
 	for (f = 1; f < ST_F_NFAM; f++)
 		free(next[f]);
 	free(marks);
+
+	single_marks_primary(d);
 
 	/* inner byte ranges, the tokens inside, continuation, empty spans */
 	for (k = 0; k < d->nsp; k++) {
@@ -237,6 +294,8 @@ void st_sentences(struct st_doc *d)
 			else if (d->t[i].q >= 0 && d->sp[d->t[i].q].close == i &&
 			         st_ends_sentence_inside(d, &d->sp[d->t[i].q]) &&
 			         (d->t[next].type == ST_T_MARK ||
+			          (d->t[next].fam == ST_F_SINGLE &&
+			           d->t[next].dir == ST_M_OPEN) ||
 			          (d->t[next].cap &&
 			           !attribution_follows(d, next))))
 				sent++;
