@@ -17,5 +17,7 @@ extern const char st_data_org_nouns[];
 extern const char st_data_abbreviations[];
 extern const char st_data_pronouns[];		/* word<TAB>class */
 extern const char st_data_name_context[];	/* names, titles in marks */
+extern const char st_data_person_nouns[];	/* noun[<TAB>alias] */
+extern const char st_data_group_stop_words[];	/* never in a group */
 
 #endif

@@ -20,26 +20,26 @@ START_TEST(test_surname_to_the_latest_full_name)
 {
 	struct st_doc *d = run("Aram Sahakyan said yes. Lilit Sahakyan said no. "
 	                       "Sahakyan added more. Aram Sahakyan left. "
-	                       "Sahakyan said goodbye. Tonoyan said nothing.");
+	                       "Sahakyan said goodbye. Kelikyan said nothing.");
 	int s1 = test_tok(d, "Sahakyan", 2), s2 = test_tok(d, "Sahakyan", 4);
 
 	ck_assert_int_eq(d->npe, 2);
 	ck_assert_int_eq(st_person_at(d, s1), 1);
 	ck_assert_int_eq(st_person_at(d, s2), 0);
 	/* a surname nobody was named with is no mention */
-	ck_assert_int_eq(d->t[test_tok(d, "Tonoyan", 0)].ment, -1);
+	ck_assert_int_eq(d->t[test_tok(d, "Kelikyan", 0)].ment, -1);
 }
 END_TEST
 
 START_TEST(test_pronouns_by_gender)
 {
-	struct st_doc *d = run("Anahit Sargsyan said yes. Aram Tonoyan said "
+	struct st_doc *d = run("Anahit Sargsyan said yes. Aram Kelikyan said "
 	                       "no. She said more. He said less.");
 
 	ck_assert_int_eq(st_person_at(d, test_tok(d, "She", 0)), 0);
 	ck_assert_int_eq(st_person_at(d, test_tok(d, "He", 0)), 1);
 	/* with nobody of that gender, the latest person */
-	d = run("Aram Tonoyan said no. She said yes.");
+	d = run("Aram Kelikyan said no. She said yes.");
 	ck_assert_int_eq(st_person_at(d, test_tok(d, "She", 0)), 0);
 	/* nobody at all */
 	d = run("He said no.");
@@ -51,7 +51,7 @@ END_TEST
 START_TEST(test_pronouns_skip_unconfirmed)
 {
 	/* Arev Blur has no role and no cue verb: not a person yet */
-	struct st_doc *d = run("Aram Tonoyan said so. They met in Arev Blur. "
+	struct st_doc *d = run("Aram Kelikyan said so. They met in Arev Blur. "
 	                       "He said more.");
 
 	ck_assert_int_eq(d->npe, 2);
@@ -61,7 +61,7 @@ END_TEST
 
 START_TEST(test_nominals)
 {
-	struct st_doc *d = run("Foreign Minister Aram Tonoyan spoke, and "
+	struct st_doc *d = run("Foreign Minister Aram Kelikyan spoke, and "
 	                       "analyst Lilit Avagyan spoke. The minister said "
 	                       "no. The analyst said yes. The governor said "
 	                       "nothing.");
@@ -73,7 +73,7 @@ START_TEST(test_nominals)
 	ck_assert_int_eq(st_person_at(d, test_tok(d, "The", 2)), -1);
 	/* resolved as the article stands: a role given later does not count
 	 * at that point, but does for the whole article */
-	d = run("The minister said no. Aram Tonoyan, a minister, spoke.");
+	d = run("The minister said no. Aram Kelikyan, a minister, spoke.");
 	ck_assert_int_eq(st_person_at(d, 0), -1);
 	ck_assert_int_eq(st_resolve_back(d, d->nt, -1, "minister", INT_MAX), 0);
 	ck_assert_int_eq(st_resolve_back(d, d->nt, -1, "minister", 5), -1);
@@ -100,13 +100,13 @@ START_TEST(test_many_pronouns)
 	ck_assert_str_eq(qs.q[79999].text, "We stay here,");
 	/* with a person named first, every "he" is that person */
 	st_buf_reset(&b);
-	st_buf_adds(&b, "Aram Tonoyan said so.\n");
+	st_buf_adds(&b, "Aram Kelikyan said so.\n");
 	for (k = 0; k < n; k++)
 		st_buf_add(&b, one, m);
 	d = test_doc_run(b.s, b.len);
 	ck_assert_int_eq(d->m[80000].person, 0);
 	ck_assert_uint_eq(test_doc_quotes(b.s, b.len, &qs), 80000);
-	ck_assert_str_eq(qs.q[79999].speaker, "Aram Tonoyan");
+	ck_assert_str_eq(qs.q[79999].speaker, "Aram Kelikyan");
 	st_quotes_finish(&qs);
 	st_buf_finish(&b);
 }

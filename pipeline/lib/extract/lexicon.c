@@ -101,6 +101,21 @@ static void load_pronouns(struct st_lexicon *lx)
 	st_map_finish(&all);
 }
 
+/* person-nouns.txt: "noun" or "noun<TAB>what it is short for". */
+static void load_person_nouns(struct st_lexicon *lx)
+{
+	const char *p;
+
+	st_map_load_classes(&lx->aliases, &lx->alias_of, st_data_person_nouns);
+	for (p = st_data_person_nouns; *p;) {
+		size_t n = strcspn(p, "\n"), w = strcspn(p, "\t\n ");
+
+		if (*p != '#' && w)
+			*st_map_putn(&lx->classes, p, w, 0) |= ST_W_PERSON;
+		p += n + (p[n] == '\n');
+	}
+}
+
 void st_lexicon_init(struct st_lexicon *lx)
 {
 	size_t i;
@@ -116,6 +131,8 @@ void st_lexicon_init(struct st_lexicon *lx)
 	st_map_init(&lx->classes);
 	st_map_init(&lx->before);
 	st_map_init(&lx->after);
+	st_map_init(&lx->aliases);
+	st_map_init(&lx->alias_of);
 	load_cues(lx);
 	st_map_load_classes(&lx->roles, &lx->role_classes, st_data_roles);
 	st_map_load_words(&lx->nonames, st_data_nonames, 1);
@@ -129,6 +146,8 @@ void st_lexicon_init(struct st_lexicon *lx)
 	add_class(lx, st_data_abbreviations, ST_W_ABBR);
 	load_pronouns(lx);
 	load_context(lx);
+	load_person_nouns(lx);
+	add_class(lx, st_data_group_stop_words, ST_W_NOGROUP);
 	for (i = 0; i < lx->roles.n; i++)
 		*st_map_put(&lx->classes, lx->roles.keys[i], 0) |= ST_W_ROLE;
 	for (i = 0; i < lx->cues.n; i++)
@@ -150,4 +169,6 @@ void st_lexicon_finish(struct st_lexicon *lx)
 	st_map_finish(&lx->classes);
 	st_map_finish(&lx->before);
 	st_map_finish(&lx->after);
+	st_map_finish(&lx->aliases);
+	st_map_finish(&lx->alias_of);
 }

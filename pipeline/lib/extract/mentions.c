@@ -158,10 +158,14 @@ void st_mentions(struct st_doc *d)
 		    d->t[a - 1].para == d->t[a].para &&
 		    st_has(d, a - 1, ST_W_DET))
 			continue;	/* "the Sevan Herald" is no person */
-		for (k = a; k < b; k++)
+		/* an organisation or a title before the name: "head of the
+		 * Centre for Policy Studies Ara Petrosyan" is Ara Petrosyan */
+		for (k = b - 1; k >= a; k--)
 			if (noname(d, k))
 				break;
-		if (k < b || a == b || st_org_noun(d, b))
+		if (k >= a)
+			a = k + 1;
+		if (a == b || st_org_noun(d, b))
 			continue;
 		if (b - a >= 2 && b - a <= 4) {
 			int m;
