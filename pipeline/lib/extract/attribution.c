@@ -343,7 +343,45 @@ static int first_named(const struct st_doc *d, int o, int *first)
 	return i >= 0 && i < o ? st_person_at(d, i) : -1;
 }
 
-static void attribute(struct st_doc *d, int k, int prev, int *first)
+/* A label at the paragraph start: "Sahakyan: “Q”", "Aram Sahakyan: “Q”"
+ * (headlines, interviews, press reviews).  1 if the quote has one: the
+ * speaker is the person it names, here or anywhere in the article (a
+ * headline comes before the full name), or a single word that is no title
+ * ("Zhamanak"), or nobody ("Expert"); never the quote before it. */
+static int label(struct st_doc *d, struct st_span *s, struct st_map *surnames)
+{
+	const struct st_para *p = &d->p[s->para];
+	int o = s->open, i, n = o - 1 - p->t0, *v;
+	struct st_buf key = ST_BUF_INIT;
+
+	if (n < 1 || n > 4 || !st_is_punct(d, o - 1, ":"))
+		return 0;
+	for (i = p->t0; i < o - 1; i++)
+		if (d->t[i].type != ST_T_WORD || !d->t[i].cap || d->t[i].q >= 0)
+			return 0;
+	if (!surnames->n)
+		for (i = 0; i < d->npe; i++)
+			st_map_put(surnames, d->pe[i].surname, i);
+	for (i = p->t0; i < o - 1; i++)
+		if (st_person_at(d, i) >= 0) {
+			s->person = st_person_at(d, i);
+			return 1;
+		}
+	st_name_key(d, o - 2, o - 1, &key);
+	v = st_map_getn(surnames, key.s, key.len);
+	st_buf_finish(&key);
+	if (v)
+		s->person = *v;
+	else if (n == 1 && !st_role_word(d, p->t0) &&
+	         !st_map_getn(&d->lx->nonames, d->text + d->t[p->t0].s,
+	                      d->t[p->t0].e - d->t[p->t0].s) &&
+	         strlen(st_low(d, p->t0)) > 1)
+		s->group = st_text_of(d, p->t0, p->t0);
+	return 1;
+}
+
+static void attribute(struct st_doc *d, int k, int prev, int *first,
+                      struct st_map *surnames)
 {
 	struct st_span *s = &d->sp[k];
 	const struct st_para *p = &d->p[s->para];
@@ -374,6 +412,8 @@ static void attribute(struct st_doc *d, int k, int prev, int *first)
 			return;
 		}
 	}
+	if (label(d, s, surnames))
+		return;
 	/* a lead-in paragraph that ends in a colon */
 	if (o == p->t0 && s->para > 0 && !s->cont) {
 		const struct st_para *pp = &d->p[s->para - 1];
@@ -438,7 +478,9 @@ void st_attribute(struct st_doc *d)
 {
 	int k, prev = -1, i;
 	int *first = st_xmalloc(((size_t)d->nsent + 2) * sizeof *first);
+	struct st_map surnames;	/* the first person of each surname */
 
+	st_map_init(&surnames);
 	for (i = 0; i < d->nsent + 2; i++)
 		first[i] = -2;
 	for (k = 0; k < d->nsp; k++) {
@@ -446,7 +488,7 @@ void st_attribute(struct st_doc *d)
 
 		if (s->drop)
 			continue;
-		attribute(d, k, prev, first);
+		attribute(d, k, prev, first, &surnames);
 		if (!s->full && s->person < 0 && !s->group && !s->inherited) {
 			s->drop = 1;	/* scare quotes: nobody says them */
 			continue;
@@ -461,4 +503,5 @@ void st_attribute(struct st_doc *d)
 		}
 	}
 	free(first);
+	st_map_finish(&surnames);
 }
