@@ -57,17 +57,21 @@ static int mention_before(const struct st_doc *d, int j,
 static char *find_role(const struct st_doc *d, int a, int b,
                        const struct st_map *seen, struct st_buf *key)
 {
-	int j, i, has = 0;
+	int j, i, has = 0, role = 0;
 
 	/* 1. a title right before the name: "opposition lawmaker Ara X",
-	 * "Deputy Foreign Minister Ara X" */
+	 * "Deputy Foreign Minister Ara X"; with a role word in it, not just
+	 * the end of an organisation's name ("the Centre for Regional
+	 * Studies Ara X") */
 	for (j = a - 1; j >= 0 && a - j <= 6 && d->t[j].q < 0 &&
 	     d->t[j].type == ST_T_WORD && d->t[j + 1].s == d->t[j].e + 1 &&
 	     d->text[d->t[j].e] == ' ' && d->t[j + 1].para == d->t[j].para &&
 	     !(d->t[j].cls & ST_W_FUNC) && !st_cue_at(d, j) &&
-	     !mention_before(d, j, seen, key); j--)
+	     !mention_before(d, j, seen, key); j--) {
 		has |= st_role_word(d, j) || noname(d, j);
-	if (j + 1 < a && has)
+		role |= st_role_word(d, j);
+	}
+	if (j + 1 < a && has && role)
 		return st_text_of(d, j + 1, a - 1);
 	/* 2. an appositive after the name */
 	if (b < d->nt && st_is_punct(d, b, ",") && d->t[b].para == d->t[a].para) {
