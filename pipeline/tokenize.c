@@ -22,7 +22,8 @@ static const char usage[] =
 "                     file's id is its name without .txt\n"
 "  -f, --files-from=LIST  read the ARTICLE names from the file LIST, one\n"
 "                     per line (for more articles than a command line holds)\n"
-"  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
+"  -q, --quiet        no progress on stderr (shown only on a terminal), and\n"
+"                     no warning about a quotation cut off at the end\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -32,10 +33,11 @@ static const char usage[] =
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-/* Extract the quotes of one article and write them. */
+/* Extract the quotes of one article and write them; warn about the
+ * quotations left out as cut off unless quiet. */
 static int one(struct st_extractor *x, struct st_tokenizer *tk,
                const char *path, const char *stdin_id, struct st_buf *text,
-               FILE *fp, struct st_error *err)
+               FILE *fp, int quiet, struct st_error *err)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *id = strcmp(path, "-") == 0 ? st_xstrdup(stdin_id)
@@ -64,7 +66,7 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 		const size_t *at;
 		size_t i, n = st_extract_cutoffs(x, &at);
 
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n && !quiet; i++)
 			fprintf(stderr, "stance-tokenize: %s:%ld: quotation "
 			        "still open at the end of the text (cut off?): "
 			        "left out\n", name, st_line_of(text->s, at[i]));
@@ -151,7 +153,8 @@ int main(int argc, char **argv)
 			while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 				line[--n] = '\0';
 			if (n) {
-				bad = one(x, tk, line, stdin_id, &text, out.fp, &err);
+				bad = one(x, tk, line, stdin_id, &text, out.fp, quiet,
+				          &err);
 				cli_progress_step(&prog, 1);
 			}
 		}
@@ -169,7 +172,8 @@ int main(int argc, char **argv)
 	} else {
 		cli_progress_init(&prog, quiet, "articles", nin);
 		for (i = 0; i < nin; i++) {
-			if (one(x, tk, in[i], stdin_id, &text, out.fp, &err)) {
+			if (one(x, tk, in[i], stdin_id, &text, out.fp, quiet,
+			        &err)) {
 				cli_progress_end(&prog);
 				st_out_abort(&out);
 				goto fail;
