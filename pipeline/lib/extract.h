@@ -4,8 +4,10 @@
  * An article is UTF-8 text, one paragraph per line.  A quoted statement is
  * the text inside one pair of quotation marks within one paragraph: ASCII
  * and curly double quotes, „ “, « », ‹ ›, two apostrophes, and the HTML
- * entities for them.  Single quotes are never marks (they are apostrophes
- * or nested quotes, which stay inside the outer quote).  A paragraph whose
+ * entities for them.  Single curly quotes outside a word are marks in an
+ * article that quotes a sentence or more with them (the British style);
+ * elsewhere they are apostrophes, scare quotes or nested quotes, which
+ * stay inside the outer quote.  A paragraph whose
  * quotation is not closed runs to its end; if the next paragraph opens
  * with a mark, that quotation continues there with the same speaker.
  * Paragraphs end at LF, CRLF or a lone CR; a leading byte order mark is
