@@ -144,6 +144,21 @@ START_TEST(test_head_of_and_title_phrases)
 }
 END_TEST
 
+START_TEST(test_name_in_marks_inside_the_attribution)
+{
+	/* the faction's name in marks neither ends the attribution nor
+	 * hides the speaker from the cue verb */
+	ck_assert_uint_eq(run("The authorities need a \"veil,\" Gor "
+	                      "Vardazaryan, head of the \"Unity Front\" "
+	                      "opposition faction, commented on Monday.\n"), 1);
+	ck_assert_str_eq(qs.q[0].text, "veil,");
+	ck_assert_int_eq(qs.q[0].kind, ST_PARTIAL);
+	ck_assert_str_eq(qs.q[0].speaker, "Gor Vardazaryan");
+	ck_assert_str_eq(qs.q[0].role,
+	                 "head of the \"Unity Front\" opposition faction");
+}
+END_TEST
+
 START_TEST(test_verb_phrase_is_no_group)
 {
 	/* "Armenia cannot unilaterally" is no speaker */
@@ -186,6 +201,7 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_nominal_anaphora);
 	tcase_add_test(tc, test_head_of_and_title_phrases);
 	tcase_add_test(tc, test_verb_phrase_is_no_group);
+	tcase_add_test(tc, test_name_in_marks_inside_the_attribution);
 	tcase_add_test(tc, test_many_cues_before_a_quote);
 	suite_add_tcase(s, tc);
 	return s;

@@ -67,6 +67,11 @@ static struct who subject(const struct st_doc *d, int v, int lo, int hi)
 	/* to the left, within the clause: the latest name or pronoun */
 	stop = v - SUBJECT_LOOKBACK > lo ? v - SUBJECT_LOOKBACK : lo;
 	for (i = v - 1; i >= stop; i--) {
+		if (d->t[i].q >= 0 && d->sp[d->t[i].q].drop) {
+			/* a name in marks: "head of the “Unity” faction" */
+			i = d->sp[d->t[i].q].open;
+			continue;
+		}
 		if (d->t[i].type == ST_T_MARK || st_is_punct(d, i, ";:"))
 			break;
 		if (d->t[i].q >= 0)
@@ -265,9 +270,11 @@ static int after_quote(struct st_doc *d, const struct st_span *s,
 {
 	int c = s->close, i, stop, se = st_sent_end(d, c);
 
+	/* up to the next quotation that is a statement */
 	stop = se;
 	for (i = c + 1; i < se; i++)
-		if (d->t[i].type == ST_T_MARK) {
+		if (d->t[i].type == ST_T_MARK &&
+		    !(d->t[i].q >= 0 && d->sp[d->t[i].q].drop)) {
 			stop = i;
 			break;
 		}

@@ -53,6 +53,27 @@ static int mention_before(const struct st_doc *d, int j,
 	return st_map_getn(seen, key->s, key->len) != NULL;
 }
 
+/* Does a short name in quotation marks open at token e, inside an
+ * appositive: "head of the “Unity Front” faction"? */
+static int short_name(const struct st_doc *d, int e)
+{
+	const struct st_span *s;
+	int i;
+
+	if (d->t[e].type != ST_T_MARK || d->t[e].q < 0)
+		return 0;
+	s = &d->sp[d->t[e].q];
+	if (s->open != e || s->close < 0 || s->close - e > 8 ||
+	    s->close + 1 >= d->nt || d->t[s->close + 1].type != ST_T_WORD ||
+	    d->t[s->close + 1].cap)
+		return 0;
+	for (i = e + 1; i < s->close; i++)
+		if (d->t[i].type == ST_T_WORD && !d->t[i].cap &&
+		    !(d->t[i].cls & ST_W_FUNC))
+			return 0;
+	return 1;
+}
+
 /* The role words next to a person's full mention at tokens [a, b). */
 static char *find_role(const struct st_doc *d, int a, int b,
                        const struct st_map *seen, struct st_buf *key)
@@ -80,8 +101,14 @@ static char *find_role(const struct st_doc *d, int a, int b,
 		if (st_has(d, s, ST_W_DET))
 			s++;
 		for (e = s, has = 0; e < d->nt && d->t[e].para == d->t[a].para &&
-		     d->t[e].type == ST_T_WORD && d->t[e].q < 0 &&
+		     (d->t[e].type == ST_T_WORD || short_name(d, e)) &&
 		     !st_cue_at(d, e); e++) {
+			if (d->t[e].type != ST_T_WORD) {
+				e = d->sp[d->t[e].q].close;
+				continue;
+			}
+			if (d->t[e].q >= 0)
+				break;
 			/* "X, a deputy minister and former envoy": the first role */
 			if (st_is_word(d, e, "and") && has &&
 			    (st_is_word(d, e + 1, "member") ||
