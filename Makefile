@@ -34,7 +34,8 @@ STAGES := tokenize features classify report train eval shard
 BINS   := $(STAGES:%=$(BIN)/stance-%)
 DATA   := cues roles nonames female-names male-names labels \
 	function-words determiners prepositions gap-words org-nouns \
-	abbreviations pronouns name-context person-nouns group-stop-words
+	abbreviations pronouns name-context person-nouns group-stop-words \
+	conjunctions
 
 LIB_SRC := $(sort $(wildcard pipeline/lib/*.c pipeline/lib/extract/*.c))
 LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \

@@ -159,6 +159,19 @@ START_TEST(test_name_in_marks_inside_the_attribution)
 }
 END_TEST
 
+START_TEST(test_partial_before_its_cue)
+{
+	ck_assert_uint_eq(run("Armenia has \"frozen\" its part in the work, "
+	                      "Foreign Minister Vahram Tashchyan told a "
+	                      "channel.\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Vahram Tashchyan");
+	ck_assert_int_eq(qs.q[0].kind, ST_PARTIAL);
+	/* a new clause after the comma has a subject of its own */
+	ck_assert_uint_eq(run("The bloc is a \"closed chapter\" now, and Vahram "
+	                      "Tashchyan said it would not reopen.\n"), 0);
+}
+END_TEST
+
 START_TEST(test_verb_phrase_is_no_group)
 {
 	/* "Armenia cannot unilaterally" is no speaker */
@@ -201,6 +214,7 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_nominal_anaphora);
 	tcase_add_test(tc, test_head_of_and_title_phrases);
 	tcase_add_test(tc, test_verb_phrase_is_no_group);
+	tcase_add_test(tc, test_partial_before_its_cue);
 	tcase_add_test(tc, test_name_in_marks_inside_the_attribution);
 	tcase_add_test(tc, test_many_cues_before_a_quote);
 	suite_add_tcase(s, tc);

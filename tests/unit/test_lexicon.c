@@ -41,6 +41,7 @@ START_TEST(test_word_classes)
 	ck_assert_int_eq(cls("pm"), ST_W_PERSON);
 	ck_assert_int_eq(cls("prime"), 0);
 	ck_assert_int_eq(cls("cannot"), ST_W_NOGROUP);
+	ck_assert_int_eq(cls("whereas"), ST_W_CONJ);
 	ck_assert_str_eq(lx.alias_of.keys[*st_map_get(&lx.aliases, "premier")],
 	                 "prime minister");
 	ck_assert_int_eq(cls("he"), ST_W_FUNC | ST_W_HE);

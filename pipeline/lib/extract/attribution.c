@@ -293,6 +293,25 @@ static int after_quote(struct st_doc *d, const struct st_span *s,
 	return 0;
 }
 
+/* Does the sentence go on after the quote's closing mark c to a comma and
+ * then a cue verb in the same clause: Armenia has "frozen" its
+ * membership, X said (not: ..., and X said)? */
+static int comma_then_cue(const struct st_doc *d, int c)
+{
+	int i, se = st_sent_end(d, c), comma = 0;
+
+	for (i = c + 1; i < se && i < c + 40; i++) {
+		if (d->t[i].type == ST_T_MARK &&
+		    !(d->t[i].q >= 0 && d->sp[d->t[i].q].drop))
+			return 0;
+		if (st_cue_at(d, i))
+			return comma;
+		if (st_is_punct(d, i, ","))
+			comma = !st_has(d, i + 1, ST_W_CONJ);
+	}
+	return 0;
+}
+
 /* Before the quote in its sentence: X said: "Q" / X told Y that "Q" /
  * According to X, "Q".  With want_person, a cue whose subject is a group
  * gives way to an earlier one whose subject is a person (X said the bloc
@@ -405,9 +424,12 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 			return;
 		}
 	} else {
-		/* words in the reporter's sentence belong to its subject */
+		/* words in the reporter's sentence belong to its subject,
+		 * before the quote or after it (reported speech: Armenia
+		 * has "frozen" its membership, X said) */
 		if (before_quote(d, s, &w, 1) ||
-		    (comma && after_quote(d, s, &w))) {
+		    ((comma || (s->close >= 0 && comma_then_cue(d, s->close))) &&
+		     after_quote(d, s, &w))) {
 			set_speaker(d, s, w);
 			return;
 		}

@@ -53,7 +53,8 @@ enum {
 	ST_W_SHE = 1024,	/* pronouns.txt, female */
 	ST_W_PRON = 2048,	/* pronouns.txt, never a speaker alone */
 	ST_W_PERSON = 4096,	/* person-nouns.txt: one person */
-	ST_W_NOGROUP = 8192	/* group-stop-words.txt: not in a group */
+	ST_W_NOGROUP = 8192,	/* group-stop-words.txt: not in a group */
+	ST_W_CONJ = 16384	/* conjunctions.txt: a new clause */
 };
 
 /* What a word next to a quotation says about it (name-context.txt). */

@@ -148,6 +148,7 @@ void st_lexicon_init(struct st_lexicon *lx)
 	load_context(lx);
 	load_person_nouns(lx);
 	add_class(lx, st_data_group_stop_words, ST_W_NOGROUP);
+	add_class(lx, st_data_conjunctions, ST_W_CONJ);
 	for (i = 0; i < lx->roles.n; i++)
 		*st_map_put(&lx->classes, lx->roles.keys[i], 0) |= ST_W_ROLE;
 	for (i = 0; i < lx->cues.n; i++)
