@@ -20,7 +20,7 @@ START_TEST(test_surname_to_the_latest_full_name)
 {
 	struct st_doc *d = run("Aram Sahakyan said yes. Lilit Sahakyan said no. "
 	                       "Sahakyan added more. Aram Sahakyan left. "
-	                       "Sahakyan said goodbye. Kelikyan said nothing.");
+	                       "Sahakyan said goodbye. They thanked Kelikyan.");
 	int s1 = test_tok(d, "Sahakyan", 2), s2 = test_tok(d, "Sahakyan", 4);
 
 	ck_assert_int_eq(d->npe, 2);
@@ -28,6 +28,24 @@ START_TEST(test_surname_to_the_latest_full_name)
 	ck_assert_int_eq(st_person_at(d, s2), 0);
 	/* a surname nobody was named with is no mention */
 	ck_assert_int_eq(d->t[test_tok(d, "Kelikyan", 0)].ment, -1);
+}
+END_TEST
+
+START_TEST(test_person_known_by_surname_alone)
+{
+	struct st_doc *d = run("Kelikyan said the bloc had failed. Later he "
+	                       "told Lusaber the same. Protesters said no, and "
+	                       "Yerevan's envoy said nothing.");
+
+	/* the subject of a cue verb; not its object, a plural or a
+	 * possessive */
+	ck_assert_int_eq(d->npe, 1);
+	ck_assert_str_eq(d->pe[0].name, "Kelikyan");
+	ck_assert_int_eq(d->pe[0].confirmed_at, 0);
+	ck_assert_int_eq(st_person_at(d, 0), 0);
+	ck_assert_int_eq(st_person_at(d, test_tok(d, "he", 0)), 0);
+	ck_assert_int_eq(d->t[test_tok(d, "Lusaber", 0)].ment, -1);
+	ck_assert_int_eq(d->t[test_tok(d, "Protesters", 0)].ment, -1);
 }
 END_TEST
 
@@ -120,6 +138,7 @@ Suite *coref_suite(void)
 
 	tcase_add_checked_fixture(tc, test_doc_setup, test_doc_teardown);
 	tcase_add_test(tc, test_surname_to_the_latest_full_name);
+	tcase_add_test(tc, test_person_known_by_surname_alone);
 	tcase_add_test(tc, test_pronouns_by_gender);
 	tcase_add_test(tc, test_pronouns_skip_unconfirmed);
 	tcase_add_test(tc, test_nominals);

@@ -7,7 +7,8 @@
  * verb is next to it); "he" and "she" the latest mention of a confirmed
  * person of that gender (or any, when none fits); "the minister" the
  * latest person whose role holds the word.  A surname that names nobody
- * is no mention (st_tok.ment is cleared); a pronoun or nominal that
+ * yet is a new person when it is the subject of a cue verb ("Pashinian
+ * said"), and otherwise no mention (st_tok.ment is cleared); a pronoun or nominal that
  * resolves to nobody stays, with person -1.  Each resolution looks back
  * over a bounded number of mentions, so the pass is linear. */
 #include "extract/doc.h"
@@ -62,6 +63,24 @@ int st_resolve_back(const struct st_doc *d, int i, int want_female,
 	return -1;
 }
 
+/* Is the unresolved surname m the subject of a cue verb ("Pashinian
+ * said", "Pashinian has also said"; not the object: "told Eurasianet"),
+ * and a word that may be a surname (not a possessive, not a plural:
+ * "Protesters said")? */
+static int surname_speaks(const struct st_doc *d, const struct st_mention *m,
+                          const struct st_buf *key)
+{
+	int b = m->t1;
+	size_t n = d->t[m->t0].e - d->t[m->t0].s;
+
+	if (!(st_cue_at(d, b) ||
+	      (st_has(d, b, ST_W_SKIP) && st_cue_at(d, b + 1))))
+		return 0;
+	if (key->len < 3 || key->len != n || key->s[key->len - 1] == 's')
+		return 0;
+	return 1;
+}
+
 void st_coref(struct st_doc *d)
 {
 	struct st_map last;	/* surname -> person named in full last */
@@ -80,6 +99,12 @@ void st_coref(struct st_doc *d)
 		case ST_MK_SURNAME:
 			st_name_key(d, m->t0, m->t1, &key);
 			v = st_map_getn(&last, key.s, key.len);
+			if (!v && surname_speaks(d, m, &key)) {
+				/* "Pashinian said": a person known by the
+				 * surname alone */
+				int p = st_person_new(d, key.s, key.len);
+				v = st_map_put(&last, key.s, p);
+			}
 			if (!v) {
 				d->t[m->t0].ment = -1;
 				break;

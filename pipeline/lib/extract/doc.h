@@ -280,6 +280,10 @@ int st_resolve_back(const struct st_doc *d, int i, int want_female,
  * and NUL-terminated (mentions.c). */
 void st_name_key(const struct st_doc *d, int a, int b, struct st_buf *out);
 
+/* Add the person name[0..n), found in st_doc.names afterwards; returns
+ * the index (mentions.c). */
+int st_person_new(struct st_doc *d, const char *name, size_t n);
+
 /* Fold s[0..n) for comparing without case (utf8proc's case folding,
  * default-ignorable characters such as U+00AD and U+200B left out) and
  * append it to out, without a NUL. */

@@ -60,11 +60,15 @@ static int add_mention(struct st_doc *d, int t0, int t1, int kind, int person)
 static int find_person(struct st_doc *d, const char *name, size_t n)
 {
 	int *v = st_map_getn(&d->names, name, n);
+
+	return v ? *v : st_person_new(d, name, n);
+}
+
+int st_person_new(struct st_doc *d, const char *name, size_t n)
+{
 	struct st_person *pe;
 	const char *sp;
 
-	if (v)
-		return *v;
 	if (d->npe == d->cappe) {
 		d->cappe = d->cappe ? d->cappe * 2 : 16;
 		d->pe = st_xrealloc(d->pe, (size_t)d->cappe * sizeof *d->pe);
