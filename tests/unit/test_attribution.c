@@ -100,6 +100,21 @@ START_TEST(test_lead_in_and_inherited)
 }
 END_TEST
 
+START_TEST(test_quote_paragraph_after_its_speaker)
+{
+	ck_assert_uint_eq(run("Foreign Ministry spokeswoman Lusine Tashchyan "
+	                      "commented on the statement on Monday.\n"
+	                      "\"Our countries remain partners. We hope the "
+	                      "leadership will see it.\"\n"
+	                      "The ministry gave no details.\n"
+	                      "\"Nobody asked us.\" Then they left.\n"), 2);
+	ck_assert_str_eq(qs.q[0].speaker, "Lusine Tashchyan");
+	ck_assert_str_eq(qs.q[0].role, "Foreign Ministry spokeswoman");
+	/* no cue verb before it, and not a paragraph of its own */
+	ck_assert_str_eq(qs.q[1].speaker, "");
+}
+END_TEST
+
 START_TEST(test_nominal_group_is_a_person)
 {
 	ck_assert_uint_eq(run("Deputy Prime Minister Aram Kelikyan arrived.\n"
@@ -211,6 +226,7 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_partial_quote_and_scare_quotes);
 	tcase_add_test(tc, test_lead_in_and_inherited);
 	tcase_add_test(tc, test_nominal_group_is_a_person);
+	tcase_add_test(tc, test_quote_paragraph_after_its_speaker);
 	tcase_add_test(tc, test_nominal_anaphora);
 	tcase_add_test(tc, test_head_of_and_title_phrases);
 	tcase_add_test(tc, test_verb_phrase_is_no_group);

@@ -475,6 +475,22 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 		if (d->sp[prev].group)
 			s->group = st_xstrdup(d->sp[prev].group);
 		s->inherited = prev + 1;
+		return;
+	}
+	/* a paragraph that is all quote, after one whose subject spoke:
+	 * "X commented on the statement on Monday.\n“Q.”" */
+	if (s->full && o == p->t0 && s->para > 0 && !s->cont &&
+	    (s->close < 0 || s->close + 2 >= p->t1)) {
+		const struct st_para *pp = &d->p[s->para - 1];
+
+		for (v = pp->t1 - 1; v >= pp->t0 && v > pp->t1 - 200; v--)
+			if (st_cue_at(d, v) && d->t[v].q < 0) {
+				w = subject(d, v, st_sent_start(d, v), pp->t1);
+				if (w.person >= 0) {
+					s->person = w.person;
+					return;
+				}
+			}
 	}
 }
 
