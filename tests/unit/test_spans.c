@@ -118,6 +118,22 @@ START_TEST(test_names_and_titles_are_not_statements)
 }
 END_TEST
 
+START_TEST(test_papers_are_not_statements)
+{
+	struct st_doc *d = run("Aram Kelikyan told \"168 Hours\" so. \"Lusaber\" "
+	                       "says the talks failed. \"The talks have "
+	                       "failed,\" writes \"Arpi.\" He said \"No.\"");
+
+	ck_assert_int_eq(d->nsp, 5);
+	ck_assert_int_eq(d->sp[0].drop, 1);
+	ck_assert_int_eq(d->sp[1].drop, 1);
+	ck_assert_int_eq(d->sp[2].drop, 0);
+	ck_assert_int_eq(d->sp[3].drop, 1);
+	/* one word after a cue verb, but no quote before it: words */
+	ck_assert_int_eq(d->sp[4].drop, 0);
+}
+END_TEST
+
 START_TEST(test_single_marks_in_the_british_style)
 {
 	struct st_doc *d = run("‘We will not return to the bloc,’ the minister "
@@ -243,6 +259,7 @@ Suite *spans_suite(void)
 	tcase_add_test(tc, test_names_and_titles_are_not_statements);
 	tcase_add_test(tc, test_cut_off_at_the_end_of_the_text);
 	tcase_add_test(tc, test_single_marks_in_the_british_style);
+	tcase_add_test(tc, test_papers_are_not_statements);
 	tcase_add_test(tc, test_mistyped_closing_marks);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(big, test_doc_setup, test_doc_teardown);

@@ -360,10 +360,18 @@ title:
 		if (d->t[i].type != ST_T_WORD)
 			continue;
 		words++;
-		caps += d->t[i].cap || (d->t[i].cls & ST_W_FUNC);
+		caps += d->t[i].cap || (d->t[i].cls & ST_W_FUNC) ||
+		        (d->text[d->t[i].s] >= '0' && d->text[d->t[i].s] <= '9');
 	}
 	if (words && caps == words && words <= 8 &&
 	    !st_ends_sentence_inside(d, s))
+		return 1;
+	/* a paper's name as the subject of a cue verb: “Zhamanak” says,
+	 * “Q,” writes “Zhamanak.” */
+	if (!s->full && words && caps == words && words <= 3 && c >= 0 &&
+	    (st_cue_at(d, c + 1) ||
+	     (st_cue_at(d, o - 1) && o >= 2 && d->t[o - 2].q >= 0 &&
+	      d->sp[d->t[o - 2].q].close == o - 2)))
 		return 1;
 	return 0;
 }
