@@ -29,6 +29,30 @@ static size_t run(const char *text)
 	return test_doc_quotes(text, strlen(text), &qs);
 }
 
+START_TEST(test_subject_of_a_cue)
+{
+	static const char text[] = "Aram Kelikyan has said so. Local "
+		"officials said no. Armenia cannot unilaterally declare it.";
+	struct st_doc *d = test_doc_run(text, strlen(text));
+	struct st_who w;
+	int v;
+
+	v = test_tok(d, "said", 0);
+	w = st_subject(d, v, 0, d->nt);
+	ck_assert_int_eq(w.person, 0);
+	v = test_tok(d, "said", 1);
+	w = st_subject(d, v, st_sent_start(d, v), d->nt);
+	ck_assert_int_eq(w.person, -1);
+	ck_assert_int_eq(w.g0, test_tok(d, "Local", 0));
+	ck_assert_int_eq(w.g1, v);
+	ck_assert_int_eq(st_found(d, &w), 1);
+	v = test_tok(d, "declare", 0);
+	w = st_subject(d, v, st_sent_start(d, v), d->nt);
+	ck_assert_int_eq(w.g0, test_tok(d, "Armenia", 0));
+	ck_assert_int_eq(st_found(d, &w), 0);
+}
+END_TEST
+
 START_TEST(test_cue_after_the_quote)
 {
 	ck_assert_uint_eq(run("Aram Kelikyan, a minister, spoke.\n"
@@ -220,6 +244,7 @@ Suite *attribution_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_subject_of_a_cue);
 	tcase_add_test(tc, test_cue_after_the_quote);
 	tcase_add_test(tc, test_cue_before_the_quote);
 	tcase_add_test(tc, test_groups);

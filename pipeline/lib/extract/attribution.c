@@ -13,251 +13,17 @@
  * According to X, "Q"); for a partial quote the subject of its sentence;
  * the speaker of a lead-in paragraph that ends in a colon; the speaker of
  * the quote before it in the same or the previous paragraph.  Searches
- * are bounded (SUBJECT_LOOKBACK tokens, BEFORE_CUES cues), so that a
- * sentence of many cue verbs or quotes stays linear. */
+ * are bounded (SUBJECT_LOOKBACK tokens in subject.c, BEFORE_CUES cues),
+ * so that a sentence of many cue verbs or quotes stays linear. */
 #include "extract/doc.h"
 
 #include <limits.h>
 #include <stdlib.h>
 
-/* How far left of a cue verb its subject is looked for, and how many cue
- * verbs before a quote are tried. */
-#define SUBJECT_LOOKBACK 64
+/* How many cue verbs before a quote are tried. */
 #define BEFORE_CUES 16
 
-struct who {
-	int person;		/* -1 if none */
-	int g0, g1;		/* group noun phrase tokens [g0, g1), or g0 < 0 */
-	int weak;		/* the group is not the verb's plain subject */
-};
-
-static int function_word(const struct st_doc *d, int i)
-{
-	return st_has(d, i, ST_W_FUNC);
-}
-
-static int nominal_head(const struct st_doc *d, int g0, int g1);
-static int nominal_person(const struct st_doc *d, int g0, int h);
-
-/* Who is the subject of the cue at token v, looking no further than
- * [lo, hi)? */
-static struct who subject(const struct st_doc *d, int v, int lo, int hi)
-{
-	struct who w = { -1, -1, -1, 0 };
-	int i, n = st_cue_at(d, v), stop;
-
-	if (st_according_to(d, v)) {
-		for (i = v + 2; i < hi && i < v + 10 &&
-		     d->t[i].type != ST_T_MARK; i++)
-			if (st_mention_at(d, i) >= 0) {
-				w.person = st_person_at(d, i);
-				return w;
-			}
-		/* "according to the ministry" */
-		if (v + 2 < hi && d->t[v + 2].type == ST_T_WORD) {
-			int e = v + 2;
-			while (e < hi && d->t[e].type == ST_T_WORD && e < v + 7)
-				e++;
-			w.g0 = v + 2;
-			w.g1 = e;
-			w.weak = 1;
-		}
-		return w;
-	}
-	/* to the left, within the clause: the latest name or pronoun */
-	stop = v - SUBJECT_LOOKBACK > lo ? v - SUBJECT_LOOKBACK : lo;
-	for (i = v - 1; i >= stop; i--) {
-		if (d->t[i].q >= 0 && d->sp[d->t[i].q].drop) {
-			/* a name in marks: "head of the “Unity” faction" */
-			i = d->sp[d->t[i].q].open;
-			continue;
-		}
-		if (d->t[i].type == ST_T_MARK || st_is_punct(d, i, ";:"))
-			break;
-		if (d->t[i].q >= 0)
-			break;
-		if (st_mention_at(d, i) >= 0) {
-			int p = st_person_at(d, i);
-			if (p >= 0 && d->pe[p].confirmed_at == INT_MAX)
-				continue;	/* a place, a channel */
-			w.person = p;
-			if (w.person >= 0)
-				return w;
-			break;
-		}
-	}
-	/* inverted: "said Ara X" */
-	for (i = v + n; i < hi && i < v + n + 4; i++) {
-		if (d->t[i].type == ST_T_MARK || d->t[i].q >= 0)
-			break;
-		if (st_person_at(d, i) >= 0) {
-			w.person = st_person_at(d, i);
-			return w;
-		}
-	}
-	/* inverted nominal right after the quote: "Q," said the former
-	 * minister / "Q" - said the Armenian PM */
-	if (st_is_word(d, v + n, "the") &&
-	    ((v > 0 && d->t[v - 1].q >= 0) ||
-	     (v > 1 && st_is_dash(d, v - 1) && d->t[v - 2].q >= 0))) {
-		int e = v + n + 1, h;
-
-		while (e < hi && e < v + n + 8 && d->t[e].type == ST_T_WORD &&
-		       d->t[e].q < 0)
-			e++;
-		h = nominal_head(d, v + n, e);
-		if (h >= 0 && (w.person = nominal_person(d, v + n, h)) >= 0)
-			return w;
-	}
-	/* a group: "officials said", "the Kremlin said in a statement",
-	 * "The opposition — which ... — has called" */
-	i = v - 1;
-	while (i >= lo && st_has(d, i, ST_W_SKIP))
-		i--;
-	{
-		int e = i, s = i;
-
-		while (s >= lo && d->t[s].type == ST_T_WORD && d->t[s].q < 0 &&
-		       e - s < 5 && !st_cue_at(d, s))
-			s--;
-		s++;
-		if (s <= e && !(e == s && function_word(d, s))) {
-			w.g0 = s;
-			w.g1 = e + 1;
-			return w;
-		}
-		/* inverted: "shouted demonstrators outside the building" */
-		for (s = v + n, e = s; e < hi && e < s + 4 &&
-		     d->t[e].type == ST_T_WORD && d->t[e].q < 0 &&
-		     !function_word(d, e) && !st_has(d, e, ST_W_PREP); e++)
-			;
-		if (e > s && v > 0 && d->t[v - 1].q >= 0) {
-			w.g0 = s;
-			w.g1 = e;
-			w.weak = 1;
-			return w;
-		}
-		/* the clause before a dash or comma at the sentence start */
-		s = st_sent_start(d, v);
-		if (s < lo)
-			return w;
-		for (e = s; e < v && d->t[e].type == ST_T_WORD && d->t[e].q < 0 &&
-		     e - s < 5; e++)
-			;
-		if (e > s && e < v && (st_is_punct(d, e, ",") || st_is_dash(d, e))) {
-			w.g0 = s;
-			w.g1 = e;
-		}
-	}
-	return w;
-}
-
-/* Is the group [g0, g1) a noun phrase for one person: an optional "the",
- * then words whose head is a person noun, last or before "of" ("the
- * Armenian premier", "Russian Foreign Minister", "head of the
- * government")?  The head's token, or -1. */
-static int nominal_head(const struct st_doc *d, int g0, int g1)
-{
-	int i, s = g0;
-
-	if (st_is_word(d, s, "the"))
-		s++;
-	else if (st_has(d, s, ST_W_DET))
-		return -1;	/* "an expert" is somebody new */
-	for (i = s; i < g1; i++)
-		if (st_is_word(d, i, "of"))
-			return i > s && st_has(d, i - 1, ST_W_PERSON) ? i - 1 : -1;
-	return s < g1 && st_has(d, g1 - 1, ST_W_PERSON) ? g1 - 1 : -1;
-}
-
-static int resolve_role(const struct st_doc *d, int at, const char *s,
-                        size_t n)
-{
-	struct st_buf role = ST_BUF_INIT;
-	int p;
-
-	st_fold_add(&role, s, n);
-	st_buf_addc(&role, '\0');
-	p = st_resolve_back(d, at, -1, role.s, INT_MAX);
-	st_buf_finish(&role);
-	return p;
-}
-
-/* The person a nominal with head h stands for: the last one named whose
- * role holds the noun or what it is short for ("pm": "prime minister");
- * else, after "the" or before "of" ("head of the government"), the last
- * person named at all. */
-static int nominal_person(const struct st_doc *d, int g0, int h)
-{
-	const struct st_lexicon *lx = d->lx;
-	const char *w = st_low(d, h);
-	int p = resolve_role(d, g0, w, strlen(w)), *a;
-
-	if (p < 0 && (a = st_map_get(&lx->aliases, w)) != NULL)
-		p = resolve_role(d, g0, lx->alias_of.keys[*a],
-		                 lx->alias_of.lens[*a]);
-	if (p < 0 && (st_is_word(d, g0, "the") || st_is_word(d, h + 1, "of")))
-		p = st_resolve_back(d, g0, -1, NULL, INT_MAX);
-	return p;
-}
-
-/* Trim a group noun phrase to something that can speak. */
-static int good_group(const struct st_doc *d, struct who *w)
-{
-	int i;
-
-	if (w->g0 < 0)
-		return 0;
-	while (w->g0 < w->g1 && function_word(d, w->g0) &&
-	       !st_has(d, w->g0, ST_W_DET))
-		w->g0++;
-	if (w->g0 >= w->g1)
-		return 0;
-	/* a group that can speak: officials, the Kremlin, the ministry,
-	 * the opposition; not "the political temperature" */
-	{
-		int h = w->g1 - 1;
-		const char *hw = st_low(d, h);
-		size_t n = strlen(hw);
-
-		if (w->weak && !(d->t[h].cap || st_role_word(d, h) ||
-		                 st_org_noun(d, h) ||
-		                 (n > 3 && hw[n - 1] == 's' && hw[n - 2] != 's')))
-			return 0;
-	}
-	if (w->g1 - w->g0 == 1 && (function_word(d, w->g0) ||
-	                           st_has(d, w->g0, ST_W_PRON)))
-		return 0;
-	for (i = w->g0; i < w->g1; i++)
-		if (d->t[i].type != ST_T_WORD || (d->t[i].cls & ST_W_NOGROUP))
-			return 0;
-	/* "the minister", "the deputy prime minister" is a person */
-	if (w->g1 - w->g0 >= 2 && st_is_word(d, w->g0, "the") &&
-	    st_role_word(d, w->g1 - 1)) {
-		int p = resolve_role(d, w->g0, d->text + d->t[w->g0 + 1].s,
-		                     d->t[w->g1 - 1].e - d->t[w->g0 + 1].s);
-
-		if (p >= 0) {
-			w->person = p;
-			w->g0 = -1;
-			return 1;
-		}
-	}
-	/* one person named before: "the expert", "the Armenian premier" */
-	i = nominal_head(d, w->g0, w->g1);
-	if (i >= 0 && (i = nominal_person(d, w->g0, i)) >= 0) {
-		w->person = i;
-		w->g0 = -1;
-	}
-	return 1;
-}
-
-static int found(const struct st_doc *d, struct who *w)
-{
-	return w->person >= 0 || good_group(d, w);
-}
-
-static void set_speaker(struct st_doc *d, struct st_span *s, struct who w)
+static void set_speaker(struct st_doc *d, struct st_span *s, struct st_who w)
 {
 	s->person = w.person;
 	if (w.person < 0 && w.g0 >= 0)
@@ -266,7 +32,7 @@ static void set_speaker(struct st_doc *d, struct st_span *s, struct who w)
 
 /* After a full quote: "Q," X said / "Q," said X / "Q" - X. */
 static int after_quote(struct st_doc *d, const struct st_span *s,
-                       struct who *w)
+                       struct st_who *w)
 {
 	int c = s->close, i, stop, se = st_sent_end(d, c);
 
@@ -287,8 +53,8 @@ static int after_quote(struct st_doc *d, const struct st_span *s,
 	}
 	for (i = c + 1; i < stop && i < c + 40; i++)
 		if (st_cue_at(d, i)) {
-			*w = subject(d, i, c + 1, stop);
-			return found(d, w);
+			*w = st_subject(d, i, c + 1, stop);
+			return st_found(d, w);
 		}
 	return 0;
 }
@@ -317,19 +83,19 @@ static int comma_then_cue(const struct st_doc *d, int c)
  * gives way to an earlier one whose subject is a person (X said the bloc
  * failed when Armenia asked, and that it was "Q"). */
 static int before_quote(struct st_doc *d, const struct st_span *s,
-                        struct who *w, int want_person)
+                        struct st_who *w, int want_person)
 {
 	int o = s->open, ss = st_sent_start(d, o), v, have = 0, cues = 0;
-	struct who first = { -1, -1, -1, 0 };
+	struct st_who first = { -1, -1, -1, 0 };
 
 	for (v = o - 1; v >= ss && cues < BEFORE_CUES; v--) {
-		struct who t;
+		struct st_who t;
 
 		if (d->t[v].q >= 0 || !st_cue_at(d, v))
 			continue;
 		cues++;
-		t = subject(d, v, ss, o);
-		if (!found(d, &t))
+		t = st_subject(d, v, ss, o);
+		if (!st_found(d, &t))
 			continue;
 		if (t.person >= 0 || !want_person) {
 			*w = t;
@@ -415,7 +181,7 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 	int comma = s->close >= 0 &&
 	            (st_is_punct(d, s->close + 1, ",") ||
 	             (s->end > s->start && d->text[s->end - 1] == ','));
-	struct who w = { -1, -1, -1, 0 };
+	struct st_who w = { -1, -1, -1, 0 };
 
 	if (s->full) {
 		if ((s->close >= 0 && after_quote(d, s, &w)) ||
@@ -452,8 +218,8 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 
 			for (v = pp->t1 - 2; v >= ps; v--)
 				if (st_cue_at(d, v) && d->t[v].q < 0) {
-					w = subject(d, v, ps, pp->t1);
-					if (found(d, &w)) {
+					w = st_subject(d, v, ps, pp->t1);
+					if (st_found(d, &w)) {
 						set_speaker(d, s, w);
 						return;
 					}
@@ -485,7 +251,7 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 
 		for (v = pp->t1 - 1; v >= pp->t0 && v > pp->t1 - 200; v--)
 			if (st_cue_at(d, v) && d->t[v].q < 0) {
-				w = subject(d, v, st_sent_start(d, v), pp->t1);
+				w = st_subject(d, v, st_sent_start(d, v), pp->t1);
 				if (w.person >= 0) {
 					s->person = w.person;
 					return;

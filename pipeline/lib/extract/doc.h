@@ -15,6 +15,7 @@
  *                  that gives one; who is confirmed a person
  *   coref.c        the person each surname, pronoun and nominal stands for
  *   attribution.c  the speaker and the attribution context of each span
+ *                  (subject.c: the subject of a cue verb)
  *
  * The word lists come from pipeline/data/ through struct st_lexicon
  * (lexicon.c), loaded once per process.  No pass prints, exits or fails:
@@ -283,6 +284,21 @@ void st_name_key(const struct st_doc *d, int a, int b, struct st_buf *out);
 /* Add the person name[0..n), found in st_doc.names afterwards; returns
  * the index (mentions.c). */
 int st_person_new(struct st_doc *d, const char *name, size_t n);
+
+/* The subject of a cue verb (subject.c, for attribution.c). */
+struct st_who {
+	int person;		/* -1 if none */
+	int g0, g1;		/* group noun phrase tokens [g0, g1), or g0 < 0 */
+	int weak;		/* the group is not the verb's plain subject */
+};
+
+/* Who is the subject of the cue at token v, looking no further than
+ * [lo, hi)? */
+struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi);
+
+/* Is w a speaker: a person, or a group that can speak (trimmed; a
+ * nominal group is resolved to its person)? */
+int st_found(const struct st_doc *d, struct st_who *w);
 
 /* Fold s[0..n) for comparing without case (utf8proc's case folding,
  * default-ignorable characters such as U+00AD and U+200B left out) and
