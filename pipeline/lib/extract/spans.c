@@ -359,9 +359,11 @@ title:
 	for (i = o + 1; i < (c >= 0 ? c : o); i++) {
 		if (d->t[i].type != ST_T_WORD)
 			continue;
-		words++;
+		/* a number may open a name: "168 Hours" */
 		caps += d->t[i].cap || (d->t[i].cls & ST_W_FUNC) ||
-		        (d->text[d->t[i].s] >= '0' && d->text[d->t[i].s] <= '9');
+		        (!words && d->text[d->t[i].s] >= '0' &&
+		         d->text[d->t[i].s] <= '9');
+		words++;
 	}
 	if (words && caps == words && words <= 8 &&
 	    !st_ends_sentence_inside(d, s))
