@@ -211,6 +211,63 @@ START_TEST(test_partial_before_its_cue)
 }
 END_TEST
 
+START_TEST(test_subject_before_an_appositive)
+{
+	ck_assert_uint_eq(run("Vahe Karapetyants, whose party is led by former "
+	                      "President Grigor Hakobyants, said: \"We should "
+	                      "repair the roof.\"\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Vahe Karapetyants");
+	/* a relative clause is no role */
+	ck_assert_str_eq(qs.q[0].role, "");
+	/* the ministry's statement names the prime minister, who is not
+	 * the one who said it */
+	ck_assert_uint_eq(run("The Russian Foreign Ministry said Prime Minister "
+	                      "Aram Kelikyan was \"rewriting the history of the "
+	                      "war\".\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "The Russian Foreign Ministry");
+}
+END_TEST
+
+START_TEST(test_organisation_named_before)
+{
+	ck_assert_uint_eq(run("The Kentron TV channel reported on the article.\n"
+	                      "\"It reads like a warning,\" the channel "
+	                      "noted.\n"
+	                      "A senior source in the Russian Foreign Ministry "
+	                      "spoke to an agency.\n"
+	                      "The source said it was \"a script written "
+	                      "elsewhere\".\n"), 2);
+	ck_assert_str_eq(qs.q[0].speaker, "The Kentron TV channel");
+	ck_assert_str_eq(qs.q[1].speaker,
+	                 "A senior source in the Russian Foreign Ministry");
+	/* with no capital in it, "The company" is no name */
+	ck_assert_uint_eq(run("The company said little.\n\"We wait,\" the "
+	                      "company said.\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "the company");
+}
+END_TEST
+
+START_TEST(test_nominal_with_a_preposition)
+{
+	ck_assert_uint_eq(run("Kremlin spokesman Grigory Avanesov spoke on "
+	                      "Friday.\n\"No calls are planned\" - said the "
+	                      "spokesman for the Kremlin.\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Grigory Avanesov");
+	ck_assert_str_eq(qs.q[0].role, "Kremlin spokesman");
+}
+END_TEST
+
+START_TEST(test_attribution_at_the_end_of_a_quotation)
+{
+	ck_assert_uint_eq(run("Prime Minister Aram Kelikyan spoke on Sunday.\n"
+	                      "\"Our soldiers trained with them for years.\n"
+	                      "\"Next year we train with others,\" Kelikyan "
+	                      "added.\n"), 2);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Kelikyan");
+	ck_assert_str_eq(qs.q[1].speaker, "Aram Kelikyan");
+}
+END_TEST
+
 START_TEST(test_verb_phrase_is_no_group)
 {
 	/* "Armenia cannot unilaterally" is no speaker */
@@ -255,6 +312,10 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_nominal_anaphora);
 	tcase_add_test(tc, test_head_of_and_title_phrases);
 	tcase_add_test(tc, test_verb_phrase_is_no_group);
+	tcase_add_test(tc, test_subject_before_an_appositive);
+	tcase_add_test(tc, test_organisation_named_before);
+	tcase_add_test(tc, test_nominal_with_a_preposition);
+	tcase_add_test(tc, test_attribution_at_the_end_of_a_quotation);
 	tcase_add_test(tc, test_partial_before_its_cue);
 	tcase_add_test(tc, test_name_in_marks_inside_the_attribution);
 	tcase_add_test(tc, test_many_cues_before_a_quote);

@@ -160,11 +160,12 @@ START_TEST(test_mistyped_closing_marks)
 {
 	/* “ typed for ”, and " closed by ” */
 	struct st_doc *d = run("“We stay in the region, “he said. \"We go,” "
-	                       "she said.");
+	                       "she said. “We wait, “ he added.");
 
-	ck_assert_int_eq(d->nsp, 2);
+	ck_assert_int_eq(d->nsp, 3);
+	ck_assert_uint_eq(d->sp[2].end - d->sp[2].start, 8);
 	ck_assert_uint_eq(d->sp[0].start, 3);
-	ck_assert_uint_eq(d->sp[0].end, 26);
+	ck_assert_uint_eq(d->sp[0].end, 25);
 	ck_assert_uint_eq(d->sp[1].start, 39);
 	ck_assert_uint_eq(d->sp[1].end, 45);
 }

@@ -313,6 +313,20 @@ void st_attribute(struct st_doc *d)
 			context(d, k);
 		}
 	}
+	/* the first paragraphs of a quotation whose attribution comes at
+	 * its end: "“Q1\n“Q2,” X added." */
+	for (k = d->nsp - 2; k >= 0; k--) {
+		struct st_span *s = &d->sp[k];
+		const struct st_span *n = &d->sp[k + 1];
+
+		if (!s->drop && s->open_end && n->cont && !n->drop &&
+		    s->person < 0 && !s->group && !s->inherited &&
+		    (n->person >= 0 || n->group)) {
+			s->person = n->person;
+			if (n->group)
+				s->group = st_xstrdup(n->group);
+		}
+	}
 	free(first);
 	st_map_finish(&surnames);
 }

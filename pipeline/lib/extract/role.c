@@ -74,6 +74,12 @@ static int short_name(const struct st_doc *d, int e)
 	return 1;
 }
 
+static int relative(const struct st_doc *d, int i)
+{
+	return st_is_word(d, i, "who") || st_is_word(d, i, "whose") ||
+	       st_is_word(d, i, "which") || st_is_word(d, i, "whom");
+}
+
 /* The role words next to a person's full mention at tokens [a, b). */
 static char *find_role(const struct st_doc *d, int a, int b,
                        const struct st_map *seen, struct st_buf *key)
@@ -94,8 +100,10 @@ static char *find_role(const struct st_doc *d, int a, int b,
 	}
 	if (j + 1 < a && has && role)
 		return st_text_of(d, j + 1, a - 1);
-	/* 2. an appositive after the name */
-	if (b < d->nt && st_is_punct(d, b, ",") && d->t[b].para == d->t[a].para) {
+	/* 2. an appositive after the name, not a relative clause ("X, whose
+	 * party is led by Y,") */
+	if (b < d->nt && st_is_punct(d, b, ",") && d->t[b].para == d->t[a].para &&
+	    !relative(d, b + 1)) {
 		int s = b + 1, e, and_cut = 0;
 
 		if (st_has(d, s, ST_W_DET))

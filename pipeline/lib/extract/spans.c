@@ -67,14 +67,17 @@ static int can_close(const struct st_doc *d, int i, int fam)
 	case ST_F_CURLY:
 		/* ” closes; so does a stray “ that ends a word, or one typed
 		 * for ” after the quote's comma and before the attribution:
-		 * "“We stay, “he said." */
+		 * "“We stay, “he said.", "“We stay, “ he said." */
 		return t->fam == ST_F_CURLY &&
 		       (t->dir == ST_M_CLOSE ||
 		        (t->s > 0 && d->text[t->s - 1] != ' ' &&
 		         (t->e >= d->len || strchr(" ,.;:!?)", d->text[t->e]))) ||
 		        (t->s >= 2 && d->text[t->s - 1] == ' ' &&
 		         strchr(",.?!", d->text[t->s - 2]) && t->e < d->len &&
-		         d->text[t->e] >= 'a' && d->text[t->e] <= 'z'));
+		         ((d->text[t->e] >= 'a' && d->text[t->e] <= 'z') ||
+		          (d->text[t->e] == ' ' && t->e + 1 < d->len &&
+		           d->text[t->e + 1] >= 'a' &&
+		           d->text[t->e + 1] <= 'z'))));
 	case ST_F_LOW:
 		return t->fam == ST_F_CURLY;
 	case ST_F_GUIL:
@@ -210,6 +213,9 @@ void st_spans_pair(struct st_doc *d)
 
 		s->start = d->t[s->open].e;
 		s->end = s->close >= 0 ? d->t[s->close].s : p->e;
+		/* a space before the closing mark is no part of the quote */
+		while (s->end > s->start && d->text[s->end - 1] == ' ')
+			s->end--;
 		for (i = s->open; i <= last; i++) {
 			d->t[i].q = k;
 			if (i != s->open && i != s->close &&

@@ -22,6 +22,15 @@ static int function_word(const struct st_doc *d, int i)
 }
 
 static int nominal_head(const struct st_doc *d, int g0, int g1);
+
+/* May the words after the cue at v be its subject: is v right after a
+ * quote, a comma, a dash or a colon, or at its sentence's start? */
+static int inverted(const struct st_doc *d, int v)
+{
+	return v == 0 || d->t[v - 1].q >= 0 || d->t[v - 1].type == ST_T_MARK ||
+	       st_is_punct(d, v - 1, ",;:") || st_is_dash(d, v - 1) ||
+	       st_sent_start(d, v) == v;
+}
 static int nominal_person(const struct st_doc *d, int g0, int h);
 
 struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
@@ -47,8 +56,29 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 		}
 		return w;
 	}
-	/* to the left, within the clause: the latest name or pronoun */
 	stop = v - SUBJECT_LOOKBACK > lo ? v - SUBJECT_LOOKBACK : lo;
+	/* "X, whose party is led by Y, said": X, before the appositive */
+	i = v - 1;
+	while (i > stop && st_has(d, i, ST_W_SKIP))
+		i--;
+	if (i > stop && st_is_punct(d, i, ",")) {
+		int j, k;
+
+		for (j = i - 1; j > stop && d->t[j].q < 0 &&
+		     d->t[j].type != ST_T_MARK && !st_is_punct(d, j, ";:"); j--) {
+			if (!st_is_punct(d, j, ","))
+				continue;
+			for (k = j - 1; k >= stop && k >= j - 4; k--)
+				if (st_mention_at(d, k) >= 0 &&
+				    d->m[d->t[k].ment].t1 == j) {
+					w.person = st_person_at(d, k);
+					if (w.person >= 0)
+						return w;
+				}
+			break;
+		}
+	}
+	/* to the left, within the clause: the latest name or pronoun */
 	for (i = v - 1; i >= stop; i--) {
 		if (d->t[i].q >= 0 && d->sp[d->t[i].q].drop) {
 			/* a name in marks: "head of the “Unity” faction" */
@@ -69,8 +99,9 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 			break;
 		}
 	}
-	/* inverted: "said Ara X" */
-	for (i = v + n; i < hi && i < v + n + 4; i++) {
+	/* inverted: "“Q,” said Ara X", ", said Ara X"; not "the ministry
+	 * said Ara X was" */
+	for (i = v + n; inverted(d, v) && i < hi && i < v + n + 4; i++) {
 		if (d->t[i].type == ST_T_MARK || d->t[i].q >= 0)
 			break;
 		if (st_person_at(d, i) >= 0) {
@@ -136,9 +167,10 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 }
 
 /* Is the group [g0, g1) a noun phrase for one person: an optional "the",
- * then words whose head is a person noun, last or before "of" ("the
- * Armenian premier", "Russian Foreign Minister", "head of the
- * government")?  The head's token, or -1. */
+ * then words whose head is a person noun, last or before a function word
+ * ("the Armenian premier", "Russian Foreign Minister", "head of the
+ * government", "the spokesman for the Kremlin")?  The head's token, or
+ * -1. */
 static int nominal_head(const struct st_doc *d, int g0, int g1)
 {
 	int i, s = g0;
@@ -148,7 +180,7 @@ static int nominal_head(const struct st_doc *d, int g0, int g1)
 	else if (st_has(d, s, ST_W_DET))
 		return -1;	/* "an expert" is somebody new */
 	for (i = s; i < g1; i++)
-		if (st_is_word(d, i, "of"))
+		if (st_has(d, i, ST_W_FUNC))
 			return i > s && st_has(d, i - 1, ST_W_PERSON) ? i - 1 : -1;
 	return s < g1 && st_has(d, g1 - 1, ST_W_PERSON) ? g1 - 1 : -1;
 }
@@ -168,8 +200,8 @@ static int resolve_role(const struct st_doc *d, int at, const char *s,
 
 /* The person a nominal with head h stands for: the last one named whose
  * role holds the noun or what it is short for ("pm": "prime minister");
- * else, after "the" or before "of" ("head of the government"), the last
- * person named at all. */
+ * else, after "the" or before a function word ("head of the
+ * government"), the last person named at all. */
 static int nominal_person(const struct st_doc *d, int g0, int h)
 {
 	const struct st_lexicon *lx = d->lx;
@@ -179,9 +211,58 @@ static int nominal_person(const struct st_doc *d, int g0, int h)
 	if (p < 0 && (a = st_map_get(&lx->aliases, w)) != NULL)
 		p = resolve_role(d, g0, lx->alias_of.keys[*a],
 		                 lx->alias_of.lens[*a]);
-	if (p < 0 && (st_is_word(d, g0, "the") || st_is_word(d, h + 1, "of")))
+	if (p < 0 && (st_is_word(d, g0, "the") || st_has(d, h + 1, ST_W_FUNC)))
 		p = st_resolve_back(d, g0, -1, NULL, INT_MAX);
 	return p;
+}
+
+/* "the ministry", "the channel", "the source": the organisation named in
+ * full before, "The Russian Foreign Ministry", "The Kentron TV channel",
+ * "A senior source in the Russian Foreign Ministry" (within 400 tokens,
+ * with a capital in it); w is changed to it if there is one. */
+static void org_antecedent(const struct st_doc *d, struct st_who *w)
+{
+	const char *head;
+	int j, s, e, k, caps;
+
+	if (w->g1 - w->g0 != 2 || !st_is_word(d, w->g0, "the") ||
+	    !st_has(d, w->g0 + 1, ST_W_ORG))
+		return;
+	head = st_low(d, w->g0 + 1);
+	for (j = w->g0 - 1; j >= 0 && j > w->g0 - 400; j--) {
+		if (d->t[j].type != ST_T_WORD || d->t[j].q >= 0 ||
+		    strcmp(st_low(d, j), head) != 0)
+			continue;
+		for (s = j; s > 0 && j - s < 6 &&
+		     d->t[s - 1].type == ST_T_WORD && d->t[s - 1].q < 0 &&
+		     d->t[s - 1].para == d->t[j].para &&
+		     !st_has(d, s, ST_W_DET); s--)
+			;
+		if (!st_has(d, s, ST_W_DET) || j - s < 1)
+			continue;
+		/* "in the Russian Foreign Ministry" */
+		e = j + 1;
+		if (st_has(d, e, ST_W_FUNC) && !st_has(d, e, ST_W_DET)) {
+			int last = -1;
+
+			k = e + 1;
+			while (k < d->nt && k < e + 7 && d->t[k].type == ST_T_WORD &&
+			       (d->t[k].cap || st_has(d, k, ST_W_DET))) {
+				if (d->t[k].cap)
+					last = k;
+				k++;
+			}
+			if (last >= 0)
+				e = last + 1;
+		}
+		for (k = s, caps = 0; k < e; k++)
+			caps += d->t[k].cap && !st_has(d, k, ST_W_DET);
+		if (!caps)
+			continue;
+		w->g0 = s;
+		w->g1 = e;
+		return;
+	}
 }
 
 /* Trim a group noun phrase to something that can speak. */
@@ -231,7 +312,9 @@ static int good_group(const struct st_doc *d, struct st_who *w)
 	if (i >= 0 && (i = nominal_person(d, w->g0, i)) >= 0) {
 		w->person = i;
 		w->g0 = -1;
+		return 1;
 	}
+	org_antecedent(d, w);
 	return 1;
 }
 
