@@ -268,6 +268,17 @@ START_TEST(test_attribution_at_the_end_of_a_quotation)
 }
 END_TEST
 
+START_TEST(test_in_his_words)
+{
+	ck_assert_uint_eq(run("Prime Minister Aram Kelikyan told a broadcaster "
+	                      "that mediators were needed.\n"
+	                      "In his words, the country faces \"a danger to "
+	                      "its very survival.\"\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Aram Kelikyan");
+	ck_assert_int_eq(qs.q[0].kind, ST_PARTIAL);
+}
+END_TEST
+
 START_TEST(test_verb_phrase_is_no_group)
 {
 	/* "Armenia cannot unilaterally" is no speaker */
@@ -312,6 +323,7 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_nominal_anaphora);
 	tcase_add_test(tc, test_head_of_and_title_phrases);
 	tcase_add_test(tc, test_verb_phrase_is_no_group);
+	tcase_add_test(tc, test_in_his_words);
 	tcase_add_test(tc, test_subject_before_an_appositive);
 	tcase_add_test(tc, test_organisation_named_before);
 	tcase_add_test(tc, test_nominal_with_a_preposition);

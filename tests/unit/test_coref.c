@@ -59,6 +59,10 @@ START_TEST(test_pronouns_by_gender)
 	/* with nobody of that gender, the latest person */
 	d = run("Aram Kelikyan said no. She said yes.");
 	ck_assert_int_eq(st_person_at(d, test_tok(d, "She", 0)), 0);
+	/* nobody confirmed: the first name says who "she" is */
+	d = run("Tatevik Arzumanyan ran home. Aram Kelikyan stayed. She made "
+	        "coffee.");
+	ck_assert_int_eq(st_person_at(d, test_tok(d, "She", 0)), 0);
 	/* nobody at all */
 	d = run("He said no.");
 	ck_assert_int_eq(d->nm, 1);

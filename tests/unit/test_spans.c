@@ -134,6 +134,23 @@ START_TEST(test_papers_are_not_statements)
 }
 END_TEST
 
+START_TEST(test_terms_headings_and_charges)
+{
+	struct st_doc *d = run("Kelikyan: “strategic patience” is over\n"
+	                       "“Old friends”\n"
+	                       "He was charged with “abuse of office in "
+	                       "wartime”, and Lusine Tashchyan told the weekly "
+	                       "\"7 Days\" that \"nothing will change.\"");
+
+	ck_assert_int_eq(d->nsp, 5);
+	ck_assert_int_eq(d->sp[0].drop, 1);
+	ck_assert_int_eq(d->sp[1].drop, 1);
+	ck_assert_int_eq(d->sp[2].drop, 1);
+	ck_assert_int_eq(d->sp[3].drop, 1);
+	ck_assert_int_eq(d->sp[4].drop, 0);
+}
+END_TEST
+
 START_TEST(test_single_marks_in_the_british_style)
 {
 	struct st_doc *d = run("‘We will not return to the bloc,’ the minister "
@@ -261,6 +278,7 @@ Suite *spans_suite(void)
 	tcase_add_test(tc, test_cut_off_at_the_end_of_the_text);
 	tcase_add_test(tc, test_single_marks_in_the_british_style);
 	tcase_add_test(tc, test_papers_are_not_statements);
+	tcase_add_test(tc, test_terms_headings_and_charges);
 	tcase_add_test(tc, test_mistyped_closing_marks);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(big, test_doc_setup, test_doc_teardown);

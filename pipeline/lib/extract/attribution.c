@@ -172,6 +172,27 @@ static int label(struct st_doc *d, struct st_span *s, struct st_map *surnames)
 	return 1;
 }
 
+/* "In his words, ... “Q”", "In her view, ...": the person the pronoun
+ * stands for.  1 if that gave a speaker. */
+static int in_his_words(struct st_doc *d, struct st_span *s)
+{
+	int ss = st_sent_start(d, s->open), female;
+
+	if (s->open - ss < 4 || !st_is_word(d, ss, "in") ||
+	    !(st_is_word(d, ss + 2, "words") || st_is_word(d, ss + 2, "view") ||
+	      st_is_word(d, ss + 2, "opinion")) ||
+	    !st_is_punct(d, ss + 3, ","))
+		return 0;
+	if (st_is_word(d, ss + 1, "his"))
+		female = 0;
+	else if (st_is_word(d, ss + 1, "her"))
+		female = 1;
+	else
+		return 0;
+	s->person = st_resolve_back(d, ss, female, NULL, ss);
+	return s->person >= 0;
+}
+
 static void attribute(struct st_doc *d, int k, int prev, int *first,
                       struct st_map *surnames)
 {
@@ -208,6 +229,8 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 		}
 	}
 	if (label(d, s, surnames))
+		return;
+	if (in_his_words(d, s))
 		return;
 	/* a lead-in paragraph that ends in a colon */
 	if (o == p->t0 && s->para > 0 && !s->cont) {

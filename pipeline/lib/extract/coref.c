@@ -58,8 +58,18 @@ int st_resolve_back(const struct st_doc *d, int i, int want_female,
 		    pe->female == want_female)
 			return m->person;
 	}
-	if (!role && want_female >= 0)
-		return st_resolve_back(d, i, -1, NULL, asof);
+	if (!role && want_female >= 0) {
+		int p = st_resolve_back(d, i, -1, NULL, asof);
+
+		/* nobody confirmed: a person whose first name says the
+		 * gender ("Tatevik Arzumanyan ran home.  ... she said") */
+		for (k = lo - 1, seen = 0; p < 0 && k >= 0 &&
+		     seen < ST_COREF_WINDOW; k--, seen++)
+			if (d->m[k].person >= 0 &&
+			    d->pe[d->m[k].person].female == want_female)
+				p = d->m[k].person;
+		return p;
+	}
 	return -1;
 }
 

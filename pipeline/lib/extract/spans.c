@@ -327,8 +327,31 @@ static int name_context(const struct st_map *m, const struct st_doc *d,
 static int not_a_statement(const struct st_doc *d, const struct st_span *s)
 {
 	int o = s->open, c = s->close, i, words = 0, caps = 0, v = 0;
-	int capital = o + 1 < d->nt && d->t[o + 1].cap;
+	/* a capital, or a number: the newspaper "Golos", the weekly "7 Days" */
+	int capital = o + 1 < d->nt && (d->t[o + 1].cap ||
+	              (d->t[o + 1].type == ST_T_WORD &&
+	               d->text[d->t[o + 1].s] >= '0' &&
+	               d->text[d->t[o + 1].s] <= '9'));
+	const struct st_para *pa = &d->p[s->para];
 
+	/* a headline's term: Sahakyan: “strategic patience” is over */
+	if (c >= 0 && c + 1 < pa->t1 && d->t[c + 1].type == ST_T_WORD &&
+	    !d->t[c + 1].cap && !st_cue_at(d, c + 1) && o >= 2 &&
+	    st_is_punct(d, o - 1, ":") && o - 1 - pa->t0 <= 4) {
+		for (i = pa->t0; i < o - 1 && d->t[i].cap; i++)
+			;
+		if (i == o - 1 && i > pa->t0)
+			return 1;
+	}
+	/* a heading: a paragraph that is a few words in marks, no more */
+	if (o == pa->t0 && c >= 0 && c == pa->t1 - 1 &&
+	    !st_ends_sentence_inside(d, s)) {
+		for (i = o + 1; i < c; i++)
+			words += d->t[i].type == ST_T_WORD;
+		if (words && words <= 4)
+			return 1;
+		words = 0;
+	}
 	if (s->full)
 		goto title;
 	/* so-called "peacekeepers"; the newspaper "Golos" (a name: capitals);
