@@ -275,7 +275,7 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 		for (v = pp->t1 - 1; v >= pp->t0 && v > pp->t1 - 200; v--)
 			if (st_cue_at(d, v) && d->t[v].q < 0) {
 				w = st_subject(d, v, st_sent_start(d, v), pp->t1);
-				if (w.person >= 0) {
+				if (st_found(d, &w) && w.person >= 0) {
 					s->person = w.person;
 					return;
 				}

@@ -127,6 +127,10 @@ void st_coref(struct st_doc *d)
 		case ST_MK_PRONOUN:
 			m->person = st_resolve_back(d, m->t0, m->female, NULL,
 			                            m->t0);
+			/* "she said": whoever she is speaks */
+			if (m->person >= 0 && st_near_cue(d, m->t0, m->t1) &&
+			    d->pe[m->person].confirmed_at > m->t0)
+				d->pe[m->person].confirmed_at = m->t0;
 			break;
 		case ST_MK_NOMINAL:
 			m->person = st_resolve_back(d, m->t0 + 1, -1,

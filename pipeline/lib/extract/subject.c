@@ -171,6 +171,22 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
  * ("the Armenian premier", "Russian Foreign Minister", "head of the
  * government", "the spokesman for the Kremlin")?  The head's token, or
  * -1. */
+/* A person noun, or a word that ends in one: "ex-president". */
+static int person_noun(const struct st_doc *d, int i)
+{
+	const char *w, *h;
+	int *c;
+
+	if (st_has(d, i, ST_W_PERSON))
+		return 1;
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
+		return 0;
+	w = st_low(d, i);
+	h = strrchr(w, '-');
+	c = h ? st_map_get(&d->lx->classes, h + 1) : NULL;
+	return c && (*c & ST_W_PERSON);
+}
+
 static int nominal_head(const struct st_doc *d, int g0, int g1)
 {
 	int i, s = g0;
@@ -181,8 +197,8 @@ static int nominal_head(const struct st_doc *d, int g0, int g1)
 		return -1;	/* "an expert" is somebody new */
 	for (i = s; i < g1; i++)
 		if (st_has(d, i, ST_W_FUNC))
-			return i > s && st_has(d, i - 1, ST_W_PERSON) ? i - 1 : -1;
-	return s < g1 && st_has(d, g1 - 1, ST_W_PERSON) ? g1 - 1 : -1;
+			return i > s && person_noun(d, i - 1) ? i - 1 : -1;
+	return s < g1 && person_noun(d, g1 - 1) ? g1 - 1 : -1;
 }
 
 static int resolve_role(const struct st_doc *d, int at, const char *s,
