@@ -35,7 +35,7 @@ BINS   := $(STAGES:%=$(BIN)/stance-%)
 DATA   := cues roles nonames female-names male-names labels \
 	function-words determiners prepositions gap-words org-nouns \
 	abbreviations pronouns name-context person-nouns group-stop-words \
-	conjunctions
+	conjunctions clause-words
 
 LIB_SRC := $(sort $(wildcard pipeline/lib/*.c pipeline/lib/extract/*.c))
 LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \

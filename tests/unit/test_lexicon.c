@@ -42,6 +42,11 @@ START_TEST(test_word_classes)
 	ck_assert_int_eq(cls("prime"), 0);
 	ck_assert_int_eq(cls("cannot"), ST_W_NOGROUP);
 	ck_assert_int_eq(cls("whereas"), ST_W_CONJ);
+	ck_assert_int_eq(*st_map_get(&lx.clause, "whose"), ST_CW_RELATIVE);
+	ck_assert_int_eq(*st_map_get(&lx.clause, "view"), ST_CW_OPINION);
+	ck_assert_int_eq(*st_map_get(&lx.clause, "former"), ST_CW_ROLE_JOIN);
+	ck_assert_int_eq(*st_map_get(&lx.clause, "whether"), ST_CW_THAT);
+	ck_assert_ptr_null(st_map_get(&lx.clause, "said"));
 	ck_assert_str_eq(lx.alias_of.keys[*st_map_get(&lx.aliases, "premier")],
 	                 "prime minister");
 	ck_assert_int_eq(cls("he"), ST_W_FUNC | ST_W_HE);

@@ -179,8 +179,7 @@ static int in_his_words(struct st_doc *d, struct st_span *s)
 	int ss = st_sent_start(d, s->open), female;
 
 	if (s->open - ss < 4 || !st_is_word(d, ss, "in") ||
-	    !(st_is_word(d, ss + 2, "words") || st_is_word(d, ss + 2, "view") ||
-	      st_is_word(d, ss + 2, "opinion")) ||
+	    !st_clause_word(d, ss + 2, ST_CW_OPINION) ||
 	    !st_is_punct(d, ss + 3, ","))
 		return 0;
 	if (st_is_word(d, ss + 1, "his"))

@@ -76,6 +76,16 @@ int st_ends_sentence_inside(const struct st_doc *d, const struct st_span *s)
 	return e > s->start && strchr(".?!", d->text[e - 1]);
 }
 
+int st_clause_word(const struct st_doc *d, int i, int cw)
+{
+	int *v;
+
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
+		return 0;
+	v = st_map_get(&d->lx->clause, st_low(d, i));
+	return v && *v == cw;
+}
+
 int st_org_noun(const struct st_doc *d, int i)
 {
 	return i < d->nt && i > 0 && d->t[i].type == ST_T_WORD &&

@@ -58,6 +58,9 @@ enum {
 	ST_W_CONJ = 16384	/* conjunctions.txt: a new clause */
 };
 
+/* The small word sets of clause-words.txt. */
+enum { ST_CW_RELATIVE = 1, ST_CW_OPINION, ST_CW_ROLE_JOIN, ST_CW_THAT };
+
 /* What a word next to a quotation says about it (name-context.txt). */
 enum { ST_NC_ALWAYS = 1, ST_NC_CAPITAL, ST_NC_NEVER };
 
@@ -69,6 +72,7 @@ struct st_lexicon {
 	struct st_map female, male;	/* first names, as written */
 	struct st_map classes;		/* folded word -> ST_W_* bits */
 	struct st_map before, after;	/* name-context.txt: ST_NC_* */
+	struct st_map clause;		/* clause-words.txt: ST_CW_* */
 	struct st_map aliases;		/* person noun -> index in alias_of */
 	struct st_map alias_of;		/* what a person noun is short for */
 };
@@ -199,6 +203,9 @@ static inline int st_is_word(const struct st_doc *d, int i, const char *w)
 	return i >= 0 && i < d->nt && d->t[i].type == ST_T_WORD &&
 	       strcmp(st_low(d, i), w) == 0;
 }
+
+/* Is token i a word of class cw (ST_CW_*) in clause-words.txt? */
+int st_clause_word(const struct st_doc *d, int i, int cw);
 
 static inline int st_has(const struct st_doc *d, int i, unsigned cls)
 {

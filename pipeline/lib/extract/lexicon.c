@@ -116,6 +116,24 @@ static void load_person_nouns(struct st_lexicon *lx)
 	}
 }
 
+static void load_clause_words(struct st_lexicon *lx)
+{
+	static const char *const names[] = { "relative", "opinion",
+		"role-join", "that" };
+	struct st_map all, classes;
+	size_t i, k;
+
+	st_map_init(&all);
+	st_map_init(&classes);
+	st_map_load_classes(&all, &classes, st_data_clause_words);
+	for (i = 0; i < all.n; i++)
+		for (k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (strcmp(classes.keys[all.vals[i]], names[k]) == 0)
+				st_map_put(&lx->clause, all.keys[i], (int)k + 1);
+	st_map_finish(&classes);
+	st_map_finish(&all);
+}
+
 void st_lexicon_init(struct st_lexicon *lx)
 {
 	size_t i;
@@ -133,6 +151,7 @@ void st_lexicon_init(struct st_lexicon *lx)
 	st_map_init(&lx->after);
 	st_map_init(&lx->aliases);
 	st_map_init(&lx->alias_of);
+	st_map_init(&lx->clause);
 	load_cues(lx);
 	st_map_load_classes(&lx->roles, &lx->role_classes, st_data_roles);
 	st_map_load_words(&lx->nonames, st_data_nonames, 1);
@@ -147,6 +166,7 @@ void st_lexicon_init(struct st_lexicon *lx)
 	load_pronouns(lx);
 	load_context(lx);
 	load_person_nouns(lx);
+	load_clause_words(lx);
 	add_class(lx, st_data_group_stop_words, ST_W_NOGROUP);
 	add_class(lx, st_data_conjunctions, ST_W_CONJ);
 	for (i = 0; i < lx->roles.n; i++)
@@ -172,4 +192,5 @@ void st_lexicon_finish(struct st_lexicon *lx)
 	st_map_finish(&lx->after);
 	st_map_finish(&lx->aliases);
 	st_map_finish(&lx->alias_of);
+	st_map_finish(&lx->clause);
 }

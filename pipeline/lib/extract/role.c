@@ -76,8 +76,7 @@ static int short_name(const struct st_doc *d, int e)
 
 static int relative(const struct st_doc *d, int i)
 {
-	return st_is_word(d, i, "who") || st_is_word(d, i, "whose") ||
-	       st_is_word(d, i, "which") || st_is_word(d, i, "whom");
+	return st_clause_word(d, i, ST_CW_RELATIVE);
 }
 
 /* The role words next to a person's full mention at tokens [a, b). */
@@ -119,9 +118,7 @@ static char *find_role(const struct st_doc *d, int a, int b,
 				break;
 			/* "X, a deputy minister and former envoy": the first role */
 			if (st_is_word(d, e, "and") && has &&
-			    (st_is_word(d, e + 1, "member") ||
-			     st_is_word(d, e + 1, "head") ||
-			     st_is_word(d, e + 1, "former") ||
+			    (st_clause_word(d, e + 1, ST_CW_ROLE_JOIN) ||
 			     st_has(d, e + 1, ST_W_DET))) {
 				and_cut = 1;
 				break;

@@ -430,8 +430,8 @@ static int is_full(const struct st_doc *d, const struct st_span *s)
 		return 1;
 	/* a sentence of its own after a cue: X told Y "Q." / According to
 	 * X, "Q." (but not: X said that "Q.") */
-	if (o + 1 < d->nt && d->t[o + 1].cap && !st_is_word(d, prev, "that") &&
-	    !st_is_word(d, prev, "whether") && !st_has(d, prev, ST_W_DET)) {
+	if (o + 1 < d->nt && d->t[o + 1].cap &&
+	    !st_clause_word(d, prev, ST_CW_THAT) && !st_has(d, prev, ST_W_DET)) {
 		int i, words = 0, stop = st_sent_start(d, o);
 
 		for (i = o + 1; i < d->nt && d->t[i].q == d->t[o].q &&
