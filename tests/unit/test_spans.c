@@ -61,6 +61,28 @@ START_TEST(test_stray_and_open_marks)
 }
 END_TEST
 
+START_TEST(test_continuation_without_opening_marks)
+{
+	struct st_doc *d = run("She said: \"We stay.\nWe wait.\nWe go.\" The "
+	                       "end.\n\"A line that is\nwrapped,\" he said.");
+
+	ck_assert_int_eq(d->nsp, 4);
+	ck_assert_int_eq(d->sp[0].open_end, 1);
+	ck_assert_int_eq(d->sp[1].bare, 1);
+	ck_assert_int_eq(d->sp[1].cont, 1);
+	ck_assert_int_eq(d->sp[1].open_end, 1);
+	ck_assert_uint_eq(d->sp[1].start, 20);
+	ck_assert_uint_eq(d->sp[1].end, 28);
+	ck_assert_int_eq(d->sp[2].bare, 1);
+	ck_assert_uint_eq(d->sp[2].end, 35);
+	ck_assert_int_eq(d->sp[2].close, test_tok(d, "go", 0) + 2);
+	/* a hard-wrapped line ends no sentence: no continuation */
+	ck_assert_int_eq(d->sp[3].bare, 0);
+	ck_assert_int_eq(d->sp[3].para, 3);
+	ck_assert_int_eq(d->sp[3].open_end, 1);
+}
+END_TEST
+
 START_TEST(test_sentences)
 {
 	struct st_doc *d = run("Mr. Ara Petrosyan spoke. \"Why now?\" "
@@ -273,6 +295,7 @@ Suite *spans_suite(void)
 	tcase_add_test(tc, test_pairs_and_ranges);
 	tcase_add_test(tc, test_stray_and_open_marks);
 	tcase_add_test(tc, test_sentences);
+	tcase_add_test(tc, test_continuation_without_opening_marks);
 	tcase_add_test(tc, test_full_or_partial);
 	tcase_add_test(tc, test_names_and_titles_are_not_statements);
 	tcase_add_test(tc, test_cut_off_at_the_end_of_the_text);

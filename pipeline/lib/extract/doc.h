@@ -111,6 +111,8 @@ struct st_span {
 	int para;
 	int open_end;		/* not closed in its paragraph */
 	int cont;		/* continues the previous paragraph's quotation */
+	int bare;		/* such a paragraph without an opening mark: open
+				 * is its first token, a word */
 	int drop;		/* not reported */
 	int full;		/* a sentence or more, not words in one */
 	int person;		/* speaker, or -1 */

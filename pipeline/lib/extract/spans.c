@@ -123,13 +123,14 @@ static struct st_span *add_span(struct st_doc *d, int open, int close,
  * it opens a quotation that runs to the paragraph end.  next[f][k] is the
  * first closer for family f at or after the k-th mark, found once from
  * the end, so no mark is scanned again for every opener. */
-static void pair_para(struct st_doc *d, int pi, int **next, int *marks)
+static void pair_para(struct st_doc *d, int pi, int **next, int *marks,
+                      int from)
 {
 	const struct st_para *p = &d->p[pi];
 	int n = 0, k, f;
 	int ends_in_mark = p->t1 > p->t0 && d->t[p->t1 - 1].type == ST_T_MARK;
 
-	for (k = p->t0; k < p->t1; k++)
+	for (k = from; k < p->t1; k++)
 		if (d->t[k].type == ST_T_MARK || d->t[k].fam == ST_F_SINGLE)
 			marks[n++] = k;
 	for (f = 1; f < ST_F_NFAM; f++) {
@@ -185,6 +186,46 @@ static void single_marks_primary(struct st_doc *d)
 				d->sp[k].drop = 1;
 }
 
+/* A quotation left open at the end of paragraph pi - 1 (family fam) whose
+ * next paragraphs do not open with a mark: it goes on in them when, within
+ * three paragraphs, one holds a mark that closes it before any other mark
+ * ("“Q1.\nQ2.\nQ3,” she said."), and each paragraph before it ends a
+ * sentence (not a hard-wrapped line).  Those paragraphs become spans from
+ * their start (bare); returns the paragraph of the closing mark and sets
+ * *after to the token after it, or returns -1. */
+static int unmarked_continuation(struct st_doc *d, int pi, int fam,
+                                 int *after)
+{
+	int q, r, i;
+
+	/* real paragraphs end a sentence; hard-wrapped lines need not */
+	if (!strchr(".?!", d->text[d->p[pi - 1].e - 1]))
+		return -1;
+	for (q = pi; q < d->np && q < pi + 3; q++) {
+		const struct st_para *p = &d->p[q];
+
+		for (i = p->t0; i < p->t1 && d->t[i].type != ST_T_MARK; i++)
+			;
+		if (i == p->t1) {
+			/* no mark: maybe a middle paragraph */
+			if (!strchr(".?!", d->text[p->e - 1]))
+				return -1;
+			continue;
+		}
+		if (i == p->t0 || can_open(d, i, p) || !can_close(d, i, fam))
+			return -1;
+		for (r = pi; r <= q; r++) {
+			struct st_span *s = add_span(d, d->p[r].t0, r < q ? -1 : i,
+			                             r);
+			s->bare = 1;
+			s->open_end = r < q;
+		}
+		*after = i + 1;
+		return q;
+	}
+	return -1;
+}
+
 void st_spans_pair(struct st_doc *d)
 {
 	int pi, most = 0, f, k;
@@ -196,8 +237,17 @@ void st_spans_pair(struct st_doc *d)
 	marks = st_xmalloc(((size_t)most + 1) * sizeof *marks);
 	for (f = 1; f < ST_F_NFAM; f++)
 		next[f] = st_xmalloc(((size_t)most + 1) * sizeof *next[f]);
-	for (pi = 0; pi < d->np; pi++)
-		pair_para(d, pi, next, marks);
+	for (pi = 0; pi < d->np; pi++) {
+		int from = d->p[pi].t0, q;
+		const struct st_span *last = d->nsp ? &d->sp[d->nsp - 1] : NULL;
+
+		if (last && last->open_end && last->para == pi - 1 &&
+		    d->t[from].type != ST_T_MARK &&
+		    (q = unmarked_continuation(d, pi,
+		                               d->t[last->open].fam, &from)) >= 0)
+			pi = q;
+		pair_para(d, pi, next, marks, from);
+	}
 	for (f = 1; f < ST_F_NFAM; f++)
 		free(next[f]);
 	free(marks);
@@ -211,14 +261,14 @@ void st_spans_pair(struct st_doc *d)
 		int i, last = s->close >= 0 ? s->close : p->t1 - 1;
 		int letters = 0;
 
-		s->start = d->t[s->open].e;
+		s->start = s->bare ? d->t[s->open].s : d->t[s->open].e;
 		s->end = s->close >= 0 ? d->t[s->close].s : p->e;
 		/* a space before the closing mark is no part of the quote */
 		while (s->end > s->start && d->text[s->end - 1] == ' ')
 			s->end--;
 		for (i = s->open; i <= last; i++) {
 			d->t[i].q = k;
-			if (i != s->open && i != s->close &&
+			if ((i != s->open || s->bare) && i != s->close &&
 			    d->t[i].type == ST_T_WORD)
 				letters = 1;
 		}
@@ -227,6 +277,9 @@ void st_spans_pair(struct st_doc *d)
 		if (k > 0 && s->open == p->t0 && d->sp[k - 1].open_end &&
 		    d->sp[k - 1].para == s->para - 1)
 			s->cont = 1;
+		/* the first word of a bare span is inside it */
+		if (s->bare)
+			d->t[s->open].q = k;
 	}
 }
 
