@@ -67,6 +67,11 @@ START_TEST(test_pronouns_by_gender)
 	d = run("He said no.");
 	ck_assert_int_eq(d->nm, 1);
 	ck_assert_int_eq(st_person_at(d, 0), -1);
+	/* nobody before it: the first person named after it, close by */
+	d = run("He said no.\nAram Kelikyan added more.\n");
+	ck_assert_int_eq(st_person_at(d, 0), 0);
+	d = run("He said no.\nOne.\nTwo.\nAram Kelikyan added more.\n");
+	ck_assert_int_eq(st_person_at(d, 0), -1);
 }
 END_TEST
 

@@ -139,6 +139,25 @@ void st_coref(struct st_doc *d)
 			break;
 		}
 	}
+	/* a pronoun before anybody is named (an excerpt, a standfirst):
+	 * the first person named after it, in its paragraph or the next */
+	for (k = 0; k < d->nm; k++) {
+		struct st_mention *m = &d->m[k];
+		int j;
+
+		if (m->kind != ST_MK_PRONOUN || m->person >= 0)
+			continue;
+		for (j = k + 1; j < d->nm && j < k + 8 &&
+		     d->t[d->m[j].t0].para <= d->t[m->t0].para + 1; j++) {
+			int p = d->m[j].person;
+
+			if (p < 0 || d->t[d->m[j].t0].ment != j)
+				continue;
+			if (d->pe[p].female < 0 || d->pe[p].female == m->female)
+				m->person = p;
+			break;
+		}
+	}
 	st_buf_finish(&key);
 	st_map_finish(&last);
 }
