@@ -9,7 +9,9 @@
  * elsewhere they are apostrophes, scare quotes or nested quotes, which
  * stay inside the outer quote.  A paragraph whose
  * quotation is not closed runs to its end; if the next paragraph opens
- * with a mark, that quotation continues there with the same speaker.
+ * with a mark, that quotation continues there with the same speaker (and
+ * in up to three paragraphs without an opening mark, each ending a
+ * sentence, when one of them closes it).
  * Paragraphs end at LF, CRLF or a lone CR; a leading byte order mark is
  * skipped.  A quotation still open where the text ends is a page cut off,
  * not a statement: it is left out (see st_extract_cutoffs).
