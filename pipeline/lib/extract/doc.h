@@ -6,14 +6,15 @@
  *
  *   scan.c         paragraphs, tokens (folded words, word classes,
  *                  quotation marks), cue verbs and phrases
- *   spans.c        pairs of marks -> spans; sentences; which spans are
- *                  full sentences and which are names or titles
+ *   spans.c        pairs of marks -> spans; sentences
  *   mentions.c     runs of capitalised words -> people and their full
  *                  mentions; surnames, pronouns, "the minister" as
  *                  mentions still to resolve
  *   role.c         the role of each person from the first full mention
  *                  that gives one; who is confirmed a person
  *   coref.c        the person each surname, pronoun and nominal stands for
+ *   statements.c   which spans are full sentences, and which are names,
+ *                  titles, terms or headings (the second half of spans)
  *   attribution.c  the speaker and the attribution context of each span
  *                  (subject.c: the subject of a cue verb)
  *
