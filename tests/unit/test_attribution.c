@@ -268,6 +268,18 @@ START_TEST(test_attribution_at_the_end_of_a_quotation)
 }
 END_TEST
 
+START_TEST(test_paper_named_in_marks_speaks)
+{
+	ck_assert_uint_eq(run("\"Lusaber\" brands Prime Minister Aram Kelikyan "
+	                      "as \"a man of the old guard\".\n"
+	                      "PM Kelikyan said: \"Nothing will change.\"\n"),
+	                  2);
+	ck_assert_str_eq(qs.q[0].speaker, "Lusaber");
+	/* "PM" is a title, not a name */
+	ck_assert_str_eq(qs.q[1].speaker, "Aram Kelikyan");
+}
+END_TEST
+
 START_TEST(test_in_his_words)
 {
 	ck_assert_uint_eq(run("Prime Minister Aram Kelikyan told a broadcaster "
@@ -324,6 +336,7 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_head_of_and_title_phrases);
 	tcase_add_test(tc, test_verb_phrase_is_no_group);
 	tcase_add_test(tc, test_in_his_words);
+	tcase_add_test(tc, test_paper_named_in_marks_speaks);
 	tcase_add_test(tc, test_subject_before_an_appositive);
 	tcase_add_test(tc, test_organisation_named_before);
 	tcase_add_test(tc, test_nominal_with_a_preposition);

@@ -57,6 +57,21 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 		return w;
 	}
 	stop = v - SUBJECT_LOOKBACK > lo ? v - SUBJECT_LOOKBACK : lo;
+	/* “Zhoghovurd” says / brands: the paper named in marks */
+	if (v > 0 && d->t[v - 1].q >= 0) {
+		const struct st_span *s = &d->sp[d->t[v - 1].q];
+
+		if (s->drop && s->close == v - 1 && s->close - s->open >= 2 &&
+		    s->close - s->open <= 4) {
+			for (i = s->open + 1; i < s->close && d->t[i].cap; i++)
+				;
+			if (i == s->close) {
+				w.g0 = s->open + 1;
+				w.g1 = s->close;
+				return w;
+			}
+		}
+	}
 	/* "X, whose party is led by Y, said": X, before the appositive */
 	i = v - 1;
 	while (i > stop && st_has(d, i, ST_W_SKIP))
