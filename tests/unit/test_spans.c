@@ -35,6 +35,20 @@ START_TEST(test_pairs_and_ranges)
 }
 END_TEST
 
+START_TEST(test_nested_curly_marks)
+{
+	struct st_doc *d = run("“The so-called “freeze” is an exit,” she said. "
+	                       "“We stay, “he said, and “then we go”.");
+
+	ck_assert_int_eq(d->nsp, 3);
+	ck_assert_uint_eq(d->sp[0].start, 3);
+	ck_assert_uint_eq(d->sp[0].end, 41);
+	/* a “ typed for ” is no inner quotation */
+	ck_assert_int_eq(d->sp[1].close, test_tok(d, "he", 0) - 1);
+	ck_assert_int_eq(d->sp[2].open, test_tok(d, "then", 0) - 1);
+}
+END_TEST
+
 START_TEST(test_stray_and_open_marks)
 {
 	struct st_doc *d;
@@ -294,6 +308,7 @@ Suite *spans_suite(void)
 	tcase_add_checked_fixture(tc, test_doc_setup, test_doc_teardown);
 	tcase_add_test(tc, test_pairs_and_ranges);
 	tcase_add_test(tc, test_stray_and_open_marks);
+	tcase_add_test(tc, test_nested_curly_marks);
 	tcase_add_test(tc, test_sentences);
 	tcase_add_test(tc, test_continuation_without_opening_marks);
 	tcase_add_test(tc, test_full_or_partial);

@@ -97,6 +97,17 @@ static int can_close(const struct st_doc *d, int i, int fam)
 	return 0;
 }
 
+/* Is mark token i a “ after a space, before a word: a quotation opened
+ * inside another one (not one typed for ”)? */
+static int inner_open(const struct st_doc *d, int i)
+{
+	const struct st_tok *t = &d->t[i];
+
+	return t->fam == ST_F_CURLY && t->dir == ST_M_OPEN && t->s > 0 &&
+	       d->text[t->s - 1] == ' ' && t->e < d->len &&
+	       d->text[t->e] != ' ' && !can_close(d, i, ST_F_CURLY);
+}
+
 static struct st_span *add_span(struct st_doc *d, int open, int close,
                                 int para)
 {
@@ -136,12 +147,22 @@ static void pair_para(struct st_doc *d, int pi, int **next, int *marks,
 		for (k = n - 1; k >= 0; k--)
 			next[f][k] = can_close(d, marks[k], f) ? k : next[f][k + 1];
 	}
+	/* next[0]: the next “ that opens a quotation inside another */
+	next[0][n] = -1;
+	for (k = n - 1; k >= 0; k--)
+		next[0][k] = inner_open(d, marks[k]) ? k : next[0][k + 1];
 	for (k = 0; k < n; k++) {
 		int o = marks[k], c;
 
 		if (!can_open(d, o, p))
 			continue;
 		c = next[d->t[o].fam][k + 1];
+		/* “The so-called “freeze” is over,”: one level of nesting */
+		if (c >= 0 && d->t[o].fam == ST_F_CURLY && next[0][k + 1] >= 0 &&
+		    next[0][k + 1] < c && next[ST_F_CURLY][c + 1] >= 0 &&
+		    (next[0][c + 1] < 0 ||
+		     next[0][c + 1] > next[ST_F_CURLY][c + 1]))
+			c = next[ST_F_CURLY][c + 1];
 		if (c >= 0) {
 			add_span(d, o, marks[c], pi);
 			k = c;
@@ -233,7 +254,7 @@ void st_spans_pair(struct st_doc *d)
 		if (d->p[pi].t1 - d->p[pi].t0 > most)
 			most = d->p[pi].t1 - d->p[pi].t0;
 	marks = st_xmalloc(((size_t)most + 1) * sizeof *marks);
-	for (f = 1; f < ST_F_NFAM; f++)
+	for (f = 0; f < ST_F_NFAM; f++)
 		next[f] = st_xmalloc(((size_t)most + 1) * sizeof *next[f]);
 	for (pi = 0; pi < d->np; pi++) {
 		int from = d->p[pi].t0, q;
@@ -246,7 +267,7 @@ void st_spans_pair(struct st_doc *d)
 			pi = q;
 		pair_para(d, pi, next, marks, from);
 	}
-	for (f = 1; f < ST_F_NFAM; f++)
+	for (f = 0; f < ST_F_NFAM; f++)
 		free(next[f]);
 	free(marks);
 
