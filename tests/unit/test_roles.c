@@ -41,6 +41,8 @@ START_TEST(test_appositives)
 	                 "political analyst at the Orbit Institute");
 	ck_assert_str_eq(d->pe[1].role, "spokesman of the Defence Ministry");
 	ck_assert_str_eq(d->pe[2].role, "deputy minister");
+	d = run("Ara Petrosyan, an analyst at a Yerevan think tank, said so.");
+	ck_assert_str_eq(d->pe[0].role, "analyst at a Yerevan think tank");
 }
 END_TEST
 

@@ -35,6 +35,19 @@ START_TEST(test_pairs_and_ranges)
 }
 END_TEST
 
+START_TEST(test_closing_mark_without_opening)
+{
+	struct st_doc *d = run("The risk is fatigue. Nobody will fund the road "
+	                       "twice,” said the analyst.\nA line that is\n"
+	                       "wrapped,” said he.");
+
+	ck_assert_int_eq(d->nsp, 1);
+	ck_assert_int_eq(d->sp[0].bare, 1);
+	ck_assert_int_eq(d->sp[0].open, test_tok(d, "Nobody", 0));
+	ck_assert_uint_eq(d->sp[0].start, 21);
+}
+END_TEST
+
 START_TEST(test_nested_curly_marks)
 {
 	struct st_doc *d = run("“The so-called “freeze” is an exit,” she said. "
@@ -309,6 +322,7 @@ Suite *spans_suite(void)
 	tcase_add_test(tc, test_pairs_and_ranges);
 	tcase_add_test(tc, test_stray_and_open_marks);
 	tcase_add_test(tc, test_nested_curly_marks);
+	tcase_add_test(tc, test_closing_mark_without_opening);
 	tcase_add_test(tc, test_sentences);
 	tcase_add_test(tc, test_continuation_without_opening_marks);
 	tcase_add_test(tc, test_full_or_partial);

@@ -109,7 +109,9 @@ static char *find_role(const struct st_doc *d, int a, int b,
 			s++;
 		for (e = s, has = 0; e < d->nt && d->t[e].para == d->t[a].para &&
 		     (d->t[e].type == ST_T_WORD || short_name(d, e)) &&
-		     !st_cue_at(d, e); e++) {
+		     /* a cue verb ends it, but "think tank" is a role */
+		     (!st_cue_at(d, e) ||
+		      (st_role_word(d, e) && st_role_word(d, e + 1))); e++) {
 			if (d->t[e].type != ST_T_WORD) {
 				e = d->sp[d->t[e].q].close;
 				continue;

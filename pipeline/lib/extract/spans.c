@@ -126,6 +126,42 @@ static struct st_span *add_span(struct st_doc *d, int open, int close,
 	return s;
 }
 
+/* Does paragraph pi end a sentence (or a quotation), as a paragraph does
+ * and a hard-wrapped line need not? */
+static int para_ends_sentence(const struct st_doc *d, int pi)
+{
+	const struct st_para *p = &d->p[pi];
+	const char *e = d->text + p->e;
+
+	return strchr(".?!\"", e[-1]) ||
+	       (p->e - p->s >= 3 && (memcmp(e - 3, "\xe2\x80\x9d", 3) == 0 ||
+	                             memcmp(e - 2, "\xc2\xbb", 2) == 0));
+}
+
+/* The first mark of paragraph pi, a closing one at token c, opens
+ * nothing: "... donors. Nobody will fund it twice,” said the analyst."
+ * With a cue verb right after it, the quotation is taken to start at its
+ * sentence's start (a bare span); 1 if it was. */
+static int lone_closer(struct st_doc *d, int pi, int c)
+{
+	const struct st_para *p = &d->p[pi];
+	int s = c - 1;
+
+	/* not the end of a quotation hard-wrapped over lines */
+	if (pi > 0 && !para_ends_sentence(d, pi - 1))
+		return 0;
+	if (!(st_cue_at(d, c + 1) || (st_is_punct(d, c + 1, ",") &&
+	                              st_cue_at(d, c + 2)) ||
+	      (d->t[c + 1].type == ST_T_WORD && st_cue_at(d, c + 2))))
+		return 0;
+	while (s > p->t0 && !(st_is_punct(d, s - 1, ".?!") && d->t[s].cap))
+		s--;
+	if (s >= c || d->t[s].type != ST_T_WORD)
+		return 0;
+	add_span(d, s, c, pi)->bare = 1;
+	return 1;
+}
+
 /* Pair the marks of paragraph pi.  An opening mark pairs with the first
  * mark after it that can close it.  If none can and the paragraph ends in
  * a mark, the opening mark is stray and pairing reads on after it; else
@@ -151,7 +187,12 @@ static void pair_para(struct st_doc *d, int pi, int **next, int *marks,
 	next[0][n] = -1;
 	for (k = n - 1; k >= 0; k--)
 		next[0][k] = inner_open(d, marks[k]) ? k : next[0][k + 1];
-	for (k = 0; k < n; k++) {
+	if (n && from == p->t0 && d->t[marks[0]].dir == ST_M_CLOSE &&
+	    d->t[marks[0]].fam != ST_F_SINGLE && lone_closer(d, pi, marks[0]))
+		k = 1;
+	else
+		k = 0;
+	for (; k < n; k++) {
 		int o = marks[k], c;
 
 		if (!can_open(d, o, p))
