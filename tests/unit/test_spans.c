@@ -45,6 +45,9 @@ START_TEST(test_closing_mark_without_opening)
 	ck_assert_int_eq(d->sp[0].bare, 1);
 	ck_assert_int_eq(d->sp[0].open, test_tok(d, "Nobody", 0));
 	ck_assert_uint_eq(d->sp[0].start, 21);
+	/* a closing mark that ends the text (found by fuzzing) */
+	d = run("We stay”");
+	ck_assert_int_eq(d->nsp, 0);
 }
 END_TEST
 

@@ -152,7 +152,8 @@ static int lone_closer(struct st_doc *d, int pi, int c)
 		return 0;
 	if (!(st_cue_at(d, c + 1) || (st_is_punct(d, c + 1, ",") &&
 	                              st_cue_at(d, c + 2)) ||
-	      (d->t[c + 1].type == ST_T_WORD && st_cue_at(d, c + 2))))
+	      (c + 1 < p->t1 && d->t[c + 1].type == ST_T_WORD &&
+	       st_cue_at(d, c + 2))))
 		return 0;
 	while (s > p->t0 && !(st_is_punct(d, s - 1, ".?!") && d->t[s].cap))
 		s--;
