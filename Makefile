@@ -72,9 +72,12 @@ LDLIBS := -lsvm -lpcre2-8 -lcsv -lutf8proc -lstemmer -lm
 
 STAGES := tokenize features classify report train eval shard
 BINS   := $(STAGES:%=$(BIN)/stance-%)
-DATA   := cues roles nonames female-names male-names labels
+DATA   := cues roles nonames female-names male-names labels \
+	function-words determiners prepositions gap-words org-nouns \
+	abbreviations pronouns name-context person-nouns group-stop-words \
+	conjunctions clause-words
 
-LIB_SRC := $(sort $(wildcard pipeline/lib/*.c))
+LIB_SRC := $(sort $(wildcard pipeline/lib/*.c pipeline/lib/extract/*.c))
 LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \
 	$(DATA:%=$(O)/obj/data/%.o) $(O)/obj/cli.o
 LIB     := $(O)/libstance.a

@@ -27,7 +27,8 @@ static const char usage[] =
 "                     UTF-8, too large, missing) and list it in FILE as\n"
 "                     CSV: article,line,message,path; without it, the first\n"
 "                     one stops the run\n"
-"  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
+"  -q, --quiet        no progress on stderr (shown only on a terminal), and\n"
+"                     no warning about a quotation cut off at the end\n"
 "      --stats        at the end, the words seen and the share found in\n"
 "                     the stem cache, on stderr\n"
 "  -h, --help         display this help and exit\n"
@@ -40,10 +41,11 @@ static const char usage[] =
 "skipped), 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-/* Extract the quotes of one article and write them. */
+/* Extract the quotes of one article and write them; warn about the
+ * quotations left out as cut off unless quiet. */
 static int one(struct st_extractor *x, struct st_tokenizer *tk,
                const char *path, const char *stdin_id, struct st_buf *text,
-               FILE *fp, struct st_error *err)
+               FILE *fp, int quiet, struct st_error *err)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *id = strcmp(path, "-") == 0 ? st_xstrdup(stdin_id)
@@ -61,6 +63,15 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 		st_quotes_finish(&qs);
 		free(id);
 		return -1;
+	}
+	{
+		const size_t *at;
+		size_t i, n = st_extract_cutoffs(x, &at);
+
+		for (i = 0; i < n && !quiet; i++)
+			fprintf(stderr, "stance-tokenize: %s:%ld: quotation "
+			        "still open at the end of the text (cut off?): "
+			        "left out\n", name, st_line_of(text->s, at[i]));
 	}
 	st_quotes_write(fp, &qs, 0);
 	st_quotes_finish(&qs);
@@ -193,7 +204,8 @@ int main(int argc, char **argv)
 				line[--n] = '\0';
 			if (n) {
 				bad = one(x, tk, line, stdin_id, &text, out.fp,
-				          &err) && skip(sk, line, stdin_id, &err);
+				          quiet, &err) &&
+				      skip(sk, line, stdin_id, &err);
 				cli_progress_step(&prog, 1);
 			}
 		}
@@ -209,8 +221,8 @@ int main(int argc, char **argv)
 	} else {
 		cli_progress_init(&prog, quiet, "articles", nin);
 		for (i = 0; i < nin; i++) {
-			if (one(x, tk, in[i], stdin_id, &text, out.fp, &err) &&
-			    skip(sk, in[i], stdin_id, &err)) {
+			if (one(x, tk, in[i], stdin_id, &text, out.fp, quiet,
+			        &err) && skip(sk, in[i], stdin_id, &err)) {
 				cli_progress_end(&prog);
 				goto fail;
 			}

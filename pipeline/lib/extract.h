@@ -4,12 +4,17 @@
  * An article is UTF-8 text, one paragraph per line.  A quoted statement is
  * the text inside one pair of quotation marks within one paragraph: ASCII
  * and curly double quotes, „ “, « », ‹ ›, two apostrophes, and the HTML
- * entities for them.  Single quotes are never marks (they are apostrophes
- * or nested quotes, which stay inside the outer quote).  A paragraph whose
+ * entities for them.  Single curly quotes outside a word are marks in an
+ * article that quotes a sentence or more with them (the British style);
+ * elsewhere they are apostrophes, scare quotes or nested quotes, which
+ * stay inside the outer quote.  A paragraph whose
  * quotation is not closed runs to its end; if the next paragraph opens
- * with a mark, that quotation continues there with the same speaker.
+ * with a mark, that quotation continues there with the same speaker (and
+ * in up to three paragraphs without an opening mark, each ending a
+ * sentence, when one of them closes it).
  * Paragraphs end at LF, CRLF or a lone CR; a leading byte order mark is
- * skipped.
+ * skipped.  A quotation still open where the text ends is a page cut off,
+ * not a statement: it is left out (see st_extract_cutoffs).
  *
  * Each quote gets a kind (full sentence or partial words inside the
  * reporter's sentence), a speaker (a person's full name, resolved from
@@ -41,6 +46,12 @@ void st_extractor_free(struct st_extractor *x);
 void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
                 const char *id, const char *text, size_t len,
                 struct st_quotes *out);
+
+/* The quotations that the last st_extract() call left out because they
+ * were still open where the text ends (a page cut off): their number, and
+ * in *at the byte offsets of their opening marks, valid until the next
+ * call.  The caller decides whether to warn. */
+size_t st_extract_cutoffs(const struct st_extractor *x, const size_t **at);
 
 /* Limits, so that a runaway input is an error and not a long wait:
  * the largest article, the most quotes in one, the longest quote. */

@@ -14,6 +14,13 @@ int main(void)
 	srunner_add_suite(sr, csvio_suite());
 	srunner_add_suite(sr, quote_suite());
 	srunner_add_suite(sr, tokens_suite());
+	srunner_add_suite(sr, lexicon_suite());
+	srunner_add_suite(sr, scan_suite());
+	srunner_add_suite(sr, spans_suite());
+	srunner_add_suite(sr, mentions_suite());
+	srunner_add_suite(sr, roles_suite());
+	srunner_add_suite(sr, coref_suite());
+	srunner_add_suite(sr, attribution_suite());
 	srunner_add_suite(sr, extract_suite());
 	srunner_add_suite(sr, feature_suite());
 	srunner_add_suite(sr, model_suite());

@@ -1,0 +1,166 @@
+/* doc.c - the document model's life cycle and the questions about
+ * tokens that every pass asks (doc.h). */
+#include "extract/doc.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+void st_doc_init(struct st_doc *d, const struct st_lexicon *lx,
+                 const char *text, size_t len)
+{
+	memset(d, 0, sizeof *d);
+	d->lx = lx;
+	d->text = text;
+	d->len = len;
+	st_buf_init(&d->fold);
+	/* offset 0 is the empty string that tokens other than words get */
+	st_buf_addc(&d->fold, '\0');
+	st_map_init(&d->names);
+}
+
+void st_doc_finish(struct st_doc *d)
+{
+	int i;
+
+	for (i = 0; i < d->nsp; i++) {
+		free(d->sp[i].group);
+		st_buf_finish(&d->sp[i].context);
+	}
+	for (i = 0; i < d->npe; i++) {
+		free(d->pe[i].name);
+		free(d->pe[i].role);
+		free(d->pe[i].role_fold);
+	}
+	free(d->t);
+	free(d->p);
+	free(d->sp);
+	free(d->pe);
+	free(d->m);
+	free(d->sent0);
+	st_map_finish(&d->names);
+	st_buf_finish(&d->fold);
+	memset(d, 0, sizeof *d);
+}
+
+int st_is_punct(const struct st_doc *d, int i, const char *chars)
+{
+	size_t n;
+	unsigned char c;
+
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_PUNCT)
+		return 0;
+	n = d->t[i].e - d->t[i].s;
+	c = (unsigned char)d->text[d->t[i].s];
+	/* one ASCII character or a run of it (the scanner makes a run of
+	 * one ASCII character one token), or a dash */
+	if (c < 0x80)
+		return strchr(chars, c) != NULL;
+	if (strchr(chars, '-') && n == 3 &&
+	    (memcmp(d->text + d->t[i].s, "\xe2\x80\x94", 3) == 0 ||
+	     memcmp(d->text + d->t[i].s, "\xe2\x80\x93", 3) == 0))
+		return 1;
+	return 0;
+}
+
+char *st_text_of(const struct st_doc *d, int a, int b)
+{
+	return st_xstrndup(d->text + d->t[a].s, d->t[b].e - d->t[a].s);
+}
+
+int st_ends_sentence_inside(const struct st_doc *d, const struct st_span *s)
+{
+	size_t e = s->end;
+
+	while (e > s->start && d->text[e - 1] == ' ')
+		e--;
+	return e > s->start && strchr(".?!", d->text[e - 1]);
+}
+
+int st_clause_word(const struct st_doc *d, int i, int cw)
+{
+	int *v;
+
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
+		return 0;
+	v = st_map_get(&d->lx->clause, st_low(d, i));
+	return v && *v == cw;
+}
+
+int st_org_noun(const struct st_doc *d, int i)
+{
+	return i < d->nt && i > 0 && d->t[i].type == ST_T_WORD &&
+	       !d->t[i].cap && d->t[i].para == d->t[i - 1].para &&
+	       (d->t[i].cls & ST_W_ORG);
+}
+
+int st_near_cue(const struct st_doc *d, int a, int b)
+{
+	if (st_cue_at(d, a - 1) || st_cue_at(d, b))
+		return 1;
+	return b + 1 < d->nt && st_has(d, b, ST_W_SKIP) && st_cue_at(d, b + 1);
+}
+
+static void add_utf8(struct st_buf *out, utf8proc_int32_t cp)
+{
+	utf8proc_uint8_t u[4];
+	utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
+
+	st_buf_add(out, u, (size_t)k);
+}
+
+void st_fold_add(struct st_buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp, dst[8];
+		utf8proc_ssize_t k, j;
+		int bound = 0;
+
+		if (c < 0x80) {
+			st_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                     (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			st_buf_addc(out, (char)c);	/* checked text: never */
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+		k = utf8proc_decompose_char(cp, dst, 8, UTF8PROC_CASEFOLD |
+		                            UTF8PROC_IGNORE, &bound);
+		for (j = 0; j < k && j < 8; j++)
+			add_utf8(out, dst[j]);
+		if (k < 0)
+			add_utf8(out, cp);
+	}
+}
+
+void st_visible_add(struct st_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (!(s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                     (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			k = 1;
+		else if (utf8proc_get_property(cp)->ignorable) {
+			st_buf_add(out, s + run, i - run);
+			run = i + (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	st_buf_add(out, s + run, n - run);
+}

@@ -1,0 +1,300 @@
+/* scan.c - the first pass: paragraphs, tokens, quotation marks and cues.
+ *
+ * Reads: st_doc.text.  Adds: st_doc.p (paragraphs: a line ends at LF,
+ * CRLF or a lone CR; blank lines and a leading byte order mark are no
+ * part of any), st_doc.t (tokens with their folded word in st_doc.fold,
+ * word classes, capital, mark family and direction) and st_tok.cue (the
+ * cue verb or phrase that starts at a token).  A word may hold a soft
+ * hyphen or a zero-width space or joiner, which its folded form leaves
+ * out; a run of one ASCII punctuation character ("...", "--") is one
+ * token, so that memory stays a small multiple of the text. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "extract/doc.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+struct st_scanner {
+	pcre2_code *re;
+	pcre2_match_data *md;
+};
+
+/* Marks (and their HTML entities), then words, then any other character.
+ * \x{AD} and \x{200B}-\x{200D} may sit inside a word. */
+static const char TOKEN_RE[] =
+	"&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|lsaquo|rsaquo|#34|#x22"
+	"|#8220|#8221|#8222|#171|#187|#x201[cCdDeE]|#x[aA][bB]|#x[bB][bB]);"
+	"|''"
+	"|[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\x{AD}\\x{200B}-\\x{200D}]*"
+	"(?:['\\x{2019}\\-][\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\x{AD}"
+	"\\x{200B}-\\x{200D}]*)*"
+	"|\\S";
+
+struct st_scanner *st_scanner_new(struct st_error *err)
+{
+	struct st_scanner *sc = st_xcalloc(1, sizeof *sc);
+	int ec;
+	PCRE2_SIZE eo;
+
+	sc->re = pcre2_compile((PCRE2_SPTR)TOKEN_RE, PCRE2_ZERO_TERMINATED,
+	                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+	                       &ec, &eo, NULL);
+	if (!sc->re) {
+		st_fail(err, NULL, 0, "token pattern: error %d at %zu", ec,
+		        (size_t)eo);
+		st_scanner_free(sc);
+		return NULL;
+	}
+	pcre2_jit_compile(sc->re, PCRE2_JIT_COMPLETE);
+	sc->md = pcre2_match_data_create_from_pattern(sc->re, NULL);
+	return sc;
+}
+
+void st_scanner_free(struct st_scanner *sc)
+{
+	if (!sc)
+		return;
+	pcre2_match_data_free(sc->md);
+	pcre2_code_free(sc->re);
+	free(sc);
+}
+
+static void classify_mark(struct st_tok *t, const char *s, size_t n)
+{
+	static const struct {
+		const char *m;
+		unsigned char fam, dir;
+	} marks[] = {
+		{ "\"", ST_F_STRAIGHT, ST_M_AMBIG },
+		{ "&quot;", ST_F_STRAIGHT, ST_M_AMBIG },
+		{ "&#34;", ST_F_STRAIGHT, ST_M_AMBIG },
+		{ "&#x22;", ST_F_STRAIGHT, ST_M_AMBIG },
+		{ "''", ST_F_TWO, ST_M_AMBIG },
+		{ "\xe2\x80\x9c", ST_F_CURLY, ST_M_OPEN },
+		{ "&ldquo;", ST_F_CURLY, ST_M_OPEN },
+		{ "&#8220;", ST_F_CURLY, ST_M_OPEN },
+		{ "\xe2\x80\x9d", ST_F_CURLY, ST_M_CLOSE },
+		{ "&rdquo;", ST_F_CURLY, ST_M_CLOSE },
+		{ "&#8221;", ST_F_CURLY, ST_M_CLOSE },
+		{ "\xe2\x80\x9e", ST_F_LOW, ST_M_OPEN },
+		{ "&bdquo;", ST_F_LOW, ST_M_OPEN },
+		{ "&#8222;", ST_F_LOW, ST_M_OPEN },
+		{ "\xc2\xab", ST_F_GUIL, ST_M_OPEN },
+		{ "&laquo;", ST_F_GUIL, ST_M_OPEN },
+		{ "&#171;", ST_F_GUIL, ST_M_OPEN },
+		{ "\xc2\xbb", ST_F_GUIL, ST_M_CLOSE },
+		{ "&raquo;", ST_F_GUIL, ST_M_CLOSE },
+		{ "&#187;", ST_F_GUIL, ST_M_CLOSE },
+		{ "\xe2\x80\xb9", ST_F_SGUIL, ST_M_OPEN },
+		{ "&lsaquo;", ST_F_SGUIL, ST_M_OPEN },
+		{ "\xe2\x80\xba", ST_F_SGUIL, ST_M_CLOSE },
+		{ "&rsaquo;", ST_F_SGUIL, ST_M_CLOSE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		if (strlen(marks[i].m) == n && memcmp(marks[i].m, s, n) == 0) {
+			t->type = ST_T_MARK;
+			t->fam = marks[i].fam;
+			t->dir = marks[i].dir;
+			return;
+		}
+	}
+	if (n == 8 && s[0] == '&' && s[1] == '#' && (s[2] | 0x20) == 'x') {
+		/* &#x201c; &#x201d; &#x201e;, either case */
+		char c = (char)(s[6] | 0x20);
+
+		t->type = ST_T_MARK;
+		t->fam = c == 'e' ? ST_F_LOW : ST_F_CURLY;
+		t->dir = c == 'd' ? ST_M_CLOSE : ST_M_OPEN;
+	} else if (n == 6 && s[0] == '&' && s[1] == '#' &&
+	           (s[2] | 0x20) == 'x') {
+		/* &#xab; &#xbb; */
+		t->type = ST_T_MARK;
+		t->fam = ST_F_GUIL;
+		t->dir = (s[3] | 0x20) == 'a' ? ST_M_OPEN : ST_M_CLOSE;
+	}
+}
+
+static int first_is_upper(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+
+	if (!(s[0] & 0x80))
+		return s[0] >= 'A' && s[0] <= 'Z';
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	                     &cp) <= 0)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Is the token that starts with code point cp a word (a letter or a
+ * number)? */
+static int word_start(const char *w, size_t n)
+{
+	utf8proc_int32_t cp;
+	int c;
+
+	if (!(w[0] & 0x80))
+		return ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z') ||
+		       (w[0] >= '0' && w[0] <= '9');
+	if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n,
+	                     &cp) <= 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return c != UTF8PROC_CATEGORY_CN && (c <= UTF8PROC_CATEGORY_LO ||
+	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO));
+}
+
+static void add_token(struct st_doc *d, size_t s, size_t e, int para)
+{
+	struct st_tok *t;
+	const char *w = d->text + s;
+
+	if (d->nt == d->capt) {
+		d->capt = d->capt ? d->capt * 2 : 256;
+		d->t = st_xrealloc(d->t, (size_t)d->capt * sizeof *d->t);
+	}
+	t = &d->t[d->nt++];
+	memset(t, 0, sizeof *t);
+	t->s = (uint32_t)s;
+	t->e = (uint32_t)e;
+	t->para = para;
+	t->q = -1;
+	t->ment = -1;
+	if (e == s)
+		return;
+	if (word_start(w, e - s)) {
+		size_t at = d->fold.len;
+		int *c;
+
+		st_fold_add(&d->fold, w, e - s);
+		c = st_map_getn(&d->lx->classes, d->fold.s + at,
+		                d->fold.len - at);
+		st_buf_addc(&d->fold, '\0');
+		t->fold = (uint32_t)at;
+		t->type = ST_T_WORD;
+		t->cap = (unsigned char)first_is_upper(w, e - s);
+		t->cls = c ? (uint16_t)*c : 0;
+	} else {
+		t->type = ST_T_PUNCT;
+		/* every mark starts with one of these bytes */
+		if (strchr("\"'&\xc2\xe2", w[0]))
+			classify_mark(t, w, e - s);
+		/* a single curly quote outside a word: a mark in the
+		 * British style, or an apostrophe ("the members’ votes") */
+		if (e - s == 3 && memcmp(w, "\xe2\x80\x98", 3) == 0) {
+			t->fam = ST_F_SINGLE;
+			t->dir = ST_M_OPEN;
+		} else if (e - s == 3 && memcmp(w, "\xe2\x80\x99", 3) == 0) {
+			t->fam = ST_F_SINGLE;
+			t->dir = ST_M_CLOSE;
+		}
+	}
+}
+
+/* The cue that starts at token i: a phrase of the cue list, matched word
+ * by word, or a single verb. */
+static void find_cue(struct st_doc *d, int i)
+{
+	const struct st_lexicon *lx = d->lx;
+	size_t k;
+
+	if (d->t[i].type != ST_T_WORD)
+		return;
+	for (k = 0; (d->t[i].cls & ST_W_PHRASE) && k < lx->phrases.n; k++) {
+		const char *w = lx->phrases.keys[k];
+		int words = lx->phrases.vals[k], j;
+
+		for (j = 0; j < words; j++) {
+			size_t n = strcspn(w, " ");
+			if (i + j >= d->nt || d->t[i + j].type != ST_T_WORD ||
+			    strncmp(st_low(d, i + j), w, n) != 0 ||
+			    st_low(d, i + j)[n] != '\0')
+				break;
+			w += n + (w[n] == ' ');
+		}
+		if (j == words) {
+			d->t[i].cue = (uint8_t)words;
+			return;
+		}
+	}
+	if (d->t[i].cls & ST_W_CUE)
+		d->t[i].cue = 1;
+}
+
+/* ASCII punctuation that repeats in runs ("...", "--", "!!!"); never a
+ * quotation mark. */
+static int runs(char c)
+{
+	return c && strchr(".,;:!?-*=_~#+/\\|<>^", c) != NULL;
+}
+
+static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,
+                          size_t e)
+{
+	PCRE2_SIZE off = s;
+
+	while (off < e) {
+		int rc = pcre2_match(sc->re, (PCRE2_SPTR)d->text, e, off, 0,
+		                     sc->md, NULL);
+		PCRE2_SIZE *ov, a, b;
+
+		if (rc < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(sc->md);
+		a = ov[0];
+		b = ov[1];
+		if (b == a + 1 && runs(d->text[a]))
+			while (b < e && d->text[b] == d->text[a])
+				b++;
+		add_token(d, a, b, d->np);
+		off = b > a ? b : a + 1;
+	}
+}
+
+void st_scan(struct st_doc *d, struct st_scanner *sc)
+{
+	size_t pos = 0;
+	long num = 0;
+	int i;
+
+	/* a byte order mark is no part of the first paragraph */
+	if (d->len >= 3 && memcmp(d->text, "\xef\xbb\xbf", 3) == 0)
+		pos = 3;
+	while (pos < d->len) {
+		/* a paragraph ends at LF, CRLF or a lone CR (old Mac files) */
+		size_t end = pos, e, s = pos;
+		struct st_para *p;
+
+		while (end < d->len && d->text[end] != '\n' && d->text[end] != '\r')
+			end++;
+		e = end;
+		while (e > s && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+			e--;
+		while (s < e && (d->text[s] == ' ' || d->text[s] == '\t'))
+			s++;
+		pos = end;
+		if (pos < d->len && d->text[pos] == '\r')
+			pos++;
+		if (pos < d->len && d->text[pos] == '\n')
+			pos++;
+		if (s == e)
+			continue;
+		if (d->np == d->capp) {
+			d->capp = d->capp ? d->capp * 2 : 32;
+			d->p = st_xrealloc(d->p, (size_t)d->capp * sizeof *d->p);
+		}
+		p = &d->p[d->np];
+		p->s = s;
+		p->e = e;
+		p->num = ++num;
+		p->t0 = d->nt;
+		tokenize_para(d, sc, s, e);
+		d->p[d->np].t1 = d->nt;
+		d->np++;
+	}
+	for (i = 0; i < d->nt; i++)
+		find_cue(d, i);
+}
