@@ -204,6 +204,22 @@ void cli_progress_end(struct cli_progress *p)
 	fputs("\r\033[K", stderr);
 }
 
+/* Default labels that no quote had, for cli_note_dropped_labels(). */
+static char *dropped[ST_MAX_LABELS];
+static int ndropped;
+
+void cli_note_dropped_labels(void)
+{
+	int k;
+
+	for (k = 0; k < ndropped; k++) {
+		fprintf(stderr, "%s: no quote is labelled '%s': the model "
+		        "leaves that label out\n", cli_prog, dropped[k]);
+		free(dropped[k]);
+	}
+	ndropped = 0;
+}
+
 static void warn(const struct st_error *err, void *arg)
 {
 	(void)arg;
@@ -269,6 +285,29 @@ int cli_load_sheets(const char *articles, const char *labels_path,
 		if (st_labelled_load_sheet(lab, files[i], data.s, data.len,
 		                           office, qs, err))
 			goto out;
+	}
+	if (!labels_path) {
+		/* A default label that no quote has is left out (said on
+		 * stderr), so that a corpus labelled with fewer of them still
+		 * trains; a label given with --labels must be there. */
+		int k, n = 0;
+		size_t j;
+
+		for (k = 0; k < *nlabels; k++) {
+			for (j = 0; j < qs->n && strcmp(qs->q[j].stance, labels[k]);
+			     j++)
+				;
+			if (j == qs->n && qs->n) {
+				if (ndropped < ST_MAX_LABELS)
+					dropped[ndropped++] = labels[k];
+				else
+					free(labels[k]);
+				continue;
+			}
+			labels[n++] = labels[k];
+		}
+		*nlabels = n;
+		lab->nlabels = n;
 	}
 	rc = 0;
 out:

@@ -50,8 +50,11 @@ int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
 char *cli_prob_column(const char *label);
 struct st_quotes;
 struct st_labelled;
+void cli_note_dropped_labels(void);
 /* What stance-train and stance-eval both start with: the labels (from
- * the file labels_path, or the default three), then the labelled quotes
+ * the file labels_path, or the default four, less any that no quote has,
+ * which cli_note_dropped_labels() names on stderr once the work is done),
+ * then the labelled quotes
  * of the annotation files[0..nfiles) matched in the articles folder, with
  * skipped rows reported on stderr as they come.  labels[] gets *nlabels
  * strings the caller frees; lab holds the counts.  Returns 0 or -1 with

@@ -43,7 +43,8 @@ static const char usage[] =
 "  -k, --folds=K        folds (default: 5)\n"
 "  -r, --repeats=R      repeats of the article split (default: 3)\n"
 "  -s, --seed=N         seed of the first repeat (default: 1)\n"
-"  -l, --labels=FILE    the labels, one per line (default: the three camps)\n"
+"  -l, --labels=FILE    the labels, one per line (default: the three camps\n"
+"                       and other, less any that no quote has)\n"
 "      --no-ablation    only the full model and the baselines\n"
 "      --rbf            let model selection try an RBF kernel as well\n"
 "                       (C x gamma; much slower)\n"
@@ -397,6 +398,7 @@ int main(int argc, char **argv)
 			        rs[i].split, rs[i].model, rs[i].mean.macro_f1,
 			        rs[i].f1_sd, rs[i].mean.accuracy);
 	}
+	cli_note_dropped_labels();
 	rc = EXIT_OK;
 	goto out;
 fail:

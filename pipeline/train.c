@@ -46,8 +46,9 @@ static const char usage[] =
 "                       corpus/articles)\n"
 "  -o, --output=DIR     the model folder to write (default: models)\n"
 "  -l, --labels=FILE    the labels, one per line (default: the three\n"
-"                       camps: pro-Russia opposition, government,\n"
-"                       Western-leaning analyst)\n"
+"                       camps, pro-Russia opposition, government and\n"
+"                       Western-leaning analyst, and other; a default\n"
+"                       label that no quote has is left out)\n"
 "  -g, --groups=LIST    feature groups, comma-separated, of: words,\n"
 "                       bigrams, chars, context, role, lexicon\n"
 "                       (default: words,bigrams,context,role,lexicon)\n"
@@ -290,6 +291,7 @@ int main(int argc, char **argv)
 	cli_progress_end(&prog);
 	if (what_changed(outdir, &stage, articles_dir, labels, nlabels, &err))
 		goto fail;
+	cli_note_dropped_labels();
 	rc = EXIT_OK;
 	goto out;
 fail:
