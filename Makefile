@@ -75,7 +75,7 @@ BINS   := $(STAGES:%=$(BIN)/stance-%)
 DATA   := cues roles nonames female-names male-names labels \
 	function-words determiners prepositions gap-words org-nouns \
 	abbreviations pronouns name-context person-nouns group-stop-words \
-	conjunctions clause-words
+	conjunctions clause-words actors
 
 LIB_SRC := $(sort $(wildcard pipeline/lib/*.c pipeline/lib/extract/*.c))
 LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \

@@ -21,5 +21,6 @@ extern const char st_data_person_nouns[];	/* noun[<TAB>alias] */
 extern const char st_data_group_stop_words[];	/* never in a group */
 extern const char st_data_conjunctions[];	/* start a new clause */
 extern const char st_data_clause_words[];	/* word<TAB>class */
+extern const char st_data_actors[];		/* the actor dictionary */
 
 #endif
