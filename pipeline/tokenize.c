@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "dateline.h"
 #include "extract.h"
 #include "quote.h"
 #include "tokens.h"
@@ -59,6 +60,13 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 	}
 	st_quotes_init(&qs);
 	st_extract(x, tk, id, text->s, text->len, &qs);
+	{
+		char date[11], source[64];
+
+		st_article_date(id, text->s, text->len, date, source,
+		                sizeof source);
+		st_quotes_set_date(&qs, 0, date, source);
+	}
 	if (st_check_limits(name, text->s, text->len, &qs, err) != 0) {
 		st_quotes_finish(&qs);
 		free(id);

@@ -2,6 +2,7 @@
 #include "labelled.h"
 #include "annotations.h"
 #include "csvio.h"
+#include "dateline.h"
 #include "extract.h"
 #include "model.h"
 #include "strmap.h"
@@ -148,7 +149,12 @@ static struct article *load_article(struct ctx *c, const char *id, long line,
 			st_buf_finish(&msg);
 		}
 	} else {
+		char date[11], source[64];
+
 		st_extract(s->x, s->tk, id, s->text.s, s->text.len, &a->qs);
+		st_article_date(id, s->text.s, s->text.len, date, source,
+		                sizeof source);
+		st_quotes_set_date(&a->qs, 0, date, source);
 		a->used = st_xcalloc(a->qs.n ? a->qs.n : 1, sizeof *a->used);
 	}
 	return a;
@@ -169,6 +175,8 @@ static void copy_quote(struct st_quote *q, const struct st_quote *src,
 	st_set(&q->context, src->context, strlen(src->context));
 	st_set(&q->tokens, src->tokens, strlen(src->tokens));
 	st_set(&q->stance, stance, strlen(stance));
+	st_set(&q->date, src->date, strlen(src->date));
+	st_set(&q->source, src->source, strlen(src->source));
 }
 
 /* The row (this sheet, line, label) labels extracted quote k of article

@@ -7,7 +7,8 @@
 
 const char *const st_quotes_header[] = {
 	"article", "quote_id", "paragraph", "start", "end", "kind",
-	"speaker", "role", "quote", "context", "tokens", NULL
+	"speaker", "role", "quote", "context", "tokens", "date", "source",
+	NULL
 };
 
 void st_quotes_init(struct st_quotes *qs)
@@ -25,6 +26,8 @@ void st_quote_finish(struct st_quote *q)
 	free(q->context);
 	free(q->tokens);
 	free(q->stance);
+	free(q->date);
+	free(q->source);
 	memset(q, 0, sizeof *q);
 }
 
@@ -61,6 +64,8 @@ struct st_quote *st_quotes_add(struct st_quotes *qs)
 	q->context = st_xstrdup("");
 	q->tokens = st_xstrdup("");
 	q->stance = st_xstrdup("");
+	q->date = st_xstrdup("");
+	q->source = st_xstrdup("");
 	return q;
 }
 
@@ -91,13 +96,16 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 		st_csv_put(&w, q->text);
 		st_csv_put(&w, q->context);
 		st_csv_put(&w, q->tokens);
+		st_csv_put(&w, q->date ? q->date : "");
+		st_csv_put(&w, q->source ? q->source : "");
 		st_csv_endrow(&w);
 	}
 	st_csv_writer_finish(&w);
 }
 
 enum { C_ARTICLE, C_ID, C_PARA, C_START, C_END, C_KIND, C_SPEAKER,
-       C_ROLE, C_QUOTE, C_CONTEXT, C_TOKENS, C_STANCE, NCOL };
+       C_ROLE, C_QUOTE, C_CONTEXT, C_TOKENS, C_DATE, C_SOURCE, C_STANCE,
+       NCOL };
 
 /* Column positions from a header row. */
 static int columns(const struct st_csv_row *r, int *col, const char *path,
@@ -105,9 +113,9 @@ static int columns(const struct st_csv_row *r, int *col, const char *path,
 {
 	int i;
 
-	for (i = 0; i < NCOL - 1; i++) {
+	for (i = 0; i < C_STANCE; i++) {
 		col[i] = st_csv_col(r, st_quotes_header[i]);
-		if (col[i] < 0)
+		if (col[i] < 0 && i < ST_QUOTES_REQUIRED)
 			return st_fail(err, path, r->line, "missing column '%s'",
 			               st_quotes_header[i]);
 	}
@@ -172,10 +180,14 @@ static int parse_row(const struct st_csv_row *r, const int *col,
 	copy(&q->text, r, col[C_QUOTE]);
 	copy(&q->context, r, col[C_CONTEXT]);
 	copy(&q->tokens, r, col[C_TOKENS]);
-	if (col[C_STANCE] >= 0)
-		copy(&q->stance, r, col[C_STANCE]);
-	else
-		st_set(&q->stance, "", 0);
+	for (i = C_DATE; i <= C_STANCE; i++) {
+		char **f = i == C_DATE ? &q->date : i == C_SOURCE ? &q->source
+		                                                  : &q->stance;
+		if (col[i] >= 0)
+			copy(f, r, col[i]);
+		else
+			st_set(f, "", 0);
+	}
 	return 0;
 }
 

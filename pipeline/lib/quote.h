@@ -3,8 +3,11 @@
  * stance-features and stance-report.
  *
  * Quotes file columns, in this order:
- *   article,quote_id,paragraph,start,end,kind,speaker,role,quote,context,tokens
- * and optionally a last column stance (a gold label, for training).
+ *   article,quote_id,paragraph,start,end,kind,speaker,role,quote,context,tokens,
+ *   date,source
+ * and optionally a last column stance (a gold label, for training).  date
+ * and source are the article's (dateline.h); a file without them reads
+ * as if they were empty.
  * start and end are byte offsets into the article file; context is the
  * attribution (the text of the quote's sentence outside the quotation
  * marks, the speaker's name left out); tokens are the quote's normalised
@@ -30,6 +33,8 @@ struct st_quote {
 	char *context;
 	char *tokens;
 	char *stance;		/* "" when unlabelled */
+	char *date;		/* the article's, YYYY-MM-DD, or "" */
+	char *source;		/* the article's agency, or "" */
 	long line;		/* line of the file it was read from, or 0 */
 };
 
@@ -47,7 +52,10 @@ void st_quote_finish(struct st_quote *q);
 /* Replace *field by a copy of s[0..n). */
 void st_set(char **field, const char *s, size_t n);
 
-extern const char *const st_quotes_header[];	/* NULL-terminated */
+/* The columns written, NULL-terminated; the first ST_QUOTES_REQUIRED
+ * must be there when a file is read. */
+extern const char *const st_quotes_header[];
+#define ST_QUOTES_REQUIRED 11
 
 /* Write the header (when header is set) and the quotes to fp. */
 void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header);

@@ -8,6 +8,7 @@
 #include "quote.h"
 #include "suites.h"
 
+/* the required columns: files without date and source still read */
 #define HEADER "article,quote_id,paragraph,start,end,kind,speaker,role," \
 	"quote,context,tokens"
 
@@ -90,12 +91,15 @@ START_TEST(test_header)
 
 	for (i = 0; st_quotes_header[i]; i++)
 		;
-	ck_assert_int_eq(i, 11);
+	ck_assert_int_eq(i, 13);
+	ck_assert_int_eq(ST_QUOTES_REQUIRED, 11);
 	ck_assert_str_eq(st_quotes_header[0], "article");
 	ck_assert_str_eq(st_quotes_header[10], "tokens");
+	ck_assert_str_eq(st_quotes_header[11], "date");
+	ck_assert_str_eq(st_quotes_header[12], "source");
 	st_quotes_init(&qs);
 	s = write_quotes(&qs, 1);
-	ck_assert_str_eq(s, HEADER "\n");
+	ck_assert_str_eq(s, HEADER ",date,source\n");
 	free(s);
 	s = write_quotes(&qs, 0);
 	ck_assert_str_eq(s, "");
@@ -116,7 +120,16 @@ START_TEST(test_write_exact)
 	ck_assert_str_eq(s, "2026-01-09-csto,q3,2,120,151,partial,"
 	                 "Mher Danielyan,opposition MP,"
 	                 "\"a \"\"reckless\"\" step, really\",called it,"
-	                 "a reckless step realli\n");
+	                 "a reckless step realli,,\n");
+	free(s);
+	/* the article's date and source close the row */
+	st_set(&qs.q[0].date, "2026-01-09", 10);
+	st_set(&qs.q[0].source, "ARKA", 4);
+	s = write_quotes(&qs, 0);
+	ck_assert_str_eq(s, "2026-01-09-csto,q3,2,120,151,partial,"
+	                 "Mher Danielyan,opposition MP,"
+	                 "\"a \"\"reckless\"\" step, really\",called it,"
+	                 "a reckless step realli,2026-01-09,ARKA\n");
 	free(s);
 	st_quotes_finish(&qs);
 }
@@ -140,9 +153,14 @@ START_TEST(test_round_trip)
 	fill(st_quotes_add(&qs), "art,2", 17, 12, 4000, 4100, ST_FULL,
 	     "officials", " padded role ", "«ОДКБ» – это прошлое",
 	     "=cmd", "одкб это прошлое");
+	st_set(&qs.q[2].date, "2024-06-12", 10);
+	st_set(&qs.q[2].source, "Reuters", 7);
 	s = write_quotes(&qs, 1);
 	ck_assert_int_eq(read_quotes(s, &back, &err), 0);
 	ck_assert_uint_eq(back.n, 3);
+	ck_assert_str_eq(back.q[0].date, "");
+	ck_assert_str_eq(back.q[2].date, "2024-06-12");
+	ck_assert_str_eq(back.q[2].source, "Reuters");
 	for (i = 0; i < 3; i++) {
 		const struct st_quote *a = &qs.q[i], *b = &back.q[i];
 
