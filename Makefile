@@ -59,6 +59,10 @@ $(error MODEL=$(MODEL): not a model folder, it lacks $(notdir \
 endif
 endif
 
+# Actor files (pipeline/data/actors.txt's format) read after the shipped
+# dictionary, later ones first among equals: ACTORS="mine.txt more.txt".
+ACTORS   ?=
+
 # Where objects and programs go: make check-asan builds a second tree.
 O       ?= build
 BIN     ?= bin
@@ -171,9 +175,19 @@ $(QDIR)/shard-%.csv $(QDIR)/shard-%.errors: $(QDIR)/shard-%.sig \
 	$(BIN)/stance-tokenize -o $(QDIR)/shard-$*.csv \
 		-e $(QDIR)/shard-$*.errors --files-from $(QDIR)/shard-$*.list
 
-$(VDIR)/%.svm: $(QDIR)/%.csv $(BIN)/stance-features $(MODEL_FILES)
+# The actors of a run: the corpus's invented people when the articles are
+# the corpus's (as in training), then ACTORS.  The list in force is kept
+# in a file rewritten only when it changes, so that another list
+# featurises again.
+RUN_ACTORS := $(if $(filter $(abspath $(CORPUS)/articles),$(abspath $(ARTICLES))),$(wildcard $(CORPUS)/actors.txt)) $(ACTORS)
+AOPTS := $(O)/actor-options/$(akey)$(mkey)
+$(AOPTS): FORCE
+	@$(call update_list,$@,actors=$(strip $(RUN_ACTORS)))
+
+$(VDIR)/%.svm: $(QDIR)/%.csv $(BIN)/stance-features $(MODEL_FILES) \
+		$(AOPTS) $(RUN_ACTORS)
 	@mkdir -p $(@D)
-	$(BIN)/stance-features -m $(MODEL) -o $@ $<
+	$(BIN)/stance-features -m $(MODEL) $(RUN_ACTORS:%=--actors %) -o $@ $<
 
 $(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
 	@mkdir -p $(@D)
@@ -193,10 +207,12 @@ $(ROPTS): FORCE
 ERRORS := $(shards:%=$(QDIR)/shard-%.errors)
 .PRECIOUS: $(REPORTS)/quotes.csv
 $(REPORTS)/quotes.csv: $(QUOTES) $(PREDS) $(ERRORS) $(QDIR)/articles.list \
-		$(QDIR)/skipped.csv $(ROPTS) $(BIN)/stance-report
+		$(QDIR)/skipped.csv $(ROPTS) $(AOPTS) $(RUN_ACTORS) \
+		$(BIN)/stance-report
 	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
 		-s $(QDIR)/skipped.csv $(ERRORS:%=-e %) $(if $(STRICT),--strict) \
-		$(if $(EXCEL),--excel) $(if $(XLSX),--workbook) $(PAIRS)
+		$(RUN_ACTORS:%=--actors %) $(if $(EXCEL),--excel) \
+		$(if $(XLSX),--workbook) $(PAIRS)
 
 # A labelling sheet for the articles of ARTICLES, least confident first,
 # as CSV and as a workbook (with each quote's sentence and paragraph);
@@ -220,17 +236,21 @@ ANNOTATIONS = $(sort $(wildcard $(CORPUS)/annotations/*.csv \
 	$(CORPUS)/annotations/*.xlsx $(CORPUS)/annotations/*.ods))
 LABELS ?=
 KEEP_GOING ?=
+# The corpus's people are invented: its own actor file gives them codes.
+TRAIN_ACTORS = $(wildcard $(CORPUS)/actors.txt) $(ACTORS)
 train: $(BIN)/stance-train
 	$(BIN)/stance-train -a $(CORPUS)/articles -o $(MODEL) \
 		$(if $(LABELS),--labels $(LABELS)) \
-		$(if $(KEEP_GOING),--keep-going) $(ANNOTATIONS)
+		$(if $(KEEP_GOING),--keep-going) $(TRAIN_ACTORS:%=--actors %) \
+		$(ANNOTATIONS)
 
 # Cross-validation grouped by article and by speaker, baselines, feature
 # ablations, and scikit-learn on the same folds.
 EVAL = $(REPORTS)/eval
 eval: $(BIN)/stance-eval
 	@mkdir -p $(EVAL)
-	$(BIN)/stance-eval -a $(CORPUS)/articles -d $(EVAL) $(ANNOTATIONS)
+	$(BIN)/stance-eval -a $(CORPUS)/articles -d $(EVAL) \
+		$(TRAIN_ACTORS:%=--actors %) $(ANNOTATIONS)
 	scripts/install-deps eval
 	scripts/compare-sklearn $(EVAL)
 

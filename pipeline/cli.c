@@ -2,7 +2,9 @@
 #include "cli.h"
 #include "annotations.h"
 #include "commit.h"
+#include "actors.h"
 #include "data.h"
+#include "feature.h"
 #include "labelled.h"
 #include "model.h"
 
@@ -317,4 +319,31 @@ out:
 	st_labelled_finish(lab);
 	st_buf_finish(&data);
 	return rc;
+}
+
+static const char *actor_files[64];
+static int nactor_files;
+
+void cli_add_actors(const char *path)
+{
+	if (nactor_files == 64)
+		cli_usage_error("more than 64 --actors files");
+	actor_files[nactor_files++] = path;
+}
+
+struct st_actors *cli_load_actors(struct st_error *err)
+{
+	struct st_actors *a = st_actors_new();
+	int i;
+
+	if (st_actors_load_default(a, err))
+		goto fail;
+	for (i = 0; i < nactor_files; i++)
+		if (st_actors_load_file(a, actor_files[i], err))
+			goto fail;
+	st_featurizer_actors(a);
+	return a;
+fail:
+	st_actors_free(a);
+	return NULL;
 }

@@ -46,6 +46,19 @@ int cli_try_help(void);
 int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
                    int *n, struct st_error *err);
 
+/* --actors FILE, repeatable: cli_add_actors() keeps each FILE (at most
+ * 64), cli_load_actors() loads the shipped dictionary and then them, in
+ * order (a later file's IDs replace earlier ones), and makes it the one
+ * the featurizers use.  NULL with err filled on a bad file; free the
+ * result with st_actors_free() after the featurizers. */
+struct st_actors;
+void cli_add_actors(const char *path);
+struct st_actors *cli_load_actors(struct st_error *err);
+#define CLI_ACTORS_HELP \
+"      --actors=FILE    more actors (pipeline/data/actors.txt's format),\n" \
+"                       after the shipped ones; repeatable, a later\n" \
+"                       file's IDs replace earlier ones\n"
+
 /* A label column name for a probability: "P(label)".  Caller frees. */
 char *cli_prob_column(const char *label);
 struct st_quotes;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "actors.h"
 #include "cli.h"
 #include "csvio.h"
 #include "cv.h"
@@ -45,6 +46,7 @@ static const char usage[] =
 "  -s, --seed=N         seed of the first repeat (default: 1)\n"
 "  -l, --labels=FILE    the labels, one per line (default: the three camps\n"
 "                       and other, less any that no quote has)\n"
+CLI_ACTORS_HELP
 "      --no-ablation    only the full model and the baselines\n"
 "      --rbf            let model selection try an RBF kernel as well\n"
 "                       (C x gamma; much slower)\n"
@@ -261,6 +263,7 @@ int main(int argc, char **argv)
 		{ "repeats", required_argument, NULL, 'r' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "labels", required_argument, NULL, 'l' },
+		{ "actors", required_argument, NULL, 'A' },
 		{ "no-ablation", no_argument, NULL, 'n' },
 		{ "rbf", no_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -269,12 +272,13 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const group_names[] = { "words", "bigrams", "chars",
-		"context", "role", "lexicon" };
+		"context", "role", "lexicon", "actors" };
 	const char *articles = NULL, *dir = "reports/eval", *labels_path = NULL;
 	struct st_train_opts base;
 	struct st_labelled lab;
 	struct st_quotes qs;
 	struct st_error err = { 0 };
+	struct st_actors *actors = NULL;
 	struct config cf[16];
 	struct result rs[32];
 	struct st_out out[3];
@@ -310,6 +314,7 @@ int main(int argc, char **argv)
 			base.seed = (unsigned)v;
 			break;
 		case 'l': labels_path = optarg; break;
+		case 'A': cli_add_actors(optarg); break;
 		case 'n': ablation = 0; break;
 		case 'b': base.rbf = 1; break;
 		case 'q': quiet = 1; break;
@@ -326,6 +331,9 @@ int main(int argc, char **argv)
 	st_quotes_init(&qs);
 	memset(out, 0, sizeof out);
 	st_out_install_signals();
+	actors = cli_load_actors(&err);
+	if (!actors)
+		goto fail;
 	if (cli_load_labelled(articles, labels_path, argv + optind, argc - optind,
 	                      labels, &nlabels, &lab, &qs, &err))
 		goto fail;
@@ -339,7 +347,7 @@ int main(int argc, char **argv)
 	cf[ncf++] = (struct config){ "majority label", 0 };
 	cf[ncf++] = (struct config){ "role words only", ST_G_ROLE };
 	if (ablation) {
-		for (i = 0; i < 6; i++) {
+		for (i = 0; i < 7; i++) {
 			unsigned bit = 1u << i;
 			if (!(ST_G_DEFAULT & bit))
 				continue;
@@ -406,6 +414,7 @@ fail:
 		st_out_abort(&out[i]);
 	cli_error(&err);
 out:
+	st_actors_free(actors);
 	for (i = 0; i < nlabels; i++)
 		free(labels[i]);
 	for (i = 0; i < nrs; i++)

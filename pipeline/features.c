@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
 #include "cli.h"
 #include "feature.h"
 #include "model.h"
@@ -20,6 +21,7 @@ static const char usage[] =
 "  -m, --model=DIR    the model folder (required; the shipped one is\n"
 "                     models)\n"
 "  -o, --output=FILE  write to FILE (whole or not at all) instead of stdout\n"
+CLI_ACTORS_HELP
 "  -q, --quiet        no progress on stderr (shown only on a terminal)\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
@@ -32,6 +34,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "model", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "actors", required_argument, NULL, 'A' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -42,6 +45,7 @@ int main(int argc, char **argv)
 	int quiet = 0;
 	struct st_model model;
 	struct st_featurizer *f = NULL;
+	struct st_actors *actors = NULL;
 	struct st_error err = { 0 };
 	struct st_quotes one;
 	struct st_quote *q;
@@ -56,6 +60,7 @@ int main(int argc, char **argv)
 		case 'q': quiet = 1; break;
 		case 'm': model_dir = optarg; break;
 		case 'o': output = optarg; break;
+		case 'A': cli_add_actors(optarg); break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
 		default: return cli_try_help();
@@ -70,6 +75,9 @@ int main(int argc, char **argv)
 	if (st_model_load(&model, model_dir, &err))
 		goto fail;
 	loaded = 1;
+	actors = cli_load_actors(&err);
+	if (!actors)
+		goto fail;
 	f = st_featurizer_new(&err);
 	if (!f || st_out_open(&out, output, &err))
 		goto fail;
@@ -118,6 +126,7 @@ out:
 	st_quotes_finish(&one);
 	st_vec_finish(&x);
 	st_featurizer_free(f);
+	st_actors_free(actors);
 	if (loaded)
 		st_model_finish(&model);
 	return rc;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actors.h"
 #include "cli.h"
 #include "commit.h"
 #include "cv.h"
@@ -50,8 +51,10 @@ static const char usage[] =
 "                       Western-leaning analyst, and other; a default\n"
 "                       label that no quote has is left out)\n"
 "  -g, --groups=LIST    feature groups, comma-separated, of: words,\n"
-"                       bigrams, chars, context, role, lexicon\n"
-"                       (default: words,bigrams,context,role,lexicon)\n"
+"                       bigrams, chars, context, role, lexicon, actors\n"
+"                       (default: words,bigrams,context,role,lexicon,\n"
+"                       actors)\n"
+CLI_ACTORS_HELP
 "  -C, --cost=C         the SVM's C (default: chosen by cross-validation)\n"
 "      --rbf            also try an RBF kernel over C x gamma and keep it\n"
 "                       if cross-validation prefers it (slower; by\n"
@@ -198,6 +201,7 @@ int main(int argc, char **argv)
 		{ "articles", required_argument, NULL, 'a' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "labels", required_argument, NULL, 'l' },
+		{ "actors", required_argument, NULL, 'A' },
 		{ "groups", required_argument, NULL, 'g' },
 		{ "cost", required_argument, NULL, 'C' },
 		{ "seed", required_argument, NULL, 's' },
@@ -215,6 +219,7 @@ int main(int argc, char **argv)
 	struct st_quotes qs;
 	const char *articles_dir = NULL;
 	struct st_error err = { 0 };
+	struct st_actors *actors = NULL;
 	char *labels[ST_MAX_LABELS];
 	int ch, k, rc = EXIT_DATA, nlabels = 0, quiet = 0, keep_going = 0;
 	struct st_stage stage = { NULL, NULL };
@@ -230,6 +235,7 @@ int main(int argc, char **argv)
 		case 'a': articles_dir = optarg; break;
 		case 'o': outdir = optarg; break;
 		case 'l': labels_path = optarg; break;
+		case 'A': cli_add_actors(optarg); break;
 		case 'g':
 			if (st_groups_parse(optarg, &topts.groups))
 				cli_usage_error("bad feature groups '%s'", optarg);
@@ -256,6 +262,9 @@ int main(int argc, char **argv)
 	if (optind == argc)
 		cli_usage_error("no annotations file");
 	st_out_install_signals();
+	actors = cli_load_actors(&err);
+	if (!actors)
+		goto fail;
 	if (cli_load_sheets(articles_dir, labels_path, argv + optind,
 	                    argc - optind, keep_going, labels, &nlabels, &lab,
 	                    &qs, &err))
@@ -298,6 +307,7 @@ fail:
 	cli_error(&err);
 out:
 	st_stage_abort(&stage);
+	st_actors_free(actors);
 	for (k = 0; k < nlabels; k++)
 		free(labels[k]);
 	st_quotes_finish(&qs);

@@ -192,7 +192,8 @@ static const char *const titles[] = {
 	"colonel", "col", "gen", "lieutenant", "lt", "major", "captain",
 	"russian", "armenian", "armenia", "russia", "kremlin", "csto",
 	"parliament", "parliamentary", "national", "assembly", "security",
-	"council", "of", "lawmaker", "opposition", "leader", "head", NULL
+	"council", "of", "lawmaker", "opposition", "leader", "head",
+	"senior", "chief", "first", "junior", "top", NULL
 };
 
 static int is_title(const char *w, size_t n)
@@ -371,35 +372,86 @@ static int disowns(const char *w, size_t n, int adjacent)
 	return 0;
 }
 
+/* A word of a role as written, for st_actors_find_role(). */
+struct rword {
+	size_t key, keylen;	/* its key in the key buffer */
+	int cap;		/* written with a capital */
+	int hyph_before, hyph_after;	/* joined by a hyphen: EU-Armenia */
+};
+
+/* Does byte sequence s[0..) start a character that separates words of a
+ * role?  Sets *n to its length. */
+static int role_sep(const unsigned char *s, size_t left, size_t *n)
+{
+	*n = 1;
+	if (s[0] < 0x80)
+		return !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+		         (s[0] >= '0' && s[0] <= '9') || s[0] == '\'');
+	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x80) {
+		*n = 3;
+		return s[2] != 0x99;	/* U+2019 joins like ' */
+	}
+	if (left >= 2 && s[0] == 0xc2) {	/* no-break space, guillemets */
+		*n = 2;
+		return 1;
+	}
+	return 0;
+}
+
 int st_actors_find_role(const struct st_actors *a, const char *role)
 {
 	struct st_buf k = ST_BUF_INIT, span = ST_BUF_INIT;
-	const char *w[256];
-	size_t wn[256], n = 0, i, len;
+	struct rword w[256];
+	const unsigned char *p = (const unsigned char *)role;
+	size_t rn = strlen(role), pos = 0, n = 0, i, len, best_len = 0;
 	int best = -1;
-	size_t best_len = 0;
-	char *p;
 
-	st_name_fold(role, strlen(role), &k);
-	for (p = k.s; p && *p && n < 256;) {
-		size_t m = strcspn(p, " ");
-		w[n] = p;
-		wn[n++] = m;
-		p += m + (p[m] == ' ');
+	/* the role's words, each keyed, with how it was written */
+	while (pos < rn && n < 256) {
+		size_t cl, start;
+
+		while (pos < rn && role_sep(p + pos, rn - pos, &cl))
+			pos += cl;
+		start = pos;
+		while (pos < rn && !role_sep(p + pos, rn - pos, &cl))
+			pos += cl;
+		if (pos == start)
+			break;
+		w[n].key = k.len;
+		st_name_fold(role + start, pos - start, &k);
+		if (k.len == w[n].key)
+			continue;
+		w[n].keylen = k.len - w[n].key;
+		st_buf_addc(&k, ' ');
+		w[n].cap = p[start] >= 'A' && p[start] <= 'Z';
+		w[n].hyph_before = start > 0 && p[start - 1] == '-';
+		w[n].hyph_after = pos < rn && p[pos] == '-';
+		n++;
 	}
 	for (i = 0; i < n; i++) {
-		if ((i >= 1 && disowns(w[i - 1], wn[i - 1], 1)) ||
-		    (i >= 2 && disowns(w[i - 2], wn[i - 2], 0)))
+		const char *prev = i ? k.s + w[i - 1].key : NULL;
+
+		if ((i >= 1 && disowns(prev, w[i - 1].keylen, 1)) ||
+		    (i >= 2 && disowns(k.s + w[i - 2].key, w[i - 2].keylen, 0)) ||
+		    w[i].hyph_before)
+			continue;
+		/* "the opposition Sovereign Armenia bloc": a capitalised word
+		 * before a capitalised match makes it part of a longer name */
+		if (i >= 1 && w[i].cap && w[i - 1].cap &&
+		    !is_title(prev, w[i - 1].keylen))
 			continue;
 		for (len = n - i < MAX_WORDS ? n - i : MAX_WORDS; len > best_len;
 		     len--) {
 			int r;
 
+			if (w[i + len - 1].hyph_after)
+				continue;
 			st_buf_reset(&span);
-			st_buf_add(&span, w[i],
-			           (size_t)(w[i + len - 1] + wn[i + len - 1] - w[i]));
+			st_buf_add(&span, k.s + w[i].key,
+			           w[i + len - 1].key + w[i + len - 1].keylen -
+			           w[i].key);
 			r = lookup(&a->orgs, span.s);
-			if (r >= 0) {
+			if (r >= 0 && strcmp(a->ac[r].kind, "state") != 0) {
 				best = r;
 				best_len = len;
 				break;

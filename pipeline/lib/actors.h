@@ -70,10 +70,15 @@ const char *st_actor_name(const struct st_actors *a, int i);
  * words equal a person's variant's. */
 int st_actors_find(const struct st_actors *a, const char *speaker);
 
-/* The organisation (any kind but person) a role names, or -1: the longest
- * variant found as whole words in role, e.g. "an MP from the I Have Honor
- * faction".  A variant right after "former" or "ex" does not count: a
- * former minister no longer speaks for the ministry. */
+/* The organisation (any kind but person and state) a role names, or -1:
+ * the longest variant found as whole words in role, e.g. "an MP from the
+ * I Have Honor faction".  A variant does not count up to two words after
+ * "former" or "ex" (a former minister no longer speaks for the ministry),
+ * right after "pro", "anti" or another country's adjective ("the French
+ * foreign minister"), joined to a word by a hyphen ("EU-Armenia
+ * relations"), or inside a longer capitalised name ("the Sovereign
+ * Armenia bloc").  A state in a role is mostly a place ("an envoy in
+ * Moscow"), so states are left to speakers. */
 int st_actors_find_role(const struct st_actors *a, const char *role);
 
 /* Actor i's affiliations on date (YYYY-MM-DD), in file order, into

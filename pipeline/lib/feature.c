@@ -1,5 +1,6 @@
 /* feature.c - terms, vocabulary, weighting and LIBSVM lines. */
 #include "feature.h"
+#include "actors.h"
 #include "data.h"
 #include "tokens.h"
 
@@ -19,6 +20,7 @@ static const struct {
 	{ "context", ST_G_CONTEXT, 'c' },
 	{ "role", ST_G_ROLE, 'r' },
 	{ "lexicon", ST_G_LEXICON, 'l' },
+	{ "actors", ST_G_ACTORS, 'a' },	/* its terms: actor:..., actor_camp:... */
 };
 #define NGROUPS (sizeof groups_tab / sizeof groups_tab[0])
 
@@ -66,8 +68,20 @@ static int group_of(const char *term)
 	return -1;
 }
 
+/* The actor group's affiliations per quote: more are ignored. */
+#define MAX_AFFS 8
+
+static const struct st_actors *actors_in_use;
+
+void st_featurizer_actors(const struct st_actors *a)
+{
+	actors_in_use = a;
+}
+
 struct st_featurizer {
 	struct st_tokenizer *tk;
+	const struct st_actors *actors;
+	struct st_actors *own_actors;	/* the shipped ones, when none set */
 	struct st_map roles, classes;
 	struct st_buf toks, term, pair, copy;
 	/* in st_quote_vector: terms go straight to their index */
@@ -88,6 +102,15 @@ struct st_featurizer *st_featurizer_new(struct st_error *err)
 	st_map_init(&f->roles);
 	st_map_init(&f->classes);
 	st_map_load_classes(&f->roles, &f->classes, st_data_roles);
+	f->actors = actors_in_use;
+	if (!f->actors) {
+		f->own_actors = st_actors_new();
+		if (st_actors_load_default(f->own_actors, err)) {
+			st_featurizer_free(f);
+			return NULL;
+		}
+		f->actors = f->own_actors;
+	}
 	return f;
 }
 
@@ -96,6 +119,7 @@ void st_featurizer_free(struct st_featurizer *f)
 	if (!f)
 		return;
 	st_tokenizer_free(f->tk);
+	st_actors_free(f->own_actors);
 	st_map_finish(&f->roles);
 	st_map_finish(&f->classes);
 	st_buf_finish(&f->toks);
@@ -106,15 +130,11 @@ void st_featurizer_free(struct st_featurizer *f)
 	free(f);
 }
 
-static void count(struct st_featurizer *f, struct st_map *terms, char prefix,
-                  const char *s, size_t n)
+/* Count the term in f->term. */
+static void count_term(struct st_featurizer *f, struct st_map *terms)
 {
 	int *idx;
 
-	st_buf_reset(&f->term);
-	st_buf_addc(&f->term, prefix);
-	st_buf_addc(&f->term, ':');
-	st_buf_add(&f->term, s, n);
 	if (!f->vocab) {
 		(*st_map_put(terms, f->term.s, 0))++;
 		return;
@@ -127,6 +147,69 @@ static void count(struct st_featurizer *f, struct st_map *terms, char prefix,
 		f->idx = st_xrealloc(f->idx, f->capidx * sizeof *f->idx);
 	}
 	f->idx[f->nidx++] = *idx;
+}
+
+static void count(struct st_featurizer *f, struct st_map *terms, char prefix,
+                  const char *s, size_t n)
+{
+	st_buf_reset(&f->term);
+	st_buf_addc(&f->term, prefix);
+	st_buf_addc(&f->term, ':');
+	st_buf_add(&f->term, s, n);
+	count_term(f, terms);
+}
+
+/* The actor terms of q: each code and camp once, or actor:none. */
+static void add_actors(struct st_featurizer *f, struct st_map *terms,
+                       const struct st_quote *q)
+{
+	const struct st_aff *aff[2 * MAX_AFFS];
+	const char *date = q->date ? q->date : "";
+	size_t n = 0, i, j;
+	int who;
+
+	if (q->speaker[0]) {
+		who = st_actors_find(f->actors, q->speaker);
+		if (who >= 0)
+			n = st_actors_affs(f->actors, who, date, aff, MAX_AFFS);
+		if (n > MAX_AFFS)
+			n = MAX_AFFS;
+	}
+	if (q->role[0]) {
+		size_t m = 0;
+
+		who = st_actors_find_role(f->actors, q->role);
+		if (who >= 0)
+			m = st_actors_affs(f->actors, who, date, aff + n, MAX_AFFS);
+		n += m > MAX_AFFS ? MAX_AFFS : m;
+	}
+	if (!n) {
+		st_buf_reset(&f->term);
+		st_buf_adds(&f->term, "actor:none");
+		count_term(f, terms);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && strcmp(aff[j]->code, aff[i]->code); j++)
+			;
+		if (j == i) {
+			st_buf_reset(&f->term);
+			st_buf_addf(&f->term, "actor:%s", aff[i]->code);
+			count_term(f, terms);
+		}
+		for (j = 0; j < i && strcmp(aff[j]->camp, aff[i]->camp); j++)
+			;
+		if (j == i) {
+			char *c;
+
+			st_buf_reset(&f->term);
+			st_buf_addf(&f->term, "actor_camp:%s", aff[i]->camp);
+			for (c = f->term.s; *c; c++)
+				if (*c == ' ')
+					*c = '_';
+			count_term(f, terms);
+		}
+	}
 }
 
 /* Each space-separated token of toks as a term; with bigrams, each pair
@@ -226,6 +309,8 @@ static void terms_of(struct st_featurizer *f, const struct st_quote *q,
 		add_lexicon(f, terms, q->role);
 		add_lexicon(f, terms, q->context);
 	}
+	if (groups & ST_G_ACTORS)
+		add_actors(f, terms, q);
 }
 
 void st_quote_terms(struct st_featurizer *f, const struct st_quote *q,

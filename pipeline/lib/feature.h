@@ -11,6 +11,11 @@
  *   r:  the speaker's role words
  *   l:  classes of role words from the speaker-role lexicon
  *       (pipeline/data/roles.txt), found in the role and the context
+ *   a:  who the speaker is (actors.h): the codes and camps of the
+ *       affiliations that the speaker and the role's organisation have on
+ *       the article's date, as actor:CODE and actor_camp:CAMP (spaces in
+ *       CAMP as _), or actor:none; so that the model learns codes, not
+ *       names
  * A term's weight is (1 + ln tf) * idf; each group is L2-normalised on its
  * own and the vector scaled by 1/sqrt(groups), so that no group drowns the
  * others by sheer number of terms. */
@@ -29,20 +34,28 @@ enum {
 	ST_G_CONTEXT = 1 << 3,
 	ST_G_ROLE = 1 << 4,
 	ST_G_LEXICON = 1 << 5,
-	ST_G_ALL = (1 << 6) - 1
+	ST_G_ACTORS = 1 << 6,
+	ST_G_ALL = (1 << 7) - 1
 };
 #define ST_G_DEFAULT (ST_G_WORDS | ST_G_BIGRAMS | ST_G_CONTEXT | ST_G_ROLE | \
-                      ST_G_LEXICON)
+                      ST_G_LEXICON | ST_G_ACTORS)
 
 /* "words,bigrams,context" <-> bits.  st_groups_parse returns -1 on an
- * unknown name; st_groups_format writes into buf (at least 64 bytes). */
+ * unknown name; st_groups_format writes into buf (at least 72 bytes). */
 int st_groups_parse(const char *s, unsigned *groups);
 void st_groups_format(unsigned groups, char *buf, size_t size);
 
 struct st_featurizer;
+struct st_actors;
 
-/* NULL with err filled on failure.  Free with st_featurizer_free(). */
+/* NULL with err filled on failure.  Free with st_featurizer_free().  The
+ * actor group uses the dictionary last given to st_featurizer_actors(),
+ * or, when none was, the shipped one. */
 struct st_featurizer *st_featurizer_new(struct st_error *err);
+/* The actor dictionary of the featurizers made after this call (NULL: the
+ * shipped one).  The caller keeps it alive until they are freed; a
+ * program sets it once, before training or featurising. */
+void st_featurizer_actors(const struct st_actors *a);
 void st_featurizer_free(struct st_featurizer *f);
 
 /* Count the terms of q in the enabled groups into terms (term -> count);

@@ -23,8 +23,14 @@ START_TEST(test_groups_parse)
 	ck_assert_uint_eq(g, 32);
 	ck_assert_int_eq(st_groups_parse("words,bigrams,chars,context,role,"
 	                                 "lexicon", &g), 0);
-	ck_assert_uint_eq(g, ST_G_ALL);
+	ck_assert_uint_eq(g, ST_G_ALL & ~ST_G_ACTORS);
 	ck_assert_uint_eq(g, 63);
+	ck_assert_int_eq(st_groups_parse("actors", &g), 0);
+	ck_assert_uint_eq(g, 64);
+	ck_assert_int_eq(st_groups_parse("words,bigrams,chars,context,role,"
+	                                 "lexicon,actors", &g), 0);
+	ck_assert_uint_eq(g, ST_G_ALL);
+	ck_assert_uint_eq(g, 127);
 	ck_assert_int_eq(st_groups_parse("chars,chars", &g), 0);
 	ck_assert_uint_eq(g, ST_G_CHARS);
 	g = 999;
@@ -41,14 +47,15 @@ END_TEST
 
 START_TEST(test_groups_format)
 {
-	char buf[64];
+	char buf[72];
 	char small[10];
 	unsigned g;
 
 	st_groups_format(ST_G_DEFAULT, buf, sizeof buf);
-	ck_assert_str_eq(buf, "words,bigrams,context,role,lexicon");
+	ck_assert_str_eq(buf, "words,bigrams,context,role,lexicon,actors");
 	st_groups_format(ST_G_ALL, buf, sizeof buf);
-	ck_assert_str_eq(buf, "words,bigrams,chars,context,role,lexicon");
+	ck_assert_str_eq(buf, "words,bigrams,chars,context,role,lexicon,"
+	                 "actors");
 	st_groups_format(ST_G_ROLE | ST_G_WORDS, buf, sizeof buf);
 	ck_assert_str_eq(buf, "words,role");
 	st_groups_format(0, buf, sizeof buf);
@@ -103,6 +110,55 @@ static void make_quote(struct st_quote *q, const char *text,
 	q->stance = strdup("");
 }
 
+/* The actor terms of a quote by speaker with role on date. */
+static void actor_terms(const char *speaker, const char *role,
+                        const char *date, struct st_map *t)
+{
+	struct st_quote q;
+
+	make_quote(&q, "We will return to the alliance.", role, "", "");
+	free(q.speaker);
+	q.speaker = strdup(speaker);
+	q.date = strdup(date);
+	st_quote_terms(fz, &q, ST_G_ACTORS, t);
+	st_quote_finish(&q);
+}
+
+START_TEST(test_actor_terms)
+{
+	struct st_map t;
+
+	st_map_init(&t);
+	/* one person, labelled by the affiliation on each article's date */
+	actor_terms("Robert Kocharyan", "", "2005-03-01", &t);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.keys[0], "actor:GOV");
+	ck_assert_str_eq(t.keys[1], "actor_camp:government");
+	actor_terms("former President Robert Kocharian", "", "2022-03-01", &t);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.keys[0], "actor:HAYASTAN");
+	ck_assert_str_eq(t.keys[1], "actor_camp:pro-Russia_opposition");
+	/* the speaker's and the role's organisation's, each once */
+	actor_terms("Serzh Sargsyan", "leader of the Republican Party",
+	            "2019-01-01", &t);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.keys[0], "actor:RPA");
+	actor_terms("Ani Hakobyan", "an MP from the I Have Honor faction",
+	            "2023-05-01", &t);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.keys[0], "actor:HONOR");
+	actor_terms("Sergei Lavrov", "Russian foreign minister", "", &t);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.keys[0], "actor:RUS");
+	ck_assert_str_eq(t.keys[1], "actor_camp:other");
+	/* unknown: one term that says so */
+	actor_terms("Ani Hakobyan", "opposition MP", "2023-05-01", &t);
+	ck_assert_uint_eq(t.n, 1);
+	ck_assert_str_eq(t.keys[0], "actor:none");
+	st_map_finish(&t);
+}
+END_TEST
+
 START_TEST(test_quote_terms_default)
 {
 	struct st_quote q;
@@ -139,8 +195,10 @@ START_TEST(test_quote_terms_default)
 	ck_assert_int_eq(count_of(&t, "l:legislature"), 2);
 	/* no chars by default */
 	ck_assert_int_eq(count_of(&t, "n:<th"), 0);
-	/* 6 words + 6 bigrams + 4 context + 2 role + 2 lexicon */
-	ck_assert_uint_eq(t.n, 20);
+	/* no known speaker or organisation */
+	ck_assert_int_eq(count_of(&t, "actor:none"), 1);
+	/* 6 words + 6 bigrams + 4 context + 2 role + 2 lexicon + 1 actor */
+	ck_assert_uint_eq(t.n, 21);
 	/* the first terms in insertion order */
 	ck_assert_str_eq(t.keys[0], "w:the");
 	ck_assert_str_eq(t.keys[1], "w:csto");
@@ -660,6 +718,7 @@ Suite *feature_suite(void)
 
 	tcase_add_checked_fixture(tf, fz_setup, fz_teardown);
 	tcase_add_test(tf, test_quote_terms_default);
+	tcase_add_test(tf, test_actor_terms);
 	tcase_add_test(tf, test_quote_terms_groups);
 	tcase_add_test(tf, test_quote_terms_uses_tokens_column);
 	tcase_add_test(tf, test_vectorize_quote_end_to_end);

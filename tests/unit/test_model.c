@@ -279,7 +279,7 @@ START_TEST(test_train_load_predict)
 END_TEST
 
 #define VOCAB_HEAD "stance-vocab 1\ndocuments 12\n" \
-	"groups words,bigrams,context,role,lexicon\nterms "
+	"groups words,bigrams,context,role,lexicon,actors\nterms "
 #define METRICS_HEAD "quotes 12\nquotes[opposition] 4\n" \
 	"quotes[government] 4\nquotes[analyst] 4\n"
 
