@@ -211,8 +211,8 @@ $(REPORTS)/quotes.csv: $(QUOTES) $(PREDS) $(ERRORS) $(QDIR)/articles.list \
 		$(BIN)/stance-report
 	$(BIN)/stance-report -d $(REPORTS) -a $(QDIR)/articles.list \
 		-s $(QDIR)/skipped.csv $(ERRORS:%=-e %) $(if $(STRICT),--strict) \
-		$(RUN_ACTORS:%=--actors %) $(if $(EXCEL),--excel) \
-		$(if $(XLSX),--workbook) $(PAIRS)
+		--article-dir $(ARTICLES) $(RUN_ACTORS:%=--actors %) \
+		$(if $(EXCEL),--excel) $(if $(XLSX),--workbook) $(PAIRS)
 
 # A labelling sheet for the articles of ARTICLES, least confident first,
 # as CSV and as a workbook (with each quote's sentence and paragraph);

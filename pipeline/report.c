@@ -8,12 +8,15 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include "actors.h"
 #include "cli.h"
 #include "commit.h"
 #include "csvio.h"
+#include "dateline.h"
 #include "model.h"
 #include "quote.h"
 #include "sheet.h"
+#include "speakers.h"
 #include "strmap.h"
 
 static const char usage[] =
@@ -24,10 +27,17 @@ static const char usage[] =
 "programs in it, such as plots/, are kept):\n"
 "  quotes.csv    one row per quote: article,quote_id,paragraph,start,end,\n"
 "                kind,speaker,role,quote,stance,confidence, then P(label)\n"
-"                for every label and review (1 when confidence < 0.5)\n"
-"  articles.csv  per article: the number of quotes, and per label\n"
-"  speakers.csv  per speaker: role, articles, quotes, quotes per label,\n"
-"                and the majority label\n"
+"                for every label, review (1 when confidence < 0.5) and\n"
+"                evidence (what decided the label: the actor's\n"
+"                affiliation, role words or text)\n"
+"  articles.csv  per article: its date and source, the number of quotes,\n"
+"                and per label\n"
+"  speakers.csv  per person: role, articles, quotes, quotes per label,\n"
+"                the majority label, and the names it went by (variants)\n"
+"One person's quotes in an article get one label, from their\n"
+"probabilities combined (the P(label) columns stay per quote); a person\n"
+"is the actor the dictionary knows, else the longest full name of the\n"
+"batch that the name or surname resolves to, titles stripped.\n"
 "  errors.csv    the articles that were skipped: article,line,message\n"
 "Each QUOTES file must be in article then text order (as stance-tokenize\n"
 "writes it for articles given in name order); the files are merged as they\n"
@@ -53,8 +63,14 @@ static const char usage[] =
 "                        autofilters\n"
 "      --workbook        also write DIR/stance.xlsx, the reports as sheets,\n"
 "                        with them in the new folder\n"
-"      --article-dir=DIR with --todo and --xlsx, the articles folder: the\n"
-"                        workbook gets each quote's sentence and paragraph\n"
+"      --article-dir=DIR the articles folder: with --todo and --xlsx, the\n"
+"                        workbook gets each quote's sentence and paragraph;\n"
+"                        an article without quotes gets its date and source\n"
+"                        from its opening (else only a date its id begins\n"
+"                        with)\n"
+CLI_ACTORS_HELP
+"      --per-quote       label each quote alone, not each person once per\n"
+"                        article\n"
 "  -q, --quiet           no progress on stderr (shown only on a terminal)\n"
 "      --todo=FILE       instead of the reports, write a labelling sheet:\n"
 "                        article,quote,speaker,role,stance,suggested,\n"
@@ -79,10 +95,17 @@ struct stream {
 };
 
 struct speaker {
-	char *name, *role, *last_article;
+	char *key, *name, *role;
+	struct st_map variants;	/* the names as written, in order */
 	long quotes, articles;
 	long counts[ST_MAX_LABELS];
 	double mass[ST_MAX_LABELS];
+};
+
+/* A quote of the article being written, with its prediction. */
+struct arow {
+	int label;
+	double conf, prob[ST_MAX_LABELS];
 };
 
 struct todo_row {
@@ -101,9 +124,14 @@ struct report {
 	char *labels[ST_MAX_LABELS];
 	int nlabels;
 	struct st_csv_writer wq, wa, ws;
-	/* articles.csv */
-	char *article;		/* the article being counted, or NULL */
-	long counts[ST_MAX_LABELS], nquotes;
+	/* the article being written: its quotes are held until it ends, so
+	 * that one person's get one label */
+	struct st_quotes art;
+	struct arow *rows;
+	size_t caprows;
+	const struct st_actors *actors;
+	int per_quote;
+
 	/* every article id, in order: from --articles, read as needed, or
 	 * the names of quotes files without quotes */
 	FILE *ids_fp;
@@ -229,13 +257,39 @@ static void header(struct st_csv_writer *w, const struct report *r,
 	}
 }
 
-static void article_row(struct report *r, const char *id, const long *counts,
-                        long n)
+static void article_row(struct report *r, const char *id, const char *date,
+                        const char *source, const long *counts, long n)
 {
+	char d[11], src[64];
 	int k;
 
 	r->narticles++;
+	if (!date) {
+		/* no quotes carry them: from the article's opening when
+		 * --article-dir names its folder (a dateline is in the first few
+		 * kilobytes), else from the id alone */
+		char head[8192];
+		size_t len = 0;
+
+		if (r->article_dir) {
+			struct st_buf path = ST_BUF_INIT;
+			FILE *fp;
+
+			st_buf_addf(&path, "%s/%s.txt", r->article_dir, id);
+			fp = fopen(path.s, "rb");
+			if (fp) {
+				len = fread(head, 1, sizeof head, fp);
+				fclose(fp);
+			}
+			st_buf_finish(&path);
+		}
+		st_article_date(id, head, len, d, src, sizeof src);
+		date = d;
+		source = src;
+	}
 	st_csv_put(&r->wa, id);
+	st_csv_put(&r->wa, date);
+	st_csv_put(&r->wa, source);
 	st_csv_putl(&r->wa, n);
 	for (k = 0; k < r->nlabels; k++)
 		st_csv_putl(&r->wa, counts ? counts[k] : 0);
@@ -297,54 +351,147 @@ static int articles_before(struct report *r, const char *id,
 		if (c > 0)
 			break;
 		if (c < 0)
-			article_row(r, r->cur_id, NULL, 0);
+			article_row(r, r->cur_id, NULL, NULL, NULL, 0);
 		if (next_id(r, err))
 			return -1;
 	}
 	return 0;
 }
 
-static void flush_article(struct report *r)
+/* The speakers.csv entry of identity key (shown as name), made when
+ * new. */
+static struct speaker *speaker_of(struct report *r, const char *key,
+                                  const char *name)
 {
-	if (!r->article)
-		return;
-	article_row(r, r->article, r->counts, r->nquotes);
-	free(r->article);
-	r->article = NULL;
-}
-
-static void count_speaker(struct report *r, const struct stream *s)
-{
-	const struct st_quote *q = s->q;
+	int *slot = st_map_put(&r->speaker_index, key, (int)r->nsp);
 	struct speaker *sp;
-	int *slot, k;
 
-	if (!q->speaker[0])
-		return;
-	slot = st_map_put(&r->speaker_index, q->speaker, (int)r->nsp);
 	if (*slot == (int)r->nsp) {
 		if (r->nsp == r->capsp) {
 			r->capsp = r->capsp ? r->capsp * 2 : 64;
 			r->sp = st_xrealloc(r->sp, r->capsp * sizeof *r->sp);
 		}
 		memset(&r->sp[r->nsp], 0, sizeof r->sp[r->nsp]);
-		r->sp[r->nsp].name = st_xstrdup(q->speaker);
+		r->sp[r->nsp].key = st_xstrdup(key);
+		r->sp[r->nsp].name = st_xstrdup(name);
+		st_map_init(&r->sp[r->nsp].variants);
 		r->nsp++;
 	}
 	sp = &r->sp[*slot];
-	if ((!sp->role || !sp->role[0]) && q->role[0]) {
-		free(sp->role);
-		sp->role = st_xstrdup(q->role);
+	if (strlen(name) > strlen(sp->name)) {
+		free(sp->name);
+		sp->name = st_xstrdup(name);
 	}
-	if (!sp->last_article || strcmp(sp->last_article, q->article)) {
-		sp->articles++;
-		free(sp->last_article);
-		sp->last_article = st_xstrdup(q->article);
+	return sp;
+}
+
+/* Write the held article: one label per person (unless --per-quote),
+ * its quote rows, its articles.csv row, and its people's counts. */
+static void finish_article(struct report *r)
+{
+	struct st_quotes *a = &r->art;
+	size_t n = a->n, i, j;
+	char **keys, **names;
+	size_t *canon;
+	double *probs, comb[ST_MAX_LABELS];
+	long counts[ST_MAX_LABELS] = { 0 };
+	struct st_buf key = ST_BUF_INIT, name = ST_BUF_INIT, ev = ST_BUF_INIT;
+	int k;
+
+	if (!n)
+		return;
+	keys = st_xcalloc(n, sizeof *keys);
+	names = st_xcalloc(n, sizeof *names);
+	canon = st_xmalloc(n * sizeof *canon);
+	probs = st_xmalloc(n * (size_t)r->nlabels * sizeof *probs);
+	for (i = 0; i < n; i++) {
+		st_buf_reset(&key);
+		st_buf_reset(&name);
+		st_speaker_key(r->actors, a->q[i].speaker, &key, &name);
+		keys[i] = st_xstrdup(key.s ? key.s : "");
+		names[i] = st_xstrdup(name.s ? name.s : "");
 	}
-	sp->quotes++;
-	sp->counts[s->label]++;
-	for (k = 0; k < r->nlabels; k++)
-		sp->mass[k] += s->prob[k];
+	st_speaker_merge(keys, names, n, canon);
+	/* a person's quotes: their probabilities combined */
+	for (i = 0; i < n && !r->per_quote; i++) {
+		size_t m = 0;
+
+		if (canon[i] != i || !keys[i][0] || keys[i][0] == 'R')
+			continue;
+		for (j = i; j < n; j++)
+			if (keys[j][0] && canon[j] == i)
+				memcpy(probs + m++ * (size_t)r->nlabels, r->rows[j].prob,
+				       (size_t)r->nlabels * sizeof *probs);
+		if (m < 2)
+			continue;
+		k = st_combine_probs(probs, m, r->nlabels, comb);
+		for (j = i; j < n; j++)
+			if (keys[j][0] && canon[j] == i) {
+				r->rows[j].label = k;
+				r->rows[j].conf = comb[k];
+			}
+	}
+	for (i = 0; i < n; i++) {
+		const struct st_quote *q = &a->q[i];
+		const struct arow *w = &r->rows[i];
+		struct st_csv_writer *cw = &r->wq;
+		char id[32];
+
+		snprintf(id, sizeof id, "q%d", q->id);
+		st_csv_put(cw, q->article);
+		st_csv_putraw(cw, id);
+		st_csv_putl(cw, q->paragraph);
+		st_csv_putl(cw, (long)q->start);
+		st_csv_putl(cw, (long)q->end);
+		st_csv_putraw(cw, q->kind == ST_FULL ? "full" : "partial");
+		st_csv_put(cw, q->speaker);
+		st_csv_put(cw, q->role);
+		st_csv_put(cw, q->text);
+		st_csv_put(cw, r->labels[w->label]);
+		st_csv_putd(cw, w->conf, 4);
+		for (k = 0; k < r->nlabels; k++)
+			st_csv_putd(cw, w->prob[k], 4);
+		st_csv_putl(cw, w->conf < 0.5);
+		st_buf_reset(&ev);
+		st_evidence(r->actors, q->speaker, q->role, q->date,
+		            r->labels[w->label], &ev);
+		st_csv_put(cw, ev.s);
+		st_csv_endrow(cw);
+		counts[w->label]++;
+	}
+	article_row(r, a->q[0].article, a->q[0].date, a->q[0].source, counts,
+	            (long)n);
+	/* each person once per article */
+	for (i = 0; i < n; i++) {
+		struct speaker *sp;
+
+		if (!keys[i][0])
+			continue;
+		sp = speaker_of(r, keys[canon[i]], names[canon[i]]);
+		for (j = 0; j < i && !(keys[j][0] && canon[j] == canon[i]); j++)
+			;
+		if (j == i)
+			sp->articles++;
+		st_map_put(&sp->variants, a->q[i].speaker, 0);
+		if (!sp->role && a->q[i].role[0])
+			sp->role = st_xstrdup(a->q[i].role);
+		sp->quotes++;
+		sp->counts[r->rows[i].label]++;
+		for (k = 0; k < r->nlabels; k++)
+			sp->mass[k] += r->rows[i].prob[k];
+	}
+	for (i = 0; i < n; i++) {
+		free(keys[i]);
+		free(names[i]);
+	}
+	free(keys);
+	free(names);
+	free(canon);
+	free(probs);
+	st_buf_finish(&key);
+	st_buf_finish(&name);
+	st_buf_finish(&ev);
+	st_quotes_finish(a);
 }
 
 /* The sentence and the paragraph of quote q, from its article in
@@ -407,9 +554,6 @@ static int quote_row(struct report *r, const struct stream *s,
                      struct st_error *err)
 {
 	const struct st_quote *q = s->q;
-	struct st_csv_writer *w = &r->wq;
-	char id[32];
-	int k;
 
 	if (r->todo) {
 		struct todo_row *t;
@@ -431,33 +575,32 @@ static int quote_row(struct report *r, const struct stream *s,
 		t->order = r->ntr++;
 		return 0;
 	}
-	snprintf(id, sizeof id, "q%d", q->id);
-	st_csv_put(w, q->article);
-	st_csv_putraw(w, id);
-	st_csv_putl(w, q->paragraph);
-	st_csv_putl(w, (long)q->start);
-	st_csv_putl(w, (long)q->end);
-	st_csv_putraw(w, q->kind == ST_FULL ? "full" : "partial");
-	st_csv_put(w, q->speaker);
-	st_csv_put(w, q->role);
-	st_csv_put(w, q->text);
-	st_csv_put(w, r->labels[s->label]);
-	st_csv_putd(w, s->conf, 4);
-	for (k = 0; k < r->nlabels; k++)
-		st_csv_putd(w, s->prob[k], 4);
-	st_csv_putl(w, s->conf < 0.5);
-	st_csv_endrow(w);
-	if (!r->article || strcmp(r->article, q->article)) {
-		flush_article(r);
-		if (articles_before(r, q->article, err))
-			return -1;
-		r->article = st_xstrdup(q->article);
-		memset(r->counts, 0, sizeof r->counts);
-		r->nquotes = 0;
+	if (r->art.n && strcmp(r->art.q[0].article, q->article))
+		finish_article(r);
+	if (!r->art.n && articles_before(r, q->article, err))
+		return -1;
+	{
+		struct st_quote *c = st_quotes_add(&r->art);
+
+		c->id = q->id;
+		c->paragraph = q->paragraph;
+		c->start = q->start;
+		c->end = q->end;
+		c->kind = q->kind;
+		st_set(&c->article, q->article, strlen(q->article));
+		st_set(&c->speaker, q->speaker, strlen(q->speaker));
+		st_set(&c->role, q->role, strlen(q->role));
+		st_set(&c->text, q->text, strlen(q->text));
+		st_set(&c->date, q->date, strlen(q->date));
+		st_set(&c->source, q->source, strlen(q->source));
 	}
-	r->counts[s->label]++;
-	r->nquotes++;
-	count_speaker(r, s);
+	if (r->art.n > r->caprows) {
+		r->caprows = r->art.cap;
+		r->rows = st_xrealloc(r->rows, r->caprows * sizeof *r->rows);
+	}
+	r->rows[r->art.n - 1].label = s->label;
+	r->rows[r->art.n - 1].conf = s->conf;
+	memcpy(r->rows[r->art.n - 1].prob, s->prob, sizeof s->prob);
 	return 0;
 }
 
@@ -470,38 +613,89 @@ static int cmp_speaker(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* The batch's people: each entry merged into the one its identity
+ * resolves to (a surname into the one full name with it, a full name into
+ * the longest with its first and last words), then written. */
 static void write_speakers(struct report *r)
 {
 	static const char *const cols[] = { "speaker", "role", "articles",
 		"quotes", NULL };
 	struct st_csv_writer *w = &r->ws;
-	size_t i;
+	struct st_buf v = ST_BUF_INIT;
+	char **keys = st_xmalloc((r->nsp ? r->nsp : 1) * sizeof *keys);
+	char **names = st_xmalloc((r->nsp ? r->nsp : 1) * sizeof *names);
+	size_t *canon = st_xmalloc((r->nsp ? r->nsp : 1) * sizeof *canon);
+	size_t i, j, kept = 0;
 	int k;
 
+	for (i = 0; i < r->nsp; i++) {
+		keys[i] = r->sp[i].key;
+		names[i] = r->sp[i].name;
+	}
+	st_speaker_merge(keys, names, r->nsp, canon);
+	for (i = 0; i < r->nsp; i++) {
+		struct speaker *from = &r->sp[i], *to = &r->sp[canon[i]];
+
+		if (canon[i] == i)
+			continue;
+		to->quotes += from->quotes;
+		to->articles += from->articles;
+		for (k = 0; k < r->nlabels; k++) {
+			to->counts[k] += from->counts[k];
+			to->mass[k] += from->mass[k];
+		}
+		for (j = 0; j < from->variants.n; j++)
+			st_map_put(&to->variants, from->variants.keys[j], 0);
+		if (!to->role && from->role) {
+			to->role = from->role;
+			from->role = NULL;
+		}
+		from->quotes = 0;	/* merged: not written */
+	}
+	free(keys);
+	free(names);
+	free(canon);
+	for (i = 0; i < r->nsp; i++) {
+		if (r->sp[i].quotes)
+			r->sp[kept++] = r->sp[i];
+		else {
+			free(r->sp[i].key);
+			free(r->sp[i].name);
+			free(r->sp[i].role);
+			st_map_finish(&r->sp[i].variants);
+		}
+	}
+	r->nsp = kept;
 	if (r->nsp)
 		qsort(r->sp, r->nsp, sizeof *r->sp, cmp_speaker);
 	header(w, r, cols, 0);
 	st_csv_put(w, "majority");
+	st_csv_put(w, "variants");
 	st_csv_endrow(w);
 	for (i = 0; i < r->nsp; i++) {
-		const struct speaker *s = &r->sp[i];
+		const struct speaker *sp = &r->sp[i];
 		int best = 0;
 
 		/* most quotes; a tie goes to the larger total probability */
 		for (k = 1; k < r->nlabels; k++)
-			if (s->counts[k] > s->counts[best] ||
-			    (s->counts[k] == s->counts[best] &&
-			     s->mass[k] > s->mass[best] + 1e-12))
+			if (sp->counts[k] > sp->counts[best] ||
+			    (sp->counts[k] == sp->counts[best] &&
+			     sp->mass[k] > sp->mass[best] + 1e-12))
 				best = k;
-		st_csv_put(w, s->name);
-		st_csv_put(w, s->role ? s->role : "");
-		st_csv_putl(w, s->articles);
-		st_csv_putl(w, s->quotes);
+		st_csv_put(w, sp->name);
+		st_csv_put(w, sp->role ? sp->role : "");
+		st_csv_putl(w, sp->articles);
+		st_csv_putl(w, sp->quotes);
 		for (k = 0; k < r->nlabels; k++)
-			st_csv_putl(w, s->counts[k]);
+			st_csv_putl(w, sp->counts[k]);
 		st_csv_put(w, r->labels[best]);
+		st_buf_reset(&v);
+		for (j = 0; j < sp->variants.n; j++)
+			st_buf_addf(&v, "%s%s", j ? "|" : "", sp->variants.keys[j]);
+		st_csv_put(w, v.s ? v.s : "");
 		st_csv_endrow(w);
 	}
+	st_buf_finish(&v);
 }
 
 static int cmp_todo(const void *a, const void *b)
@@ -694,6 +888,8 @@ int main(int argc, char **argv)
 		{ "errors", required_argument, NULL, 'e' },
 		{ "skipped", required_argument, NULL, 's' },
 		{ "strict", no_argument, NULL, 'S' },
+		{ "actors", required_argument, NULL, 'C' },
+		{ "per-quote", no_argument, NULL, 'P' },
 		{ "todo", required_argument, NULL, 't' },
 		{ "xlsx", required_argument, NULL, 'X' },
 		{ "workbook", no_argument, NULL, 'W' },
@@ -710,10 +906,12 @@ int main(int argc, char **argv)
 	static const char *const qcols[] = { "article", "quote_id",
 		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
 		"stance", "confidence", NULL };
-	static const char *const acols[] = { "article", "quotes", NULL };
+	static const char *const acols[] = { "article", "date", "source",
+		"quotes", NULL };
+	struct st_actors *actors = NULL;
 	const char *dir = "reports", *todo = NULL, *ids_path = NULL,
 		*xlsx = NULL;
-	struct report rep;
+	struct report rep = { 0 };
 	struct stream *st = NULL;
 	struct st_error err = { 0 };
 	struct st_out out[4];
@@ -725,7 +923,6 @@ int main(int argc, char **argv)
 	struct cli_progress prog;
 
 	cli_init(argv, "stance-report");
-	memset(&rep, 0, sizeof rep);
 	while ((c = getopt_long(argc, argv, "d:a:e:s:qhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -739,10 +936,12 @@ int main(int argc, char **argv)
 		case 'd': dir = optarg; break;
 		case 'a': ids_path = optarg; break;
 		case 'x': excel = 1; break;
-		case 't': todo = optarg; break;
+		case 'C': cli_add_actors(optarg); break;
+		case 'P': rep.per_quote = 1; break;
 		case 'X': xlsx = optarg; break;
 		case 'W': workbook = 1; break;
 		case 'A': rep.article_dir = optarg; break;
+		case 't': todo = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
 		default: return cli_try_help();
@@ -766,9 +965,14 @@ int main(int argc, char **argv)
 	memset(out, 0, sizeof out);
 	st_map_init(&rep.speaker_index);
 	st_map_init(&rep.failed);
+	st_quotes_init(&rep.art);
 	rep.todo = todo != NULL;
 	st = st_xcalloc((size_t)npairs, sizeof *st);
 	st_out_install_signals();
+	actors = cli_load_actors(&err);
+	if (!actors)
+		goto fail;
+	rep.actors = actors;
 	if (ids_path) {
 		rep.ids_path = ids_path;
 		rep.ids_fp = fopen(ids_path, "rb");
@@ -821,6 +1025,7 @@ int main(int argc, char **argv)
 		st_csv_writer_init(&rep.ws, out[2].fp, excel, 1);
 		header(&rep.wq, &rep, qcols, 1);
 		st_csv_put(&rep.wq, "review");
+		st_csv_put(&rep.wq, "evidence");
 		st_csv_endrow(&rep.wq);
 		header(&rep.wa, &rep, acols, 0);
 		st_csv_endrow(&rep.wa);
@@ -879,7 +1084,7 @@ int main(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	flush_article(&rep);
+	finish_article(&rep);
 	if (articles_before(&rep, NULL, &err))
 		goto fail;
 	write_speakers(&rep);
@@ -942,7 +1147,9 @@ out:
 		free(rep.labels[k]);
 	for (k = 0; k < 4; k++)
 		free(paths[k]);
-	free(rep.article);
+	st_quotes_finish(&rep.art);
+	free(rep.rows);
+	st_actors_free(actors);
 	for (size_t j = 0; j < rep.nids; j++)
 		free(rep.ids[j]);
 	free(rep.ids);
@@ -952,9 +1159,10 @@ out:
 	if (rep.ids_fp)
 		fclose(rep.ids_fp);
 	for (size_t j = 0; j < rep.nsp; j++) {
+		free(rep.sp[j].key);
 		free(rep.sp[j].name);
 		free(rep.sp[j].role);
-		free(rep.sp[j].last_article);
+		st_map_finish(&rep.sp[j].variants);
 	}
 	free(rep.sp);
 	for (size_t j = 0; j < rep.ntr; j++) {
