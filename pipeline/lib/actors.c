@@ -120,13 +120,48 @@ static int separates(utf8proc_int32_t cp)
 	         c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO);
 }
 
+/* st_name_fold() of ASCII text, without utf8proc's allocation: most
+ * names and roles in English news are ASCII. */
+static void ascii_key(const char *s, size_t n, struct st_buf *out)
+{
+	size_t start = out->len, k;
+	int space = 0;
+
+	for (k = 0; k < n; k++) {
+		char c = s[k];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9')) {
+			if (space && out->len > start)
+				st_buf_addc(out, ' ');
+			space = 0;
+			st_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+		} else if (c == '\'') {
+			/* a possessive 's goes */
+			if (k + 1 < n && (s[k + 1] == 's' || s[k + 1] == 'S') &&
+			    (k + 2 == n || !((s[k + 2] >= 'a' && s[k + 2] <= 'z') ||
+			                     (s[k + 2] >= 'A' && s[k + 2] <= 'Z') ||
+			                     (s[k + 2] >= '0' && s[k + 2] <= '9'))))
+				k++;
+		} else {
+			space = 1;
+		}
+	}
+}
+
 void st_name_fold(const char *s, size_t n, struct st_buf *out)
 {
 	utf8proc_uint8_t *folded = NULL;
 	utf8proc_ssize_t len, i = 0;
-	size_t start = out->len;
+	size_t start = out->len, ascii;
 	int space = 0;
 
+	for (ascii = 0; ascii < n && (unsigned char)s[ascii] < 0x80; ascii++)
+		;
+	if (ascii == n) {
+		ascii_key(s, n, out);
+		return;
+	}
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	                   &folded, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	                   UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
@@ -199,11 +234,34 @@ static const char *const titles[] = {
 static int is_title(const char *w, size_t n)
 {
 	struct st_buf k = ST_BUF_INIT;
-	int i, found = 0;
+	char buf[32];
+	const char *key = buf;
+	size_t m = 0, i;
+	int t, found = 0;
 
-	st_name_fold(w, n, &k);
-	for (i = 0; titles[i] && k.len; i++)
-		if (strcmp(k.s, titles[i]) == 0) {
+	/* an ASCII word keyed on the stack: this runs for every word */
+	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++)
+		;
+	if (i == n && n < sizeof buf) {
+		for (i = 0; i < n; i++) {
+			char c = w[i];
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+				buf[m++] = c;
+			else if (c >= 'A' && c <= 'Z')
+				buf[m++] = (char)(c + 32);
+			else if (c == '\'' && i + 2 == n &&
+			         (w[i + 1] == 's' || w[i + 1] == 'S'))
+				break;
+			else if (c != '\'' && c != '.' && c != ',')
+				return 0;	/* two words: no title */
+		}
+		buf[m] = '\0';
+	} else {
+		st_name_fold(w, n, &k);
+		key = k.s ? k.s : "";
+	}
+	for (t = 0; titles[t] && key[0]; t++)
+		if (strcmp(key, titles[t]) == 0) {
 			found = 1;
 			break;
 		}
