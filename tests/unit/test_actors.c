@@ -56,6 +56,9 @@ START_TEST(test_person_by_date)
 	ck_assert_str_eq(who(a, "Robert Kocharian", "", "2021-11-30"),
 	                 "KOCHARYAN HAYASTAN pro-Russia opposition");
 	ck_assert_str_eq(who(a, "Robert Kocharyan", "", "2012-01-01"), "none");
+	ck_assert_str_eq(who(a, "Robert Kocharyan", "", "2021-05-09"),
+	                 "KOCHARYAN HAYASTAN pro-Russia opposition");
+	ck_assert_str_eq(who(a, "Robert Kocharyan", "", "2021-05-08"), "none");
 	/* no date: the latest */
 	ck_assert_str_eq(who(a, "Kocharyan", "", ""),
 	                 "KOCHARYAN HAYASTAN pro-Russia opposition");
@@ -158,6 +161,14 @@ START_TEST(test_roles)
 	                     "2024-02-01"), "ARF ARF pro-Russia opposition");
 	ck_assert_str_eq(who(a, "", "a Dashnaktsutyun MP", "2017-01-01"),
 	                 "ARF ARF government");
+	/* in Pashinyan's first government until October 2018 */
+	ck_assert_str_eq(who(a, "", "an ARF minister", "2018-06-01"),
+	                 "ARF ARF government");
+	ck_assert_str_eq(who(a, "", "an ARF MP", "2018-10-03"),
+	                 "ARF ARF pro-Russia opposition");
+	ck_assert_str_eq(who(a, "", "an MP of the With Honor faction",
+	                     "2022-09-23"),
+	                 "I_HAVE_HONOR_FACTION HONOR pro-Russia opposition");
 	ck_assert_str_eq(who(a, "", "a researcher at the Caucasus Institute",
 	                     ""), "CAUCASUS_INSTITUTE THINKTANK "
 	                 "Western-leaning analyst");
