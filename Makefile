@@ -313,7 +313,7 @@ check-asan:
 # from its seeds in tests/fuzz/TARGET/; a crash fails the run and its
 # input is kept in build/fuzz/crashes/TARGET/.
 FUZZ_SECONDS ?= 60
-FUZZERS := extract annotations model vectors
+FUZZERS := extract annotations model vectors actors
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: fuzz-build
 	@for f in $(FUZZERS); do \
