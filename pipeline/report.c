@@ -96,7 +96,8 @@ struct stream {
 
 struct speaker {
 	char *key, *name, *role;
-	struct st_map variants;	/* the names as written, in order */
+	char **var;		/* the names as written, in order */
+	size_t nvar;
 	long quotes, articles;
 	long counts[ST_MAX_LABELS];
 	double mass[ST_MAX_LABELS];
@@ -126,7 +127,8 @@ struct report {
 	struct st_csv_writer wq, wa, ws;
 	/* the article being written: its quotes are held until it ends, so
 	 * that one person's get one label */
-	struct st_quotes art;
+	struct st_quotes art;	/* art.q[0..artn): slots are reused */
+	size_t artn;
 	struct arow *rows;
 	size_t caprows;
 	const struct st_actors *actors;
@@ -374,7 +376,6 @@ static struct speaker *speaker_of(struct report *r, const char *key,
 		memset(&r->sp[r->nsp], 0, sizeof r->sp[r->nsp]);
 		r->sp[r->nsp].key = st_xstrdup(key);
 		r->sp[r->nsp].name = st_xstrdup(name);
-		st_map_init(&r->sp[r->nsp].variants);
 		r->nsp++;
 	}
 	sp = &r->sp[*slot];
@@ -385,60 +386,116 @@ static struct speaker *speaker_of(struct report *r, const char *key,
 	return sp;
 }
 
+/* Add name to the speaker's variants unless it is there. */
+static void add_variant(struct speaker *sp, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < sp->nvar; k++)
+		if (strcmp(sp->var[k], name) == 0)
+			return;
+	sp->var = st_xrealloc(sp->var, (sp->nvar + 1) * sizeof *sp->var);
+	sp->var[sp->nvar++] = st_xstrdup(name);
+}
+
 /* Write the held article: one label per person (unless --per-quote),
- * its quote rows, its articles.csv row, and its people's counts. */
+ * its quote rows, its articles.csv row, and its people's counts.  Work
+ * that depends only on the speaker (or speaker, role and label) is done
+ * once per article for each, as one person is quoted again and again. */
 static void finish_article(struct report *r)
 {
 	struct st_quotes *a = &r->art;
-	size_t n = a->n, i, j;
-	char **keys, **names;
-	size_t *canon;
+	size_t n = r->artn, i, j, g;
+	char **keys, **names, **evs;
+	int *sp_actor, *role_actor;
+	size_t *canon, *order, *start;
 	double *probs, comb[ST_MAX_LABELS];
 	long counts[ST_MAX_LABELS] = { 0 };
 	struct st_buf key = ST_BUF_INIT, name = ST_BUF_INIT, ev = ST_BUF_INIT;
+	struct st_map seen;
 	int k;
 
 	if (!n)
 		return;
 	keys = st_xcalloc(n, sizeof *keys);
 	names = st_xcalloc(n, sizeof *names);
+	evs = st_xcalloc(n, sizeof *evs);
+	sp_actor = st_xmalloc(n * sizeof *sp_actor);
+	role_actor = st_xmalloc(n * sizeof *role_actor);
 	canon = st_xmalloc(n * sizeof *canon);
+	order = st_xmalloc(n * sizeof *order);
+	start = st_xcalloc(n + 1, sizeof *start);
 	probs = st_xmalloc(n * (size_t)r->nlabels * sizeof *probs);
+	st_map_init(&seen);
 	for (i = 0; i < n; i++) {
+		int *slot = st_map_put(&seen, a->q[i].speaker, (int)i);
+
+		if (*slot != (int)i) {
+			keys[i] = st_xstrdup(keys[*slot]);
+			names[i] = st_xstrdup(names[*slot]);
+			sp_actor[i] = sp_actor[*slot];
+			continue;
+		}
+		sp_actor[i] = a->q[i].speaker[0]
+		              ? st_actors_find(r->actors, a->q[i].speaker) : -1;
 		st_buf_reset(&key);
 		st_buf_reset(&name);
-		st_speaker_key(r->actors, a->q[i].speaker, &key, &name);
+		st_speaker_key_of(r->actors, a->q[i].speaker, sp_actor[i], &key,
+		                  &name);
 		keys[i] = st_xstrdup(key.s ? key.s : "");
 		names[i] = st_xstrdup(name.s ? name.s : "");
 	}
-	st_speaker_merge(keys, names, n, canon);
-	/* a person's quotes: their probabilities combined */
-	for (i = 0; i < n && !r->per_quote; i++) {
-		size_t m = 0;
+	st_map_finish(&seen);
+	st_map_init(&seen);
+	for (i = 0; i < n; i++) {
+		int *slot = st_map_put(&seen, a->q[i].role, (int)i);
 
-		if (canon[i] != i || !keys[i][0] || keys[i][0] == 'R')
-			continue;
-		for (j = i; j < n; j++)
-			if (keys[j][0] && canon[j] == i)
-				memcpy(probs + m++ * (size_t)r->nlabels, r->rows[j].prob,
-				       (size_t)r->nlabels * sizeof *probs);
-		if (m < 2)
-			continue;
-		k = st_combine_probs(probs, m, r->nlabels, comb);
-		for (j = i; j < n; j++)
-			if (keys[j][0] && canon[j] == i) {
-				r->rows[j].label = k;
-				r->rows[j].conf = comb[k];
-			}
+		role_actor[i] = *slot != (int)i ? role_actor[*slot]
+		                : a->q[i].role[0]
+		                ? st_actors_find_role(r->actors, a->q[i].role) : -1;
 	}
+	st_speaker_merge(keys, names, n, canon);
+	/* the quotes by person: order[start[g]..start[g + 1]) are those
+	 * whose canon is g, in text order (a counting sort) */
+	for (i = 0; i < n; i++)
+		start[canon[i] + 1]++;
+	for (g = 0; g < n; g++)
+		start[g + 1] += start[g];
+	{
+		size_t *fill = st_xmalloc(n * sizeof *fill);
+
+		memcpy(fill, start, n * sizeof *fill);
+		for (i = 0; i < n; i++)
+			order[fill[canon[i]]++] = i;
+		free(fill);
+	}
+	/* a person's quotes: their probabilities combined */
+	for (g = 0; g < n && !r->per_quote; g++) {
+		size_t m = start[g + 1] - start[g];
+
+		if (m < 2 || !keys[g][0] || keys[g][0] == 'R')
+			continue;
+		for (j = 0; j < m; j++)
+			memcpy(probs + j * (size_t)r->nlabels,
+			       r->rows[order[start[g] + j]].prob,
+			       (size_t)r->nlabels * sizeof *probs);
+		k = st_combine_probs(probs, m, r->nlabels, comb);
+		for (j = 0; j < m; j++) {
+			r->rows[order[start[g] + j]].label = k;
+			r->rows[order[start[g] + j]].conf = comb[k];
+		}
+	}
+	st_map_finish(&seen);
+	st_map_init(&seen);
 	for (i = 0; i < n; i++) {
 		const struct st_quote *q = &a->q[i];
 		const struct arow *w = &r->rows[i];
 		struct st_csv_writer *cw = &r->wq;
 		char id[32];
+		int *slot;
 
 		snprintf(id, sizeof id, "q%d", q->id);
-		st_csv_put(cw, q->article);
+		st_csv_put(cw, a->q[0].article);
 		st_csv_putraw(cw, id);
 		st_csv_putl(cw, q->paragraph);
 		st_csv_putl(cw, (long)q->start);
@@ -452,46 +509,64 @@ static void finish_article(struct report *r)
 		for (k = 0; k < r->nlabels; k++)
 			st_csv_putd(cw, w->prob[k], 4);
 		st_csv_putl(cw, w->conf < 0.5);
-		st_buf_reset(&ev);
-		st_evidence(r->actors, q->speaker, q->role, q->date,
-		            r->labels[w->label], &ev);
-		st_csv_put(cw, ev.s);
+		st_buf_reset(&key);
+		st_buf_adds(&key, q->speaker);
+		st_buf_addc(&key, '\037');
+		st_buf_adds(&key, q->role);
+		st_buf_addc(&key, '\037');
+		st_buf_adds(&key, r->labels[w->label]);
+		slot = st_map_put(&seen, key.s, (int)i);
+		if (*slot == (int)i) {
+			st_buf_reset(&ev);
+			st_evidence_of(r->actors, sp_actor[i], role_actor[i],
+			               q->role[0] != '\0', q->date,
+			               r->labels[w->label], &ev);
+			evs[i] = st_xstrdup(ev.s ? ev.s : "");
+		}
+		st_csv_put(cw, evs[*slot]);
 		st_csv_endrow(cw);
 		counts[w->label]++;
 	}
 	article_row(r, a->q[0].article, a->q[0].date, a->q[0].source, counts,
 	            (long)n);
 	/* each person once per article */
-	for (i = 0; i < n; i++) {
+	for (g = 0; g < n; g++) {
 		struct speaker *sp;
 
-		if (!keys[i][0])
+		if (start[g + 1] == start[g] || !keys[g][0])
 			continue;
-		sp = speaker_of(r, keys[canon[i]], names[canon[i]]);
-		for (j = 0; j < i && !(keys[j][0] && canon[j] == canon[i]); j++)
-			;
-		if (j == i)
-			sp->articles++;
-		st_map_put(&sp->variants, a->q[i].speaker, 0);
-		if (!sp->role && a->q[i].role[0])
-			sp->role = st_xstrdup(a->q[i].role);
-		sp->quotes++;
-		sp->counts[r->rows[i].label]++;
-		for (k = 0; k < r->nlabels; k++)
-			sp->mass[k] += r->rows[i].prob[k];
+		sp = speaker_of(r, keys[g], names[g]);
+		sp->articles++;
+		for (j = start[g]; j < start[g + 1]; j++) {
+			i = order[j];
+			add_variant(sp, a->q[i].speaker);
+			if (!sp->role && a->q[i].role[0])
+				sp->role = st_xstrdup(a->q[i].role);
+			sp->quotes++;
+			sp->counts[r->rows[i].label]++;
+			for (k = 0; k < r->nlabels; k++)
+				sp->mass[k] += r->rows[i].prob[k];
+		}
 	}
 	for (i = 0; i < n; i++) {
 		free(keys[i]);
 		free(names[i]);
+		free(evs[i]);
 	}
 	free(keys);
 	free(names);
+	free(evs);
+	free(sp_actor);
+	free(role_actor);
 	free(canon);
+	free(order);
+	free(start);
 	free(probs);
+	st_map_finish(&seen);
 	st_buf_finish(&key);
 	st_buf_finish(&name);
 	st_buf_finish(&ev);
-	st_quotes_finish(a);
+	r->artn = 0;
 }
 
 /* The sentence and the paragraph of quote q, from its article in
@@ -575,32 +650,42 @@ static int quote_row(struct report *r, const struct stream *s,
 		t->order = r->ntr++;
 		return 0;
 	}
-	if (r->art.n && strcmp(r->art.q[0].article, q->article))
+	if (r->artn && strcmp(r->art.q[0].article, q->article))
 		finish_article(r);
-	if (!r->art.n && articles_before(r, q->article, err))
+	if (!r->artn && articles_before(r, q->article, err))
 		return -1;
 	{
-		struct st_quote *c = st_quotes_add(&r->art);
+		struct st_quote *c;
+		char *t;
 
+		if (r->artn == r->art.n)
+			st_quotes_add(&r->art);
+		c = &r->art.q[r->artn++];
 		c->id = q->id;
 		c->paragraph = q->paragraph;
 		c->start = q->start;
 		c->end = q->end;
 		c->kind = q->kind;
-		st_set(&c->article, q->article, strlen(q->article));
-		st_set(&c->speaker, q->speaker, strlen(q->speaker));
-		st_set(&c->role, q->role, strlen(q->role));
-		st_set(&c->text, q->text, strlen(q->text));
-		st_set(&c->date, q->date, strlen(q->date));
-		st_set(&c->source, q->source, strlen(q->source));
+		if (r->artn == 1)	/* the article's id, once */
+			st_set(&c->article, q->article, strlen(q->article));
+		/* the strings change hands, not bytes: the reader replaces
+		 * its own at the next quote (the id stays, for the order
+		 * check) */
+#define SWAP(f) (t = c->f, c->f = s->q->f, s->q->f = t)
+		SWAP(speaker);
+		SWAP(role);
+		SWAP(text);
+		SWAP(date);
+		SWAP(source);
+#undef SWAP
 	}
 	if (r->art.n > r->caprows) {
 		r->caprows = r->art.cap;
 		r->rows = st_xrealloc(r->rows, r->caprows * sizeof *r->rows);
 	}
-	r->rows[r->art.n - 1].label = s->label;
-	r->rows[r->art.n - 1].conf = s->conf;
-	memcpy(r->rows[r->art.n - 1].prob, s->prob, sizeof s->prob);
+	r->rows[r->artn - 1].label = s->label;
+	r->rows[r->artn - 1].conf = s->conf;
+	memcpy(r->rows[r->artn - 1].prob, s->prob, sizeof s->prob);
 	return 0;
 }
 
@@ -644,8 +729,8 @@ static void write_speakers(struct report *r)
 			to->counts[k] += from->counts[k];
 			to->mass[k] += from->mass[k];
 		}
-		for (j = 0; j < from->variants.n; j++)
-			st_map_put(&to->variants, from->variants.keys[j], 0);
+		for (j = 0; j < from->nvar; j++)
+			add_variant(to, from->var[j]);
 		if (!to->role && from->role) {
 			to->role = from->role;
 			from->role = NULL;
@@ -662,7 +747,9 @@ static void write_speakers(struct report *r)
 			free(r->sp[i].key);
 			free(r->sp[i].name);
 			free(r->sp[i].role);
-			st_map_finish(&r->sp[i].variants);
+			for (j = 0; j < r->sp[i].nvar; j++)
+				free(r->sp[i].var[j]);
+			free(r->sp[i].var);
 		}
 	}
 	r->nsp = kept;
@@ -690,8 +777,8 @@ static void write_speakers(struct report *r)
 			st_csv_putl(w, sp->counts[k]);
 		st_csv_put(w, r->labels[best]);
 		st_buf_reset(&v);
-		for (j = 0; j < sp->variants.n; j++)
-			st_buf_addf(&v, "%s%s", j ? "|" : "", sp->variants.keys[j]);
+		for (j = 0; j < sp->nvar; j++)
+			st_buf_addf(&v, "%s%s", j ? "|" : "", sp->var[j]);
 		st_csv_put(w, v.s ? v.s : "");
 		st_csv_endrow(w);
 	}
@@ -1162,7 +1249,9 @@ out:
 		free(rep.sp[j].key);
 		free(rep.sp[j].name);
 		free(rep.sp[j].role);
-		st_map_finish(&rep.sp[j].variants);
+		for (size_t v = 0; v < rep.sp[j].nvar; v++)
+			free(rep.sp[j].var[v]);
+		free(rep.sp[j].var);
 	}
 	free(rep.sp);
 	for (size_t j = 0; j < rep.ntr; j++) {

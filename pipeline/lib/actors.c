@@ -11,8 +11,6 @@
 static const char *const kinds[] = { "person", "party", "bloc", "faction",
 	"ministry", "institution", "thinktank", "state", NULL };
 
-/* The longest variant a role is searched for, in words. */
-#define MAX_WORDS 12
 
 struct actor {
 	char *id, *kind;
@@ -35,6 +33,10 @@ struct st_actors {
 	/* built after each load: name key -> actor, or -2 when two actors
 	 * share it */
 	struct st_map names, orgs, surnames;
+	/* first word of an organisation's variant -> the most words of the
+	 * variants that start with it, so that a role is searched only
+	 * where a variant can start */
+	struct st_map first;
 };
 
 struct st_actors *st_actors_new(void)
@@ -45,6 +47,7 @@ struct st_actors *st_actors_new(void)
 	st_map_init(&a->names);
 	st_map_init(&a->orgs);
 	st_map_init(&a->surnames);
+	st_map_init(&a->first);
 	return a;
 }
 
@@ -84,6 +87,7 @@ void st_actors_free(struct st_actors *a)
 	st_map_finish(&a->names);
 	st_map_finish(&a->orgs);
 	st_map_finish(&a->surnames);
+	st_map_finish(&a->first);
 	free(a);
 }
 
@@ -124,7 +128,8 @@ static int separates(utf8proc_int32_t cp)
  * names and roles in English news are ASCII. */
 static void ascii_key(const char *s, size_t n, struct st_buf *out)
 {
-	size_t start = out->len, k;
+	char tmp[256], *o = n < sizeof tmp ? tmp : st_xmalloc(n + 1);
+	size_t k, m = 0;
 	int space = 0;
 
 	for (k = 0; k < n; k++) {
@@ -132,10 +137,10 @@ static void ascii_key(const char *s, size_t n, struct st_buf *out)
 
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9')) {
-			if (space && out->len > start)
-				st_buf_addc(out, ' ');
+			if (space && m)
+				o[m++] = ' ';
 			space = 0;
-			st_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			o[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		} else if (c == '\'') {
 			/* a possessive 's goes */
 			if (k + 1 < n && (s[k + 1] == 's' || s[k + 1] == 'S') &&
@@ -147,6 +152,10 @@ static void ascii_key(const char *s, size_t n, struct st_buf *out)
 			space = 1;
 		}
 	}
+	if (m)
+		st_buf_add(out, o, m);
+	if (o != tmp)
+		free(o);
 }
 
 void st_name_fold(const char *s, size_t n, struct st_buf *out)
@@ -215,21 +224,28 @@ void st_name_fold(const char *s, size_t n, struct st_buf *out)
 	free(folded);
 }
 
-/* Title words stripped from the front of a speaker's name, as keys. */
+/* Title words stripped from the front of a speaker's name, as keys, in
+ * byte order for bsearch(). */
 static const char *const titles[] = {
-	"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof",
-	"professor", "sir", "madam", "dame", "president", "vice", "prime",
-	"minister", "deputy", "foreign", "defence", "defense", "interior",
-	"economy", "finance", "justice", "acting", "former", "ex", "then",
-	"speaker", "chairman", "chairwoman", "chair", "secretary", "general",
-	"spokesman", "spokeswoman", "spokesperson", "press", "archbishop",
-	"bishop", "father", "catholicos", "ambassador", "senator", "mp",
-	"colonel", "col", "gen", "lieutenant", "lt", "major", "captain",
-	"russian", "armenian", "armenia", "russia", "kremlin", "csto",
-	"parliament", "parliamentary", "national", "assembly", "security",
-	"council", "of", "lawmaker", "opposition", "leader", "head",
-	"senior", "chief", "first", "junior", "top", NULL
+	"acting", "ambassador", "archbishop", "armenia", "armenian",
+	"assembly", "bishop", "captain", "catholicos", "chair", "chairman",
+	"chairwoman", "chief", "col", "colonel", "council", "csto", "dame",
+	"defence", "defense", "deputy", "doctor", "dr", "economy", "ex",
+	"father", "finance", "first", "foreign", "former", "gen", "general",
+	"head", "interior", "junior", "justice", "kremlin", "lawmaker",
+	"leader", "lieutenant", "lt", "madam", "major", "minister", "miss",
+	"mister", "mp", "mr", "mrs", "ms", "national", "of", "opposition",
+	"parliament", "parliamentary", "president", "press", "prime", "prof",
+	"professor", "russia", "russian", "secretary", "security", "senator",
+	"senior", "sir", "speaker", "spokesman", "spokesperson",
+	"spokeswoman", "then", "top", "vice",
 };
+#define NTITLES (sizeof titles / sizeof titles[0])
+
+static int cmp_title(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
 
 static int is_title(const char *w, size_t n)
 {
@@ -237,7 +253,7 @@ static int is_title(const char *w, size_t n)
 	char buf[32];
 	const char *key = buf;
 	size_t m = 0, i;
-	int t, found = 0;
+	int found;
 
 	/* an ASCII word keyed on the stack: this runs for every word */
 	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++)
@@ -260,11 +276,8 @@ static int is_title(const char *w, size_t n)
 		st_name_fold(w, n, &k);
 		key = k.s ? k.s : "";
 	}
-	for (t = 0; titles[t] && key[0]; t++)
-		if (strcmp(key, titles[t]) == 0) {
-			found = 1;
-			break;
-		}
+	found = key[0] && bsearch(key, titles, NTITLES, sizeof *titles,
+	                          cmp_title) != NULL;
 	st_buf_finish(&k);
 	return found;
 }
@@ -329,6 +342,7 @@ static void build_index(struct st_actors *a)
 	st_map_finish(&a->names);
 	st_map_finish(&a->orgs);
 	st_map_finish(&a->surnames);
+	st_map_finish(&a->first);
 	for (i = 0; i < a->nac; i++) {
 		const struct actor *c = &a->ac[i];
 
@@ -341,7 +355,16 @@ static void build_index(struct st_actors *a)
 				continue;
 			index_name(&a->names, k.s, (int)i);
 			if (!c->person) {
+				size_t nf = strcspn(k.s, " ");
+				int words = 1, *mx;
+				const char *q;
+
 				index_name(&a->orgs, k.s, (int)i);
+				for (q = k.s; *q; q++)
+					words += *q == ' ';
+				mx = st_map_putn(&a->first, k.s, nf, words);
+				if (*mx < words)
+					*mx = words;
 				continue;
 			}
 			/* the surname is the variant's last word as written:
@@ -498,8 +521,14 @@ int st_actors_find_role(const struct st_actors *a, const char *role)
 		if (i >= 1 && w[i].cap && w[i - 1].cap &&
 		    !is_title(prev, w[i - 1].keylen))
 			continue;
-		for (len = n - i < MAX_WORDS ? n - i : MAX_WORDS; len > best_len;
-		     len--) {
+		{
+			int *mx = st_map_getn(&a->first, k.s + w[i].key,
+			                      w[i].keylen);
+			if (!mx)
+				continue;	/* no variant starts with it */
+			len = n - i < (size_t)*mx ? n - i : (size_t)*mx;
+		}
+		for (; len > best_len; len--) {
 			int r;
 
 			if (w[i + len - 1].hyph_after)

@@ -30,14 +30,24 @@ enum st_ident_kind st_speaker_key(const struct st_actors *a,
                                   const char *speaker, struct st_buf *key,
                                   struct st_buf *name)
 {
+	return st_speaker_key_of(a, speaker,
+	                         speaker[0] && a ? st_actors_find(a, speaker) : -1,
+	                         key, name);
+}
+
+enum st_ident_kind st_speaker_key_of(const struct st_actors *a,
+                                     const char *speaker, int i,
+                                     struct st_buf *key, struct st_buf *name)
+{
 	struct st_buf bare = ST_BUF_INIT;
 	enum st_ident_kind kind;
-	int i = speaker[0] && a ? st_actors_find(a, speaker) : -1, words;
+	int words;
 
 	if (!speaker[0])
 		return ST_ID_NONE;
 	if (i >= 0) {
-		st_buf_addf(key, "A:%s", st_actor_id(a, i));
+		st_buf_adds(key, "A:");
+		st_buf_adds(key, st_actor_id(a, i));
 		st_buf_adds(name, st_actor_name(a, i));
 		return ST_ID_ACTOR;
 	}
@@ -50,7 +60,8 @@ enum st_ident_kind st_speaker_key(const struct st_actors *a,
 		st_buf_add(name, bare.s, bare.len);
 	} else {
 		kind = ST_ID_OTHER;
-		st_buf_addf(key, "R:%s", speaker);
+		st_buf_adds(key, "R:");
+		st_buf_adds(key, speaker);
 		st_buf_adds(name, speaker);
 	}
 	st_buf_finish(&bare);
@@ -175,15 +186,26 @@ void st_evidence(const struct st_actors *a, const char *speaker,
                  const char *role, const char *date, const char *label,
                  struct st_buf *out)
 {
+	st_evidence_of(a, a && speaker[0] ? st_actors_find(a, speaker) : -1,
+	               a && role[0] ? st_actors_find_role(a, role) : -1,
+	               role[0] != '\0', date, label, out);
+}
+
+/* The affiliation of actor i on date whose camp is label, put into out
+ * as evidence; 0 when it has none. */
+static int actor_evidence(const struct st_actors *a, int i, const char *date,
+                          const char *label, struct st_buf *out)
+{
 	const struct st_aff *f[8];
-	int who = -1;
-	size_t n = a ? st_actors_resolve(a, speaker, role, date, &who, f, 8) : 0,
-	       k;
+	size_t n = i >= 0 ? st_actors_affs(a, i, date, f, 8) : 0, k;
 
 	for (k = 0; k < n && k < 8; k++) {
 		if (strcmp(f[k]->camp, label))
 			continue;
-		st_buf_addf(out, "actor %s: %s", st_actor_name(a, who), f[k]->role);
+		st_buf_adds(out, "actor ");
+		st_buf_adds(out, st_actor_name(a, i));
+		st_buf_adds(out, ": ");
+		st_buf_adds(out, f[k]->role);
 		if (f[k]->from[0] || f[k]->to[0]) {
 			st_buf_adds(out, " (");
 			year(out, f[k]->from);
@@ -191,8 +213,28 @@ void st_evidence(const struct st_actors *a, const char *speaker,
 			year(out, f[k]->to);
 			st_buf_addc(out, ')');
 		}
-		st_buf_addf(out, " %s", f[k]->camp);
-		return;
+		st_buf_addc(out, ' ');
+		st_buf_adds(out, f[k]->camp);
+		return 1;
 	}
-	st_buf_adds(out, role[0] ? "role words" : "text");
+	return 0;
+}
+
+void st_evidence_of(const struct st_actors *a, int speaker_actor,
+                    int role_actor, int has_role, const char *date,
+                    const char *label, struct st_buf *out)
+{
+	/* as st_actors_resolve: the speaker's affiliations when there are
+	 * any on the date, else the role's organisation's */
+	const struct st_aff *f[1];
+	int who = -1;
+
+	if (a && speaker_actor >= 0 &&
+	    st_actors_affs(a, speaker_actor, date, f, 1))
+		who = speaker_actor;
+	else if (a && role_actor >= 0 && st_actors_affs(a, role_actor, date, f, 1))
+		who = role_actor;
+	if (who >= 0 && actor_evidence(a, who, date, label, out))
+		return;
+	st_buf_adds(out, has_role ? "role words" : "text");
 }

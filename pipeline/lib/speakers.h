@@ -29,6 +29,11 @@ enum st_ident_kind { ST_ID_NONE, ST_ID_ACTOR, ST_ID_NAME, ST_ID_SURNAME,
 enum st_ident_kind st_speaker_key(const struct st_actors *a,
                                   const char *speaker, struct st_buf *key,
                                   struct st_buf *name);
+/* The same with speaker's actor already looked up: actor is
+ * st_actors_find(a, speaker), or -1. */
+enum st_ident_kind st_speaker_key_of(const struct st_actors *a,
+                                     const char *speaker, int actor,
+                                     struct st_buf *key, struct st_buf *name);
 
 /* For keys[0..n) (from st_speaker_key), canon[i] gets the index of the
  * key that keys[i] resolves to (i itself when none): a surname to the one
@@ -51,5 +56,11 @@ int st_combine_probs(const double *prob, size_t n, int nlabels, double *out);
 void st_evidence(const struct st_actors *a, const char *speaker,
                  const char *role, const char *date, const char *label,
                  struct st_buf *out);
+/* The same with the actors looked up: speaker_actor is
+ * st_actors_find(a, speaker) and role_actor st_actors_find_role(a, role),
+ * or -1; has_role says whether the role is not empty. */
+void st_evidence_of(const struct st_actors *a, int speaker_actor,
+                    int role_actor, int has_role, const char *date,
+                    const char *label, struct st_buf *out);
 
 #endif
