@@ -420,7 +420,7 @@ START_TEST(test_prediction_changes)
 	ck_assert_msg(st_prediction_changes("models", "models",
 	                                    "corpus/articles", &n, &changed,
 	                                    &unread, &err) == 0, "%s", err.msg);
-	ck_assert_int_eq(n, 639);
+	ck_assert_int_eq(n, 1007);
 	ck_assert_int_eq(changed, 0);
 	ck_assert_int_eq(unread, 0);
 	ck_assert_int_eq(st_prediction_changes("no-such-model", "models",
