@@ -205,6 +205,19 @@ static void pair_para(struct st_doc *d, int pi, int **next, int *marks,
 		    (next[0][c + 1] < 0 ||
 		     next[0][c + 1] > next[ST_F_CURLY][c + 1]))
 			c = next[ST_F_CURLY][c + 1];
+		/* "They call it “patience”; we call it waiting," a straight
+		 * quotation with a curly one inside: the ” closes the inner
+		 * “, and the next straight mark the outer one */
+		if (c >= 0 && d->t[o].fam == ST_F_STRAIGHT &&
+		    d->t[marks[c]].fam == ST_F_CURLY && next[0][k + 1] >= 0 &&
+		    next[0][k + 1] < c) {
+			int c2 = next[ST_F_STRAIGHT][c + 1];
+
+			while (c2 >= 0 && d->t[marks[c2]].fam != ST_F_STRAIGHT)
+				c2 = next[ST_F_STRAIGHT][c2 + 1];
+			if (c2 >= 0)
+				c = c2;
+		}
 		if (c >= 0) {
 			add_span(d, o, marks[c], pi);
 			k = c;
