@@ -17,6 +17,10 @@
 #include "model.h"
 #include "parallel.h"
 
+/* The full model and the baselines, run over every repeat and on both
+ * splits; the ablations after them only on the first repeat. */
+#define NBASE 4
+
 static const char usage[] =
 "Usage: stance-eval -a ARTICLES [OPTION]... ANNOTATIONS...\n"
 "Measure the stance model on labelled quotes (the ANNOTATIONS files, as\n"
@@ -25,7 +29,9 @@ static const char usage[] =
 "fixed seeds), and on a split that never tests on a speaker it trained on\n"
 "(grouped by speaker).  In every training fold the vocabulary and C are\n"
 "chosen on that fold alone.  Beside the full model: the majority label,\n"
-"a model of the speaker's role words only, and the full model with each\n"
+"a model of the speaker's role words only, one of the quote's own words\n"
+"only (words, bigrams, lexicon: who said it left out), and the full\n"
+"model with each\n"
 "feature group left out (and with character n-grams added; these over\n"
 "the first repeat).  Writes:\n"
 "  DIR/metrics.csv    split,model,label,precision,recall,f1,f1_sd,support\n"
@@ -346,6 +352,9 @@ int main(int argc, char **argv)
 	cf[ncf++] = (struct config){ "full", ST_G_DEFAULT };
 	cf[ncf++] = (struct config){ "majority label", 0 };
 	cf[ncf++] = (struct config){ "role words only", ST_G_ROLE };
+	/* the quote's own words, without who said it */
+	cf[ncf++] = (struct config){ "text only", ST_G_WORDS | ST_G_BIGRAMS |
+	                             ST_G_LEXICON };
 	if (ablation) {
 		for (i = 0; i < 7; i++) {
 			unsigned bit = 1u << i;
@@ -362,14 +371,14 @@ int main(int argc, char **argv)
 	fold_s = st_xmalloc(qs.n * sizeof *fold_s);
 	/* the full model and the baselines over every repeat; the
 	 * ablations, which only compare with the full model, over the first */
-	cli_progress_init(&prog, quiet, "evaluations", ncf + 3);
+	cli_progress_init(&prog, quiet, "evaluations", ncf + NBASE);
 	for (i = 0; i < ncf; i++) {
 		if (evaluate(&qs, labels, nlabels, &base, &cf[i], ST_BY_ARTICLE, k,
-		             i < 3 ? repeats : 1, fold_a, &rs[nrs++], &err))
+		             i < NBASE ? repeats : 1, fold_a, &rs[nrs++], &err))
 			goto fail;
 		cli_progress_step(&prog, 1);
 	}
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < NBASE; i++) {
 		if (evaluate(&qs, labels, nlabels, &base, &cf[i], ST_BY_SPEAKER, k,
 		             1, fold_s, &rs[nrs++], &err))
 			goto fail;
