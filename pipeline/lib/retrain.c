@@ -1,5 +1,6 @@
 /* retrain.c - the previous model beside the new one. */
 #include "retrain.h"
+#include "dateline.h"
 #include "extract.h"
 #include "feature.h"
 #include "quote.h"
@@ -146,6 +147,15 @@ int st_prediction_changes(const char *old_dir, const char *new_dir,
 		id = st_xstrndup(ents[i]->d_name, strlen(ents[i]->d_name) - 4);
 		st_quotes_init(&qs);
 		st_extract(x, tk, id, text.s, text.len, &qs);
+		{
+			/* the article's date, as stance-tokenize gives it: the
+			 * actor features depend on it */
+			char date[11], source[64];
+
+			st_article_date(id, text.s, text.len, date, source,
+			                sizeof source);
+			st_quotes_set_date(&qs, 0, date, source);
+		}
 		for (k = 0; k < qs.n; k++) {
 			int a = predict(f, &om, &qs.q[k], &v);
 			int b = predict(f, &nm, &qs.q[k], &v);

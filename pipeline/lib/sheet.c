@@ -264,10 +264,14 @@ int st_sheet_write_todo(const char *path, const struct st_todo_row *rows,
 		put_text(ws, r, 2, t->speaker, b.text);
 		put_text(ws, r, 3, t->role, b.wrap);
 		put_text(ws, r, 5, t->suggested, b.text);
-		/* as the CSV gives it, four decimals */
-		worksheet_write_number(ws, r, 6,
-		                       (double)(long)(t->confidence * 1e4 + 0.5)
-		                       / 1e4, b.pct);
+		/* as the CSV gives it, four decimals, rounded the same way */
+		{
+			char num[32];
+
+			snprintf(num, sizeof num, "%.4f", t->confidence);
+			worksheet_write_number(ws, r, 6, strtod(num, NULL),
+			                       b.pct);
+		}
 		put_text(ws, r, 7, t->sentence, b.wrap);
 		put_text(ws, r, 8, t->paragraph, b.wrap);
 	}
