@@ -48,6 +48,12 @@ START_TEST(test_closing_mark_without_opening)
 	/* a closing mark that ends the text (found by fuzzing) */
 	d = run("We stay”");
 	ck_assert_int_eq(d->nsp, 0);
+	/* one that opens it, before a cue verb: nothing before it to quote
+	 * (found by fuzzing: it read before the first token) */
+	d = run("\xe2\x80\xbaquips Khirikh, who spoke.");
+	ck_assert_int_eq(d->nsp, 0);
+	d = run("First paragraph.\n”said Khirikh.");
+	ck_assert_int_eq(d->nsp, 0);
 }
 END_TEST
 

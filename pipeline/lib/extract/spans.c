@@ -155,6 +155,9 @@ static int lone_closer(struct st_doc *d, int pi, int c)
 	      (c + 1 < p->t1 && d->t[c + 1].type == ST_T_WORD &&
 	       st_cue_at(d, c + 2))))
 		return 0;
+	/* nothing before the mark in its paragraph: no quotation to end */
+	if (c <= p->t0)
+		return 0;
 	while (s > p->t0 && !(st_is_punct(d, s - 1, ".?!") && d->t[s].cap))
 		s--;
 	if (s >= c || d->t[s].type != ST_T_WORD)
