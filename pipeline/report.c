@@ -27,9 +27,10 @@ static const char usage[] =
 "programs in it, such as plots/, are kept):\n"
 "  quotes.csv    one row per quote: article,quote_id,paragraph,start,end,\n"
 "                kind,speaker,role,quote,stance,confidence, then P(label)\n"
-"                for every label, review (1 when confidence < 0.5) and\n"
-"                evidence (what decided the label: the actor's\n"
-"                affiliation, role words or text)\n"
+"                for every label, review (1 when confidence < 0.5),\n"
+"                speaker_confidence (how sure the speaker is, 0 to 1,\n"
+"                empty without one) and evidence (what decided the\n"
+"                label: the actor's affiliation, role words or text)\n"
 "  articles.csv  per article: its date and source, the number of quotes,\n"
 "                and per label\n"
 "  speakers.csv  per person: role, articles, quotes, quotes per label,\n"
@@ -509,6 +510,10 @@ static void finish_article(struct report *r)
 		for (k = 0; k < r->nlabels; k++)
 			st_csv_putd(cw, w->prob[k], 4);
 		st_csv_putl(cw, w->conf < 0.5);
+		if (q->speaker[0] && q->speaker_confidence >= 0)
+			st_csv_putd(cw, q->speaker_confidence, 1);
+		else
+			st_csv_putraw(cw, "");
 		st_buf_reset(&key);
 		st_buf_adds(&key, q->speaker);
 		st_buf_addc(&key, '\037');
@@ -666,6 +671,7 @@ static int quote_row(struct report *r, const struct stream *s,
 		c->start = q->start;
 		c->end = q->end;
 		c->kind = q->kind;
+		c->speaker_confidence = q->speaker_confidence;
 		if (r->artn == 1)	/* the article's id, once */
 			st_set(&c->article, q->article, strlen(q->article));
 		/* the strings change hands, not bytes: the reader replaces
@@ -1112,6 +1118,7 @@ int main(int argc, char **argv)
 		st_csv_writer_init(&rep.ws, out[2].fp, excel, 1);
 		header(&rep.wq, &rep, qcols, 1);
 		st_csv_put(&rep.wq, "review");
+		st_csv_put(&rep.wq, "speaker_confidence");
 		st_csv_put(&rep.wq, "evidence");
 		st_csv_endrow(&rep.wq);
 		header(&rep.wa, &rep, acols, 0);

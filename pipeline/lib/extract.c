@@ -91,6 +91,8 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		} else if (s->group) {
 			st_set(&q->speaker, s->group, strlen(s->group));
 		}
+		if (q->speaker[0])
+			q->speaker_confidence = s->conf / 10.0;
 		st_set(&q->text, text + s->start, s->end - s->start);
 		if (s->context.s)
 			st_set(&q->context, s->context.s, s->context.len);

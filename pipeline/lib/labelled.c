@@ -177,6 +177,7 @@ static void copy_quote(struct st_quote *q, const struct st_quote *src,
 	st_set(&q->stance, stance, strlen(stance));
 	st_set(&q->date, src->date, strlen(src->date));
 	st_set(&q->source, src->source, strlen(src->source));
+	q->speaker_confidence = src->speaker_confidence;
 }
 
 /* The row (this sheet, line, label) labels extracted quote k of article

@@ -8,7 +8,7 @@
 const char *const st_quotes_header[] = {
 	"article", "quote_id", "paragraph", "start", "end", "kind",
 	"speaker", "role", "quote", "context", "tokens", "date", "source",
-	NULL
+	"speaker_confidence", NULL
 };
 
 void st_quotes_init(struct st_quotes *qs)
@@ -66,6 +66,7 @@ struct st_quote *st_quotes_add(struct st_quotes *qs)
 	q->stance = st_xstrdup("");
 	q->date = st_xstrdup("");
 	q->source = st_xstrdup("");
+	q->speaker_confidence = -1;
 	return q;
 }
 
@@ -98,14 +99,18 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 		st_csv_put(&w, q->tokens);
 		st_csv_put(&w, q->date ? q->date : "");
 		st_csv_put(&w, q->source ? q->source : "");
+		if (q->speaker_confidence >= 0 && q->speaker && q->speaker[0])
+			st_csv_putd(&w, q->speaker_confidence, 1);
+		else
+			st_csv_put(&w, "");
 		st_csv_endrow(&w);
 	}
 	st_csv_writer_finish(&w);
 }
 
 enum { C_ARTICLE, C_ID, C_PARA, C_START, C_END, C_KIND, C_SPEAKER,
-       C_ROLE, C_QUOTE, C_CONTEXT, C_TOKENS, C_DATE, C_SOURCE, C_STANCE,
-       NCOL };
+       C_ROLE, C_QUOTE, C_CONTEXT, C_TOKENS, C_DATE, C_SOURCE, C_SCONF,
+       C_STANCE, NCOL };
 
 /* Column positions from a header row. */
 static int columns(const struct st_csv_row *r, int *col, const char *path,
@@ -183,10 +188,23 @@ static int parse_row(const struct st_csv_row *r, const int *col,
 	for (i = C_DATE; i <= C_STANCE; i++) {
 		char **f = i == C_DATE ? &q->date : i == C_SOURCE ? &q->source
 		                                                  : &q->stance;
+		if (i == C_SCONF)
+			continue;
 		if (col[i] >= 0)
 			copy(f, r, col[i]);
 		else
 			st_set(f, "", 0);
+	}
+	q->speaker_confidence = -1;
+	if (col[C_SCONF] >= 0 && r->field[col[C_SCONF]][0]) {
+		double c;
+
+		if (st_parse_double(r->field[col[C_SCONF]], &c) != 0 ||
+		    !(c >= 0 && c <= 1))
+			return st_fail(err, path, r->line,
+			               "bad speaker_confidence '%s'",
+			               r->field[col[C_SCONF]]);
+		q->speaker_confidence = c;
 	}
 	return 0;
 }

@@ -4,10 +4,12 @@
  *
  * Quotes file columns, in this order:
  *   article,quote_id,paragraph,start,end,kind,speaker,role,quote,context,tokens,
- *   date,source
+ *   date,source,speaker_confidence
  * and optionally a last column stance (a gold label, for training).  date
- * and source are the article's (dateline.h); a file without them reads
- * as if they were empty.
+ * and source are the article's (dateline.h); speaker_confidence is how
+ * sure the speaker is, 0 to 1 with one decimal (the rules' table is in
+ * extract/attribution.c), empty when the speaker is.  A file without
+ * these columns reads as if they were empty.
  * start and end are byte offsets into the article file; context is the
  * attribution (the text of the quote's sentence outside the quotation
  * marks, the speaker's name left out); tokens are the quote's normalised
@@ -35,6 +37,8 @@ struct st_quote {
 	char *stance;		/* "" when unlabelled */
 	char *date;		/* the article's, YYYY-MM-DD, or "" */
 	char *source;		/* the article's agency, or "" */
+	double speaker_confidence;	/* 0 to 1; negative when unknown
+					 * (no speaker): written empty */
 	long line;		/* line of the file it was read from, or 0 */
 };
 
@@ -46,7 +50,8 @@ struct st_quotes {
 
 void st_quotes_init(struct st_quotes *qs);
 void st_quotes_finish(struct st_quotes *qs);
-/* Append a zeroed quote (all strings "") and return it. */
+/* Append a zeroed quote (all strings "", speaker_confidence -1) and
+ * return it. */
 struct st_quote *st_quotes_add(struct st_quotes *qs);
 void st_quote_finish(struct st_quote *q);
 /* Replace *field by a copy of s[0..n). */

@@ -317,6 +317,95 @@ START_TEST(test_many_cues_before_a_quote)
 }
 END_TEST
 
+/* speaker_confidence: the value of the rule that gave the speaker
+ * (the table in extract/attribution.c). */
+static void conf_is(size_t k, const char *speaker, double conf)
+{
+	ck_assert_uint_lt(k, qs.n);
+	ck_assert_str_eq(qs.q[k].speaker, speaker);
+	ck_assert_double_eq_tol(qs.q[k].speaker_confidence, conf, 1e-9);
+}
+
+START_TEST(test_speaker_confidence)
+{
+	/* a full name that is the subject of the cue verb */
+	ck_assert_uint_eq(run("Lilit Avagyan said: \"We stay here.\"\n"), 1);
+	conf_is(0, "Lilit Avagyan", 1.0);
+	/* a surname standing for the full name named before */
+	ck_assert_uint_eq(run("Aram Kelikyan, a minister, spoke on Monday.\n"
+	                      "\"We go now,\" Kelikyan said.\n"), 1);
+	conf_is(0, "Aram Kelikyan", 0.9);
+	/* a pronoun in the sentence after the name; three sentences on */
+	ck_assert_uint_eq(run("Aram Kelikyan spoke on Monday. \"We wait,\" he "
+	                      "said.\n"), 1);
+	conf_is(0, "Aram Kelikyan", 0.8);
+	ck_assert_uint_eq(run("Aram Kelikyan spoke on Monday. The hall was "
+	                      "full. The vote was put off. \"We wait,\" he "
+	                      "said.\n"), 1);
+	conf_is(0, "Aram Kelikyan", 0.6);
+	/* a nominal resolved to the last person whose role fits */
+	ck_assert_uint_eq(run("Aram Kelikyan, the defence minister, arrived on "
+	                      "Monday. The hall was full. \"We wait,\" the "
+	                      "minister said.\n"), 1);
+	conf_is(0, "Aram Kelikyan", 0.6);
+	/* a group as the subject */
+	ck_assert_uint_eq(run("Officials said: \"We stay here.\"\n"), 1);
+	conf_is(0, "Officials", 0.8);
+	/* the same paragraph keeps the value, the next paragraph inherits
+	 * 0.5 */
+	ck_assert_uint_eq(run("\"We stay,\" said Lilit Avagyan. \"We will not "
+	                      "move.\"\n\"Nobody will make us leave.\"\n"), 3);
+	conf_is(0, "Lilit Avagyan", 1.0);
+	conf_is(1, "Lilit Avagyan", 1.0);
+	conf_is(2, "Lilit Avagyan", 0.5);
+	ck_assert_uint_eq(run("Aram Kelikyan, a minister, spoke on Monday.\n"
+	                      "\"We go now,\" Kelikyan said.\n"
+	                      "\"We will be back.\"\n"), 2);
+	conf_is(0, "Aram Kelikyan", 0.9);
+	conf_is(1, "Aram Kelikyan", 0.5);
+	/* a lead-in paragraph with a cue verb; a paragraph all quote after
+	 * one whose subject spoke */
+	ck_assert_uint_eq(run("Lilit Avagyan said on Monday:\n"
+	                      "\"We stay here.\"\n"), 1);
+	conf_is(0, "Lilit Avagyan", 1.0);
+	ck_assert_uint_eq(run("Lilit Avagyan commented on the vote on Monday.\n"
+	                      "\"We stay here.\"\n"), 1);
+	conf_is(0, "Lilit Avagyan", 0.5);
+	/* guesses: the first person named, without a cue verb; "according
+	 * to the ministry"; a one-word label */
+	ck_assert_uint_eq(run("Lilit Avagyan, a minister, left the hall after "
+	                      "a \"hollow\" debate.\n"), 1);
+	conf_is(0, "Lilit Avagyan", 0.4);
+	ck_assert_uint_eq(run("Lilit Avagyan, a minister, was blunt: \"We stay "
+	                      "here.\"\n"), 1);
+	conf_is(0, "Lilit Avagyan", 0.4);
+	ck_assert_uint_eq(run("According to the ministry, \"nothing has "
+	                      "changed.\"\n"), 1);
+	conf_is(0, "the ministry", 0.4);
+	ck_assert_uint_eq(run("Zhamanak: \"The summit will change "
+	                      "nothing.\"\n"), 1);
+	conf_is(0, "Zhamanak", 0.4);
+	/* a label with a surname named in full later */
+	ck_assert_uint_eq(run("Kelikyan: \"We stay here.\"\nAram Kelikyan, a "
+	                      "minister, spoke on Monday.\n"), 1);
+	conf_is(0, "Aram Kelikyan", 0.9);
+	/* a rival: another person in the attribution, or in the sentence
+	 * before a pronoun */
+	ck_assert_uint_eq(run("Aram Kelikyan, a minister, spoke on Monday.\n"
+	                      "Lilit Avagyan, whose party Aram Kelikyan leads, "
+	                      "said: \"We stay here.\"\n"), 1);
+	conf_is(0, "Lilit Avagyan", 0.6);
+	ck_assert_uint_eq(run("Aram Kelikyan, a minister, spoke on Monday.\n"
+	                      "Lilit Avagyan answered Aram Kelikyan. \"We stay,\" "
+	                      "she said.\n"), 1);
+	conf_is(0, "Lilit Avagyan", 0.6);
+	/* nobody: an empty speaker, no value */
+	ck_assert_uint_eq(run("\"Nothing is certain here.\"\n"), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "");
+	ck_assert(qs.q[0].speaker_confidence < 0);
+}
+END_TEST
+
 Suite *attribution_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -344,6 +433,7 @@ Suite *attribution_suite(void)
 	tcase_add_test(tc, test_partial_before_its_cue);
 	tcase_add_test(tc, test_name_in_marks_inside_the_attribution);
 	tcase_add_test(tc, test_many_cues_before_a_quote);
+	tcase_add_test(tc, test_speaker_confidence);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -91,15 +91,16 @@ START_TEST(test_header)
 
 	for (i = 0; st_quotes_header[i]; i++)
 		;
-	ck_assert_int_eq(i, 13);
+	ck_assert_int_eq(i, 14);
 	ck_assert_int_eq(ST_QUOTES_REQUIRED, 11);
 	ck_assert_str_eq(st_quotes_header[0], "article");
 	ck_assert_str_eq(st_quotes_header[10], "tokens");
 	ck_assert_str_eq(st_quotes_header[11], "date");
 	ck_assert_str_eq(st_quotes_header[12], "source");
+	ck_assert_str_eq(st_quotes_header[13], "speaker_confidence");
 	st_quotes_init(&qs);
 	s = write_quotes(&qs, 1);
-	ck_assert_str_eq(s, HEADER ",date,source\n");
+	ck_assert_str_eq(s, HEADER ",date,source,speaker_confidence\n");
 	free(s);
 	s = write_quotes(&qs, 0);
 	ck_assert_str_eq(s, "");
@@ -120,16 +121,26 @@ START_TEST(test_write_exact)
 	ck_assert_str_eq(s, "2026-01-09-csto,q3,2,120,151,partial,"
 	                 "Mher Danielyan,opposition MP,"
 	                 "\"a \"\"reckless\"\" step, really\",called it,"
-	                 "a reckless step realli,,\n");
+	                 "a reckless step realli,,,\n");
 	free(s);
-	/* the article's date and source close the row */
+	/* the article's date and source, then how sure the speaker is,
+	 * close the row */
 	st_set(&qs.q[0].date, "2026-01-09", 10);
 	st_set(&qs.q[0].source, "ARKA", 4);
+	qs.q[0].speaker_confidence = 0.8;
 	s = write_quotes(&qs, 0);
 	ck_assert_str_eq(s, "2026-01-09-csto,q3,2,120,151,partial,"
 	                 "Mher Danielyan,opposition MP,"
 	                 "\"a \"\"reckless\"\" step, really\",called it,"
-	                 "a reckless step realli,2026-01-09,ARKA\n");
+	                 "a reckless step realli,2026-01-09,ARKA,0.8\n");
+	free(s);
+	/* no speaker, no value, whatever the field holds */
+	st_set(&qs.q[0].speaker, "", 0);
+	s = write_quotes(&qs, 0);
+	ck_assert_str_eq(s, "2026-01-09-csto,q3,2,120,151,partial,"
+	                 ",opposition MP,"
+	                 "\"a \"\"reckless\"\" step, really\",called it,"
+	                 "a reckless step realli,2026-01-09,ARKA,\n");
 	free(s);
 	st_quotes_finish(&qs);
 }
@@ -155,12 +166,17 @@ START_TEST(test_round_trip)
 	     "=cmd", "одкб это прошлое");
 	st_set(&qs.q[2].date, "2024-06-12", 10);
 	st_set(&qs.q[2].source, "Reuters", 7);
+	qs.q[0].speaker_confidence = 1.0;
+	qs.q[2].speaker_confidence = 0.4;
 	s = write_quotes(&qs, 1);
 	ck_assert_int_eq(read_quotes(s, &back, &err), 0);
 	ck_assert_uint_eq(back.n, 3);
 	ck_assert_str_eq(back.q[0].date, "");
 	ck_assert_str_eq(back.q[2].date, "2024-06-12");
 	ck_assert_str_eq(back.q[2].source, "Reuters");
+	ck_assert_double_eq_tol(back.q[0].speaker_confidence, 1.0, 1e-9);
+	ck_assert(back.q[1].speaker_confidence < 0);
+	ck_assert_double_eq_tol(back.q[2].speaker_confidence, 0.4, 1e-9);
 	for (i = 0; i < 3; i++) {
 		const struct st_quote *a = &qs.q[i], *b = &back.q[i];
 
@@ -206,9 +222,41 @@ START_TEST(test_read_appends_and_stance)
 	ck_assert_str_eq(qs.q[1].speaker, "Ani Melikyan");
 	ck_assert_str_eq(qs.q[1].text, "X Y.");
 	ck_assert_str_eq(qs.q[1].tokens, "x y");
+	/* a file from before speaker_confidence: unknown */
+	ck_assert(qs.q[1].speaker_confidence < 0);
 	ck_assert_uint_eq(qs.q[1].end, 5);
 	ck_assert_int_eq(qs.q[1].line, 2);
 	st_quotes_finish(&qs);
+}
+END_TEST
+
+START_TEST(test_read_speaker_confidence)
+{
+	static const char *const bad[] = { "x", "1.5", "-0.1", "nan",
+	                                   "0.5x" };
+	struct st_quotes qs;
+	struct st_error err;
+	char buf[256];
+	size_t i;
+
+	/* found by name, wherever it stands */
+	st_quotes_init(&qs);
+	ck_assert_int_eq(read_quotes("speaker_confidence," HEADER "\n"
+	                             "0.6,a,q1,1,0,4,full,Ani Melikyan,,t,,\n",
+	                             &qs, &err), 0);
+	ck_assert_uint_eq(qs.n, 1);
+	ck_assert_double_eq_tol(qs.q[0].speaker_confidence, 0.6, 1e-9);
+	st_quotes_finish(&qs);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(buf, sizeof buf, HEADER ",speaker_confidence\n"
+		         "a,q1,1,0,1,full,Ani Melikyan,,t,,,%s\n", bad[i]);
+		st_quotes_init(&qs);
+		ck_assert_int_eq(read_quotes(buf, &qs, &err), -1);
+		ck_assert_int_eq(err.line, 2);
+		snprintf(buf, sizeof buf, "bad speaker_confidence '%s'", bad[i]);
+		ck_assert_str_eq(err.msg, buf);
+		st_quotes_finish(&qs);
+	}
 }
 END_TEST
 
@@ -350,6 +398,7 @@ Suite *quote_suite(void)
 	tcase_add_test(tc, test_write_exact);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_read_appends_and_stance);
+	tcase_add_test(tc, test_read_speaker_confidence);
 	tcase_add_test(tc, test_read_missing_column);
 	tcase_add_test(tc, test_read_bad_quote_id);
 	tcase_add_test(tc, test_read_bad_numbers);

@@ -14,7 +14,50 @@
  * the speaker of a lead-in paragraph that ends in a colon; the speaker of
  * the quote before it in the same or the previous paragraph.  Searches
  * are bounded (SUBJECT_LOOKBACK tokens in subject.c, BEFORE_CUES cues),
- * so that a sentence of many cue verbs or quotes stays linear. */
+ * so that a sentence of many cue verbs or quotes stays linear.
+ *
+ * Each speaker gets st_span.conf, how sure it is, from the rule that
+ * gave it (doc.h's ST_SC_*, in tenths; reported as speaker_confidence):
+ *
+ *   1.0  NAME       a full name is the subject of the cue verb (in the
+ *                   quote's sentence, or in a lead-in paragraph that
+ *                   ends in a colon), follows "according to" or a dash
+ *                   after the quote, or labels the paragraph ("Aram
+ *                   Sahakyan: “Q”")
+ *   0.9  SURNAME    the same with a surname ("Sahakyan said"), which
+ *                   stands for the full name named before it, or for a
+ *                   person the article names only so
+ *   0.8  NEAR       a pronoun ("he said") whose person was mentioned in
+ *                   its sentence or the one before; a group that is the
+ *                   subject ("officials said", "the Kremlin said")
+ *   0.6  FAR        a pronoun two or more sentences after its person, or
+ *                   found only by coref.c's fallbacks; a nominal ("the
+ *                   politician said", "the minister") resolved to the
+ *                   last person who fits
+ *   0.5  INHERITED  a quote with no attribution of its own that takes
+ *                   the speaker of the quote in the paragraph before;
+ *                   the subject of the paragraph before a paragraph that
+ *                   is all quote; the last person a lead-in paragraph
+ *                   ending in a colon names, when no cue verb there has
+ *                   a subject
+ *   0.4  WEAK       a guess: the first person named in the sentence of a
+ *                   quote that no cue verb attributes; "according to the
+ *                   ministry"; a group after the verb ("shouted
+ *                   demonstrators"); the words before a comma or dash at
+ *                   the sentence start; a one-word label ("Zhamanak:")
+ *
+ * A rule that reaches the speaker through a mention gives the smaller of
+ * its own value and the mention's: "he said" three sentences after the
+ * name is 0.6 whatever the rule, and the first person named in the
+ * sentence is 0.4 even when it is a full name.  A quote in
+ * the same paragraph as the one it takes the speaker from, or continuing
+ * its quotation, keeps that one's value.  A rival lowers a value above
+ * 0.6 to 0.6: another confirmed person named in the quote's sentence
+ * outside the quotation marks, or in the sentence before when the
+ * quote's own sentence does not name the person ("X, whose party Y
+ * leads, said", "X replied to Y. He said: ..."), since those are the
+ * sentences where the wrong person gets picked.  A quote without a
+ * speaker has 0 (an empty speaker_confidence). */
 #include "extract/doc.h"
 
 #include <limits.h>
@@ -23,11 +66,37 @@
 /* How many cue verbs before a quote are tried. */
 #define BEFORE_CUES 16
 
-static void set_speaker(struct st_doc *d, struct st_span *s, struct st_who w)
+/* How many tokens on each side of a quote, and back from its sentence,
+ * are read for a rival speaker (SUBJECT_LOOKBACK's reach). */
+#define RIVAL_WINDOW 64
+
+static int min_conf(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+/* The speaker w, at most as sure as cap. */
+static void set_speaker(struct st_doc *d, struct st_span *s, struct st_who w,
+                        int cap)
 {
 	s->person = w.person;
 	if (w.person < 0 && w.g0 >= 0)
 		s->group = st_text_of(d, w.g0, w.g1 - 1);
+	s->conf = min_conf(w.conf, cap);
+}
+
+/* How sure person p is at token i when only a pronoun there points at
+ * it: ST_SC_NEAR if p was mentioned in i's sentence or the one before
+ * (within ST_COREF_WINDOW tokens), no surer than that mention. */
+static int pronoun_conf(const struct st_doc *d, int p, int i)
+{
+	int j;
+
+	for (j = i - 1; j >= 0 && j > i - ST_COREF_WINDOW; j--)
+		if (st_person_at(d, j) == p)
+			return d->t[i].sent - d->t[j].sent > 1 ? ST_SC_FAR
+			       : min_conf(ST_SC_NEAR, st_conf_at(d, j));
+	return ST_SC_FAR;
 }
 
 /* After a full quote: "Q," X said / "Q," said X / "Q" - X. */
@@ -48,6 +117,7 @@ static int after_quote(struct st_doc *d, const struct st_span *s,
 		for (i = c + 2; i < stop && i < c + 6; i++)
 			if (st_person_at(d, i) >= 0) {
 				w->person = st_person_at(d, i);
+				w->conf = st_conf_at(d, i);
 				return 1;
 			}
 	}
@@ -86,7 +156,7 @@ static int before_quote(struct st_doc *d, const struct st_span *s,
                         struct st_who *w, int want_person)
 {
 	int o = s->open, ss = st_sent_start(d, o), v, have = 0, cues = 0;
-	struct st_who first = { -1, -1, -1, 0 };
+	struct st_who first = { -1, -1, -1, 0, ST_SC_NONE };
 
 	for (v = o - 1; v >= ss && cues < BEFORE_CUES; v--) {
 		struct st_who t;
@@ -112,9 +182,10 @@ static int before_quote(struct st_doc *d, const struct st_span *s,
 }
 
 /* The first confirmed person named in the sentence of token o before o,
- * outside quotes, or -1.  first[] caches it per sentence (-2: not yet
- * known), so each sentence is read once. */
-static int first_named(const struct st_doc *d, int o, int *first)
+ * outside quotes, or -1; *conf the confidence of that mention.  first[]
+ * caches it per sentence (-2: not yet known), so each sentence is read
+ * once. */
+static int first_named(const struct st_doc *d, int o, int *first, int *conf)
 {
 	int sent = d->t[o].sent, i, p = -1;
 
@@ -132,7 +203,10 @@ static int first_named(const struct st_doc *d, int o, int *first)
 		}
 	}
 	i = first[sent];
-	return i >= 0 && i < o ? st_person_at(d, i) : -1;
+	if (i < 0 || i >= o)
+		return -1;
+	*conf = st_conf_at(d, i);
+	return st_person_at(d, i);
 }
 
 /* A label at the paragraph start: "Sahakyan: “Q”", "Aram Sahakyan: “Q”"
@@ -157,18 +231,22 @@ static int label(struct st_doc *d, struct st_span *s, struct st_map *surnames)
 	for (i = p->t0; i < o - 1; i++)
 		if (st_person_at(d, i) >= 0) {
 			s->person = st_person_at(d, i);
+			s->conf = st_conf_at(d, i);
 			return 1;
 		}
 	st_name_key(d, o - 2, o - 1, &key);
 	v = st_map_getn(surnames, key.s, key.len);
 	st_buf_finish(&key);
-	if (v)
+	if (v) {
 		s->person = *v;
-	else if (n == 1 && !st_role_word(d, p->t0) &&
+		s->conf = ST_SC_SURNAME;
+	} else if (n == 1 && !st_role_word(d, p->t0) &&
 	         !st_map_getn(&d->lx->nonames, d->text + d->t[p->t0].s,
 	                      d->t[p->t0].e - d->t[p->t0].s) &&
-	         strlen(st_low(d, p->t0)) > 1)
+	         strlen(st_low(d, p->t0)) > 1) {
 		s->group = st_text_of(d, p->t0, p->t0);
+		s->conf = ST_SC_WEAK;
+	}
 	return 1;
 }
 
@@ -189,7 +267,10 @@ static int in_his_words(struct st_doc *d, struct st_span *s)
 	else
 		return 0;
 	s->person = st_resolve_back(d, ss, female, NULL, ss);
-	return s->person >= 0;
+	if (s->person < 0)
+		return 0;
+	s->conf = pronoun_conf(d, s->person, ss);
+	return 1;
 }
 
 static void attribute(struct st_doc *d, int k, int prev, int *first,
@@ -201,12 +282,12 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 	int comma = s->close >= 0 &&
 	            (st_is_punct(d, s->close + 1, ",") ||
 	             (s->end > s->start && d->text[s->end - 1] == ','));
-	struct st_who w = { -1, -1, -1, 0 };
+	struct st_who w = { -1, -1, -1, 0, ST_SC_NONE };
 
 	if (s->full) {
 		if ((s->close >= 0 && after_quote(d, s, &w)) ||
 		    before_quote(d, s, &w, 0)) {
-			set_speaker(d, s, w);
+			set_speaker(d, s, w, ST_SC_NAME);
 			return;
 		}
 	} else {
@@ -216,14 +297,14 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 		if (before_quote(d, s, &w, 1) ||
 		    ((comma || (s->close >= 0 && comma_then_cue(d, s->close))) &&
 		     after_quote(d, s, &w))) {
-			set_speaker(d, s, w);
+			set_speaker(d, s, w, ST_SC_NAME);
 			return;
 		}
 	}
 	if (!s->full || st_is_punct(d, o - 1, ":")) {
-		w.person = first_named(d, o, first);
+		w.person = first_named(d, o, first, &w.conf);
 		if (w.person >= 0) {
-			set_speaker(d, s, w);
+			set_speaker(d, s, w, ST_SC_WEAK);
 			return;
 		}
 	}
@@ -242,7 +323,7 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 				if (st_cue_at(d, v) && d->t[v].q < 0) {
 					w = st_subject(d, v, ps, pp->t1);
 					if (st_found(d, &w)) {
-						set_speaker(d, s, w);
+						set_speaker(d, s, w, ST_SC_NAME);
 						return;
 					}
 					break;
@@ -250,7 +331,8 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 			for (i = pp->t1 - 1; i >= ps; i--)
 				if (st_person_at(d, i) >= 0 && d->t[i].q < 0) {
 					w.person = st_person_at(d, i);
-					set_speaker(d, s, w);
+					w.conf = st_conf_at(d, i);
+					set_speaker(d, s, w, ST_SC_INHERITED);
 					return;
 				}
 		}
@@ -263,6 +345,9 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 		if (d->sp[prev].group)
 			s->group = st_xstrdup(d->sp[prev].group);
 		s->inherited = prev + 1;
+		s->conf = d->sp[prev].para == s->para || s->cont
+		          ? d->sp[prev].conf
+		          : min_conf(d->sp[prev].conf, ST_SC_INHERITED);
 		return;
 	}
 	/* a paragraph that is all quote, after one whose subject spoke:
@@ -276,10 +361,59 @@ static void attribute(struct st_doc *d, int k, int prev, int *first,
 				w = st_subject(d, v, st_sent_start(d, v), pp->t1);
 				if (st_found(d, &w) && w.person >= 0) {
 					s->person = w.person;
+					s->conf = min_conf(w.conf, ST_SC_INHERITED);
 					return;
 				}
 			}
 	}
+}
+
+/* Does a person other than span s's speaker (a confirmed one: not a
+ * place) stand in tokens [a, b) outside quotation marks?  *own is set
+ * when the speaker is named there by a name or surname. */
+static int rival_in(const struct st_doc *d, const struct st_span *s, int a,
+                    int b, int *own)
+{
+	int i, rival = 0;
+
+	for (i = a; i < b; i++) {
+		int m = d->t[i].ment, p;
+
+		if (m < 0 || d->t[i].q >= 0 || (p = d->m[m].person) < 0)
+			continue;
+		if (p == s->person) {
+			if (d->m[m].kind == ST_MK_FULL ||
+			    d->m[m].kind == ST_MK_SURNAME)
+				*own = 1;
+		} else if (d->pe[p].confirmed_at != INT_MAX) {
+			rival = 1;
+		}
+	}
+	return rival;
+}
+
+/* Is there another person the quote could be by: named in its sentence,
+ * or, when that sentence does not name the person who speaks (a pronoun,
+ * a nominal, an inherited speaker), in the sentence before?  A group
+ * names itself where it speaks. */
+static int rival(const struct st_doc *d, const struct st_span *s)
+{
+	const struct st_para *p = &d->p[s->para];
+	int c = s->close >= 0 ? s->close : p->t1 - 1;
+	int o = s->open, ss = st_sent_start(d, o), se = st_sent_end(d, c);
+	int own = 0, ps, r;
+
+	r = rival_in(d, s, o - RIVAL_WINDOW > ss ? o - RIVAL_WINDOW : ss, o,
+	             &own);
+	r |= rival_in(d, s, c + 1, c + 1 + RIVAL_WINDOW < se ?
+	              c + 1 + RIVAL_WINDOW : se, &own);
+	if (r)
+		return 1;
+	if (own || ss == 0 || s->person < 0)
+		return 0;
+	ps = st_sent_start(d, ss - 1);
+	return rival_in(d, s, ss - RIVAL_WINDOW > ps ? ss - RIVAL_WINDOW : ps,
+	                ss, &own);
 }
 
 /* The attribution context: the quote's sentence outside any quotation,
@@ -322,10 +456,14 @@ void st_attribute(struct st_doc *d)
 		if (s->drop)
 			continue;
 		attribute(d, k, prev, first, &surnames);
+		if (s->person < 0 && !s->group)
+			s->conf = ST_SC_NONE;
 		if (!s->full && s->person < 0 && !s->group && !s->inherited) {
 			s->drop = 1;	/* scare quotes: nobody says them */
 			continue;
 		}
+		if (s->conf > ST_SC_FAR && rival(d, s))
+			s->conf = ST_SC_FAR;
 		prev = k;
 		if (s->inherited) {
 			const struct st_span *from = &d->sp[s->inherited - 1];
@@ -347,6 +485,7 @@ void st_attribute(struct st_doc *d)
 			s->person = n->person;
 			if (n->group)
 				s->group = st_xstrdup(n->group);
+			s->conf = n->conf;
 		}
 	}
 	free(first);

@@ -10,7 +10,14 @@
  * yet is a new person when it is the subject of a cue verb ("Pashinian
  * said"), and otherwise no mention (st_tok.ment is cleared); a pronoun or nominal that
  * resolves to nobody stays, with person -1.  Each resolution looks back
- * over a bounded number of mentions, so the pass is linear. */
+ * over a bounded number of mentions, so the pass is linear.
+ *
+ * Each resolved mention gets st_mention.conf (doc.h's ST_SC_*): a full
+ * name ST_SC_NAME; a surname ST_SC_SURNAME; a pronoun ST_SC_NEAR when
+ * its person was mentioned last in its sentence or the one before (and
+ * that mention is as sure), ST_SC_FAR when further back, when only the
+ * fallbacks found it (a person of the other gender, the first person
+ * named after it); a nominal ST_SC_FAR. */
 #include "extract/doc.h"
 
 #include <limits.h>
@@ -91,6 +98,32 @@ static int surname_speaks(const struct st_doc *d, const struct st_mention *m,
 	return 1;
 }
 
+/* How many mentions back a pronoun's person is looked for, to tell how
+ * near it is. */
+#define NEAR_WINDOW 64
+
+/* The confidence of pronoun k resolved to its person by st_resolve_back()
+ * (its person's latest mention before it, how far back). */
+static int pronoun_conf(const struct st_doc *d, int k)
+{
+	const struct st_mention *m = &d->m[k];
+	const struct st_person *pe = &d->pe[m->person];
+	int j;
+
+	if (pe->female >= 0 && pe->female != m->female)
+		return ST_SC_FAR;
+	for (j = k - 1; j >= 0 && j >= k - NEAR_WINDOW; j--) {
+		const struct st_mention *a = &d->m[j];
+
+		if (a->person != m->person || d->t[a->t0].ment != j)
+			continue;
+		if (d->t[m->t0].sent - d->t[a->t0].sent > 1)
+			return ST_SC_FAR;
+		return a->conf < ST_SC_NEAR ? a->conf : ST_SC_NEAR;
+	}
+	return ST_SC_FAR;
+}
+
 void st_coref(struct st_doc *d)
 {
 	struct st_map last;	/* surname -> person named in full last */
@@ -104,6 +137,7 @@ void st_coref(struct st_doc *d)
 
 		switch (m->kind) {
 		case ST_MK_FULL:
+			m->conf = ST_SC_NAME;
 			*st_map_put(&last, d->pe[m->person].surname, 0) = m->person;
 			break;
 		case ST_MK_SURNAME:
@@ -120,6 +154,7 @@ void st_coref(struct st_doc *d)
 				break;
 			}
 			m->person = *v;
+			m->conf = ST_SC_SURNAME;
 			if (st_near_cue(d, m->t0, m->t1) &&
 			    d->pe[*v].confirmed_at > m->t0)
 				d->pe[*v].confirmed_at = m->t0;
@@ -127,6 +162,8 @@ void st_coref(struct st_doc *d)
 		case ST_MK_PRONOUN:
 			m->person = st_resolve_back(d, m->t0, m->female, NULL,
 			                            m->t0);
+			if (m->person >= 0)
+				m->conf = pronoun_conf(d, k);
 			/* "she said": whoever she is speaks */
 			if (m->person >= 0 && st_near_cue(d, m->t0, m->t1) &&
 			    d->pe[m->person].confirmed_at > m->t0)
@@ -136,6 +173,7 @@ void st_coref(struct st_doc *d)
 			m->person = st_resolve_back(d, m->t0 + 1, -1,
 			                            st_low(d, m->t0 + 1),
 			                            m->t0 + 1);
+			m->conf = ST_SC_FAR;
 			break;
 		}
 	}
@@ -153,8 +191,10 @@ void st_coref(struct st_doc *d)
 
 			if (p < 0 || d->t[d->m[j].t0].ment != j)
 				continue;
-			if (d->pe[p].female < 0 || d->pe[p].female == m->female)
+			if (d->pe[p].female < 0 || d->pe[p].female == m->female) {
 				m->person = p;
+				m->conf = ST_SC_FAR;
+			}
 			break;
 		}
 	}

@@ -119,6 +119,8 @@ struct st_span {
 	int person;		/* speaker, or -1 */
 	char *group;		/* group speaker, or NULL; owned */
 	int inherited;		/* speaker from span inherited - 1, or 0 */
+	int conf;		/* speaker confidence in tenths (ST_SC_*,
+				 * attribution.c), 0 with no speaker */
 	struct st_buf context;	/* attribution context; owned */
 };
 
@@ -136,6 +138,18 @@ struct st_person {
 
 enum { ST_MK_FULL = 1, ST_MK_SURNAME, ST_MK_PRONOUN, ST_MK_NOMINAL };
 
+/* How sure a speaker is, in tenths: the values of st_span.conf, from the
+ * rule that gave the speaker (the table is in attribution.c). */
+enum {
+	ST_SC_NONE = 0,		/* no speaker */
+	ST_SC_WEAK = 4,		/* a fallback: a guess at the subject */
+	ST_SC_INHERITED = 5,	/* from the paragraph before */
+	ST_SC_FAR = 6,		/* a pronoun far back, a nominal */
+	ST_SC_NEAR = 8,		/* a pronoun near its person, a group */
+	ST_SC_SURNAME = 9,	/* a surname */
+	ST_SC_NAME = 10		/* a full name */
+};
+
 struct st_mention {
 	int t0, t1;		/* token range */
 	int r0;			/* full: first token of the run, titles
@@ -144,6 +158,7 @@ struct st_mention {
 	int female;		/* pronoun: 1 she, 0 he */
 	int poss;		/* ends in a possessive 's */
 	int person;		/* resolved person, or -1 */
+	int conf;		/* how sure the resolution is, ST_SC_* */
 };
 
 /* Everything one article needs. */
@@ -249,6 +264,13 @@ static inline int st_person_at(const struct st_doc *d, int i)
 	return m >= 0 ? d->m[m].person : -1;
 }
 
+/* The confidence of the mention at token i (ST_SC_*), or ST_SC_NONE. */
+static inline int st_conf_at(const struct st_doc *d, int i)
+{
+	int m = st_mention_at(d, i);
+	return m >= 0 && d->m[m].person >= 0 ? d->m[m].conf : ST_SC_NONE;
+}
+
 static inline int st_sent_start(const struct st_doc *d, int i)
 {
 	return d->sent0[d->t[i].sent];
@@ -300,6 +322,7 @@ struct st_who {
 	int person;		/* -1 if none */
 	int g0, g1;		/* group noun phrase tokens [g0, g1), or g0 < 0 */
 	int weak;		/* the group is not the verb's plain subject */
+	int conf;		/* ST_SC_* of the person or group found */
 };
 
 /* Who is the subject of the cue at token v, looking no further than

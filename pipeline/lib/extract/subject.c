@@ -7,7 +7,13 @@
  * its clause, or the person right after it ("said Ara X"), or a nominal
  * ("the politician", "said the Armenian PM": the person named before who
  * fits), or a group that can speak ("officials", "the Kremlin"); never a
- * verb phrase ("Armenia cannot unilaterally"). */
+ * verb phrase ("Armenia cannot unilaterally").  st_who.conf says how
+ * (the values of the table in attribution.c): the mention's own
+ * confidence for a person named or resolved (coref.c); ST_SC_FAR for a
+ * nominal; ST_SC_NEAR for a group that is the verb's subject (or a paper
+ * named in marks); ST_SC_WEAK for "according to the ministry", a group
+ * after the verb ("shouted demonstrators") and the words before a comma
+ * or dash at the sentence start. */
 #include "extract/doc.h"
 
 #include <limits.h>
@@ -35,7 +41,7 @@ static int nominal_person(const struct st_doc *d, int g0, int h);
 
 struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 {
-	struct st_who w = { -1, -1, -1, 0 };
+	struct st_who w = { -1, -1, -1, 0, ST_SC_NONE };
 	int i, n = st_cue_at(d, v), stop;
 
 	if (st_according_to(d, v)) {
@@ -43,6 +49,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 		     d->t[i].type != ST_T_MARK; i++)
 			if (st_mention_at(d, i) >= 0) {
 				w.person = st_person_at(d, i);
+				w.conf = st_conf_at(d, i);
 				return w;
 			}
 		/* "according to the ministry" */
@@ -53,6 +60,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 			w.g0 = v + 2;
 			w.g1 = e;
 			w.weak = 1;
+			w.conf = ST_SC_WEAK;
 		}
 		return w;
 	}
@@ -68,6 +76,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 			if (i == s->close) {
 				w.g0 = s->open + 1;
 				w.g1 = s->close;
+				w.conf = ST_SC_NEAR;
 				return w;
 			}
 		}
@@ -87,6 +96,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 				if (st_mention_at(d, k) >= 0 &&
 				    d->m[d->t[k].ment].t1 == j) {
 					w.person = st_person_at(d, k);
+					w.conf = st_conf_at(d, k);
 					if (w.person >= 0)
 						return w;
 				}
@@ -109,6 +119,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 			if (p >= 0 && d->pe[p].confirmed_at == INT_MAX)
 				continue;	/* a place, a channel */
 			w.person = p;
+			w.conf = st_conf_at(d, i);
 			if (w.person >= 0)
 				return w;
 			break;
@@ -121,6 +132,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 			break;
 		if (st_person_at(d, i) >= 0) {
 			w.person = st_person_at(d, i);
+			w.conf = st_conf_at(d, i);
 			return w;
 		}
 	}
@@ -135,8 +147,10 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 		       d->t[e].q < 0)
 			e++;
 		h = nominal_head(d, v + n, e);
-		if (h >= 0 && (w.person = nominal_person(d, v + n, h)) >= 0)
+		if (h >= 0 && (w.person = nominal_person(d, v + n, h)) >= 0) {
+			w.conf = ST_SC_FAR;
 			return w;
+		}
 	}
 	/* a group: "officials said", "the Kremlin said in a statement",
 	 * "The opposition — which ... — has called" */
@@ -153,6 +167,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 		if (s <= e && !(e == s && function_word(d, s))) {
 			w.g0 = s;
 			w.g1 = e + 1;
+			w.conf = ST_SC_NEAR;
 			return w;
 		}
 		/* inverted: "shouted demonstrators outside the building" */
@@ -164,6 +179,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 			w.g0 = s;
 			w.g1 = e;
 			w.weak = 1;
+			w.conf = ST_SC_WEAK;
 			return w;
 		}
 		/* the clause before a dash or comma at the sentence start */
@@ -176,6 +192,7 @@ struct st_who st_subject(const struct st_doc *d, int v, int lo, int hi)
 		if (e > s && e < v && (st_is_punct(d, e, ",") || st_is_dash(d, e))) {
 			w.g0 = s;
 			w.g1 = e;
+			w.conf = ST_SC_WEAK;
 		}
 	}
 	return w;
@@ -335,6 +352,7 @@ static int good_group(const struct st_doc *d, struct st_who *w)
 		if (p >= 0) {
 			w->person = p;
 			w->g0 = -1;
+			w->conf = ST_SC_FAR;
 			return 1;
 		}
 	}
@@ -343,6 +361,7 @@ static int good_group(const struct st_doc *d, struct st_who *w)
 	if (i >= 0 && (i = nominal_person(d, w->g0, i)) >= 0) {
 		w->person = i;
 		w->g0 = -1;
+		w->conf = ST_SC_FAR;
 		return 1;
 	}
 	org_antecedent(d, w);
