@@ -1,6 +1,7 @@
 /* actors.c - the actor dictionary: loading, name matching, dated
  * affiliations. */
 #include "actors.h"
+#include "dateline.h"
 #include "data.h"
 #include "strmap.h"
 
@@ -625,28 +626,6 @@ struct rec {
 	int nf;
 };
 
-static int valid_date(const char *s)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-	int i, y, m, d;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-		return 0;
-	return 1;
-}
-
 /* Is camp one of the default labels? */
 static int valid_camp(const char *camp)
 {
@@ -736,7 +715,7 @@ static int check_rec(const struct rec *r, const char *path,
 	if (!valid_id(r->f[1]))
 		return st_fail(err, path, r->line, "bad actor ID '%s'", r->f[1]);
 	for (k = 2; k <= 3; k++)
-		if (r->f[k][0] && !valid_date(r->f[k]))
+		if (r->f[k][0] && !st_valid_date(r->f[k]))
 			return st_fail(err, path, r->line, "bad date '%s' (not "
 			               "YYYY-MM-DD)", r->f[k]);
 	if (r->f[2][0] && r->f[3][0] && strcmp(r->f[2], r->f[3]) > 0)

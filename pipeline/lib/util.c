@@ -469,45 +469,39 @@ void st_remove_stale_in(const char *dir)
 	sweep(dir, stale_any, NULL);
 }
 
-/* Temporary files of this process, removed if a signal kills it. */
+/* Temporary files of this process, removed if a signal kills it, and
+ * temporary folders (a model folder being written), removed after the
+ * files in them. */
 #define MAX_TMP 64
+#define MAX_TMPDIR 4
 static char *volatile live_tmp[MAX_TMP];
+static char *volatile live_dir[MAX_TMPDIR];
 
-static void track(char *tmp, int on)
+/* Put p in a free slot of tab[0..n) (on) or take it out (!on). */
+static void slot(char *volatile *tab, int n, char *p, int on)
 {
 	int i;
 
-	for (i = 0; i < MAX_TMP; i++) {
-		if (on && !live_tmp[i]) {
-			live_tmp[i] = tmp;
+	for (i = 0; i < n; i++) {
+		if (on && !tab[i]) {
+			tab[i] = p;
 			return;
 		}
-		if (!on && live_tmp[i] == tmp) {
-			live_tmp[i] = NULL;
+		if (!on && tab[i] == p) {
+			tab[i] = NULL;
 			return;
 		}
 	}
 }
 
-/* Temporary folders (a model folder being written), removed after the
- * files in them. */
-#define MAX_TMPDIR 4
-static char *volatile live_dir[MAX_TMPDIR];
+static void track(char *tmp, int on)
+{
+	slot(live_tmp, MAX_TMP, tmp, on);
+}
 
 void st_out_track_dir(char *dir, int on)
 {
-	int i;
-
-	for (i = 0; i < MAX_TMPDIR; i++) {
-		if (on && !live_dir[i]) {
-			live_dir[i] = dir;
-			return;
-		}
-		if (!on && live_dir[i] == dir) {
-			live_dir[i] = NULL;
-			return;
-		}
-	}
+	slot(live_dir, MAX_TMPDIR, dir, on);
 }
 
 static void on_signal(int sig)
