@@ -83,7 +83,10 @@ DATA   := cues roles nonames female-names male-names labels \
 
 LIB_SRC := $(sort $(wildcard pipeline/lib/*.c pipeline/lib/extract/*.c))
 LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \
-	$(DATA:%=$(O)/obj/data/%.o) $(O)/obj/cli.o
+	$(DATA:%=$(O)/obj/data/%.o)
+# The programs' side (options, messages, progress): linked into each
+# program, never into the library.
+CLI_OBJ := $(O)/obj/cli.o
 LIB     := $(O)/libstance.a
 
 all: $(BINS)
@@ -117,9 +120,9 @@ $(LIB): $(LIB_OBJ)
 XLSX_LIBS := -lxlsxwriter -lz
 $(BIN)/stance-report $(O)/unit-tests: LDLIBS += $(XLSX_LIBS)
 
-$(BIN)/stance-%: $(O)/obj/%.o $(LIB)
+$(BIN)/stance-%: $(O)/obj/%.o $(CLI_OBJ) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 # ---- the pipeline ------------------------------------------------------
 
@@ -358,4 +361,5 @@ clean:
 	check-valgrind check-slurm fuzz fuzz-build install uninstall clean FORCE
 FORCE:
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(STAGES:%=$(O)/obj/%.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) \
+	$(STAGES:%=$(O)/obj/%.d)

@@ -124,35 +124,6 @@ char *cli_prob_column(const char *label)
 	return st_buf_detach(&b);
 }
 
-int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
-                   int *n, struct st_error *err)
-{
-	char *p;
-	int cap = 0;
-
-	*lines = NULL;
-	*n = 0;
-	if (st_read_file(path, buf, err) ||
-	    st_check_text(path, buf->s, buf->len, err))
-		return -1;
-	for (p = buf->s; *p;) {
-		size_t len = strcspn(p, "\r\n");
-		char *next = p + len + strspn(p + len, "\r\n");
-
-		if (len) {
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 64;
-				*lines = st_xrealloc(*lines, (size_t)cap *
-				                     sizeof **lines);
-			}
-			(*lines)[(*n)++] = p;
-		}
-		p[len] = '\0';
-		p = next;
-	}
-	return 0;
-}
-
 static double now(void)
 {
 	struct timespec ts;

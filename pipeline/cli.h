@@ -40,12 +40,6 @@ char **cli_inputs(int argc, char **argv, int *n);
 /* Print "Try 'PROG --help'..." and return EXIT_USAGE, for getopt's '?'. */
 int cli_try_help(void);
 
-/* The non-empty lines of the file path, split in place in buf: *lines
- * (which the caller frees, as buf) gets pointers into buf; an empty file
- * gives none. */
-int cli_read_lines(const char *path, struct st_buf *buf, char ***lines,
-                   int *n, struct st_error *err);
-
 /* --actors FILE, repeatable: cli_add_actors() keeps each FILE (at most
  * 64), cli_load_actors() loads the shipped dictionary and then them, in
  * order (a later file's IDs replace earlier ones), and makes it the one
