@@ -81,7 +81,7 @@ DATA   := cues roles nonames female-names male-names labels \
 	abbreviations pronouns name-context person-nouns group-stop-words \
 	conjunctions clause-words actors
 
-LIB_SRC := $(sort $(wildcard pipeline/lib/*.c pipeline/lib/extract/*.c))
+LIB_SRC := $(sort $(wildcard pipeline/lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:pipeline/%.c=$(O)/obj/%.o) \
 	$(DATA:%=$(O)/obj/data/%.o)
 # The programs' side (options, messages, progress): linked into each

@@ -7,9 +7,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "csvio.h"
-#include "feature.h"
-#include "model.h"
+#include "io/io.h"
+#include "learn/learn.h"
 
 static const char usage[] =
 "Usage: stance-classify -m MODEL [OPTION]... [VECTORS]...\n"

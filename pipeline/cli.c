@@ -1,12 +1,9 @@
 /* cli.c - shared program plumbing for the stance-<stage> programs. */
 #include "cli.h"
-#include "annotations.h"
-#include "commit.h"
-#include "actors.h"
-#include "data.h"
-#include "feature.h"
-#include "labelled.h"
-#include "model.h"
+#include "io/io.h"
+#include "extract/extract.h"
+#include "core/core.h"
+#include "learn/learn.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -317,4 +314,16 @@ struct st_actors *cli_load_actors(struct st_error *err)
 fail:
 	st_actors_free(a);
 	return NULL;
+}
+
+void st_perror(const char *prog, const struct st_error *err)
+{
+	/* A whole-file error (cannot open, empty) is reported at line 1, so
+	 * that every message has the same FILE:LINE shape for editors and
+	 * scripts. */
+	if (err->file)
+		fprintf(stderr, "%s: %s:%ld: %s\n", prog, err->file,
+		        err->line > 0 ? err->line : 1, err->msg);
+	else
+		fprintf(stderr, "%s: %s\n", prog, err->msg);
 }

@@ -4,7 +4,7 @@
 #ifndef STANCE_CLI_H
 #define STANCE_CLI_H
 
-#include "util.h"
+#include "core/core.h"
 
 /* Exit statuses, as the man pages document them. */
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
@@ -21,6 +21,9 @@ void cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 /* Print err as "PROG: FILE:LINE: MSG". */
 void cli_error(const struct st_error *err);
+/* Print "PROG: FILE:LINE: MSG" (or "PROG: MSG" when err->file is NULL) on
+ * stderr. */
+void st_perror(const char *prog, const struct st_error *err);
 
 /* Read path ("-" for stdin) into buf; fail on an empty file, a NUL byte or
  * invalid UTF-8, naming the line. */

@@ -8,14 +8,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "actors.h"
+#include "extract/extract.h"
 #include "cli.h"
-#include "csvio.h"
-#include "cv.h"
-#include "feature.h"
-#include "labelled.h"
-#include "model.h"
-#include "parallel.h"
+#include "io/io.h"
+#include "learn/learn.h"
+#include "core/core.h"
 
 /* The full model and the baselines, run over every repeat and on both
  * splits; the ablations after them only on the first repeat. */

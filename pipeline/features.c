@@ -4,11 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actors.h"
+#include "extract/extract.h"
 #include "cli.h"
-#include "feature.h"
-#include "model.h"
-#include "quote.h"
+#include "learn/learn.h"
+#include "io/io.h"
 
 static const char usage[] =
 "Usage: stance-features -m MODEL [OPTION]... [QUOTES]...\n"

@@ -8,16 +8,12 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include "actors.h"
+#include "extract/extract.h"
 #include "cli.h"
-#include "commit.h"
-#include "csvio.h"
-#include "dateline.h"
-#include "model.h"
-#include "quote.h"
-#include "sheet.h"
-#include "speakers.h"
-#include "strmap.h"
+#include "io/io.h"
+#include "learn/learn.h"
+#include "report/report.h"
+#include "core/core.h"
 
 static const char usage[] =
 "Usage: stance-report [OPTION]... QUOTES PREDICTIONS [QUOTES PREDICTIONS]...\n"

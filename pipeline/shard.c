@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "csvio.h"
+#include "io/io.h"
 
 static const char usage[] =
 "Usage: stance-shard [OPTION]... DIR\n"

@@ -6,11 +6,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "csvio.h"
-#include "dateline.h"
-#include "extract.h"
-#include "quote.h"
-#include "tokens.h"
+#include "io/io.h"
+#include "extract/extract.h"
+#include "text/text.h"
 
 static const char usage[] =
 "Usage: stance-tokenize [OPTION]... [ARTICLE]...\n"

@@ -7,15 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actors.h"
+#include "extract/extract.h"
 #include "cli.h"
-#include "commit.h"
-#include "cv.h"
-#include "labelled.h"
-#include "parallel.h"
-#include "feature.h"
-#include "model.h"
-#include "retrain.h"
+#include "io/io.h"
+#include "learn/learn.h"
+#include "core/core.h"
 
 static const char usage[] =
 "Usage: stance-train -a ARTICLES [OPTION]... ANNOTATIONS...\n"

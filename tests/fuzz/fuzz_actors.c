@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actors.h"
-#include "dateline.h"
-#include "speakers.h"
-#include "util.h"
+#include "extract/extract.h"
+#include "report/report.h"
+#include "core/core.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

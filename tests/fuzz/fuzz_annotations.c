@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "labelled.h"
-#include "quote.h"
-#include "util.h"
+#include "learn/learn.h"
+#include "io/io.h"
+#include "core/core.h"
 
 static char dir[] = "/tmp/stance-fuzz-XXXXXX";
 static char *labels[] = { "pro-Russia opposition", "government",

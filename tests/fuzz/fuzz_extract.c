@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
-#include "tokens.h"
-#include "util.h"
+#include "extract/extract.h"
+#include "text/text.h"
+#include "core/core.h"
 
 static struct st_extractor *x;
 static struct st_tokenizer *tk;

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
-#include "util.h"
+#include "learn/learn.h"
+#include "core/core.h"
 
 static char dir[] = "/tmp/stance-fuzz-model-XXXXXX";
 

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "feature.h"
-#include "util.h"
+#include "learn/learn.h"
+#include "core/core.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

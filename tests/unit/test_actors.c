@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actors.h"
+#include "extract/extract.h"
 #include "suites.h"
 
 static struct st_actors *shipped(void)

@@ -10,10 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "annotations.h"
-#include "csvio.h"
-#include "labelled.h"
-#include "retrain.h"
+#include "io/io.h"
+#include "learn/learn.h"
 #include "suites.h"
 
 static char *default_labels[] = { "pro-Russia opposition", "government",

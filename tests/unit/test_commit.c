@@ -6,7 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "commit.h"
+#include "io/io.h"
 #include "suites.h"
 
 static void put(const char *dir, const char *name, const char *text)

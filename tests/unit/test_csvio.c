@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvio.h"
+#include "io/io.h"
 #include "suites.h"
 
 /* ---- a row collector -------------------------------------------------- */

@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-#include "dateline.h"
-#include "quote.h"
+#include "extract/extract.h"
+#include "io/io.h"
 #include "suites.h"
 
 /* "DATE|SOURCE" of the article id with text. */

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "suites.h"
 
 static struct st_extractor *ex;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "feature.h"
+#include "learn/learn.h"
 #include "suites.h"
 
 /* ---- groups ----------------------------------------------------------- */

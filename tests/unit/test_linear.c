@@ -6,10 +6,9 @@
 #include <string.h>
 
 #include "suites.h"
-#include "extract.h"
-#include "feature.h"
-#include "model.h"
-#include "tokens.h"
+#include "extract/extract.h"
+#include "learn/learn.h"
+#include "text/text.h"
 
 START_TEST(test_linear_equals_libsvm)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model.h"
+#include "learn/learn.h"
 #include "suites.h"
 
 static char *const labels3[] = { "opposition", "government", "analyst" };

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "quote.h"
+#include "io/io.h"
 #include "suites.h"
 
 /* the required columns: files without date and source still read */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "extract/doc.h"
 #include "suites.h"
 

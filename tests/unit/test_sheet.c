@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sheet.h"
+#include "report/report.h"
 #include "suites.h"
 
 static void around(const char *text, const char *quote, char *sent,

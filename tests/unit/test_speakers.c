@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "speakers.h"
+#include "report/report.h"
 #include "suites.h"
 
 static struct st_actors *shipped(void)

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "strmap.h"
+#include "core/core.h"
 #include "suites.h"
 
 START_TEST(test_put_get)

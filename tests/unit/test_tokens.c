@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "suites.h"
-#include "tokens.h"
+#include "text/text.h"
 
 static struct st_tokenizer *tk;
 

@@ -9,7 +9,8 @@
 #include <unistd.h>
 
 #include "suites.h"
-#include "util.h"
+#include "core/core.h"
+#include "io/io.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 

@@ -5,7 +5,8 @@
 #include <unistd.h>
 
 #include "suites.h"
-#include "util.h"
+#include "core/core.h"
+#include "io/io.h"
 
 void test_make_dir(char *buf, size_t size, const char *what)
 {

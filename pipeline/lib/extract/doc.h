@@ -30,8 +30,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "strmap.h"
-#include "util.h"
+#include "core/core.h"
 
 enum { ST_T_WORD, ST_T_PUNCT, ST_T_MARK };
 /* quotation mark families, and which way a mark faces */

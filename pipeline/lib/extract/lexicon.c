@@ -5,7 +5,7 @@
  * (doc.h), which st_lexicon_finish() frees.  Words are folded as tokens
  * are (st_fold_add), so that "Says" and "says" are the same word. */
 #include "extract/doc.h"
-#include "data.h"
+#include "core/core.h"
 
 #include <stdlib.h>
 

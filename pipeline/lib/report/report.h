@@ -1,0 +1,121 @@
+/* report.h - what people read: one identity per
+ * speaker, and workbooks.  Failures are an st_error naming the file. */
+#ifndef STANCE_REPORT_H
+#define STANCE_REPORT_H
+
+#include "core/core.h"
+#include "text/text.h"
+#include "io/io.h"
+#include "extract/extract.h"
+#include "learn/learn.h"
+#include <stddef.h>
+
+/* speakers.h - one identity per speaker: who a speaker's name stands for
+ * across an article and a batch, one camp for one person's quotes, and
+ * what decided a quote's label.
+ *
+ * A speaker's identity is, in order:
+ *   A:ID        the actor the dictionary knows by that name (actors.h);
+ *   N:KEY       a person's full name (two or more capitalised words once
+ *               titles are stripped), KEY its name key (st_name_fold);
+ *   S:KEY       a surname alone, one capitalised word;
+ *   R:TEXT      anything else ("officials", "the Armenian opposition"),
+ *               as written.
+ * st_speaker_merge() then resolves S: to the one full name with that
+ * surname, and a full name to the longest full name with the same first
+ * and last words ("Arsen Melkonyan" -> "Arsen A. Melkonyan"), when there
+ * is exactly one.  Library code: nothing here prints or exits. */
+
+
+enum st_ident_kind { ST_ID_NONE, ST_ID_ACTOR, ST_ID_NAME, ST_ID_SURNAME,
+                     ST_ID_OTHER };
+
+/* The identity of speaker: its key and the name to show for it (an
+ * actor's name, the name without titles, or speaker as written) are
+ * appended to key and name.  ST_ID_NONE for an empty speaker. */
+enum st_ident_kind st_speaker_key(const struct st_actors *a,
+                                  const char *speaker, struct st_buf *key,
+                                  struct st_buf *name);
+/* The same with speaker's actor already looked up: actor is
+ * st_actors_find(a, speaker), or -1. */
+enum st_ident_kind st_speaker_key_of(const struct st_actors *a,
+                                     const char *speaker, int actor,
+                                     struct st_buf *key, struct st_buf *name);
+
+/* For keys[0..n) (from st_speaker_key), canon[i] gets the index of the
+ * key that keys[i] resolves to (i itself when none): a surname to the one
+ * full name with that last word, a full name to the longest with its
+ * first and last words, ties to the first such key; names[] (the shown
+ * names) decide which is longest. */
+void st_speaker_merge(char *const *keys, char *const *names, size_t n,
+                      size_t *canon);
+
+/* One camp for n quotes of one person: out[k] is proportional to the
+ * product over the quotes of prob[i * nlabels + k] (probabilities below
+ * 1e-12 count as 1e-12), normalised to sum 1.  Returns the index of the
+ * largest (the first on a tie). */
+int st_combine_probs(const double *prob, size_t n, int nlabels, double *out);
+
+/* What decided a quote labelled label: "actor NAME: ROLE (FROM-TO) CAMP"
+ * when the speaker's or the role's actor has an affiliation of that camp
+ * on date, else "role words" when role is not empty, else "text".
+ * Appended to out. */
+void st_evidence(const struct st_actors *a, const char *speaker,
+                 const char *role, const char *date, const char *label,
+                 struct st_buf *out);
+/* The same with the actors looked up: speaker_actor is
+ * st_actors_find(a, speaker) and role_actor st_actors_find_role(a, role),
+ * or -1; has_role says whether the role is not empty. */
+void st_evidence_of(const struct st_actors *a, int speaker_actor,
+                    int role_actor, int has_role, const char *date,
+                    const char *label, struct st_buf *out);
+
+/* sheet.h - .xlsx workbooks for people, written with libxlsxwriter: the
+ * labelling sheet of make annotate and the reports as one workbook.
+ *
+ * Every text cell is written as a string cell, so that a spreadsheet never
+ * turns an id such as 00123 or 1e5 into a number, nor a text that begins
+ * with = into a formula: no apostrophe is needed.  Numbers are number
+ * cells.  The header row is frozen and carries an autofilter.  The same
+ * input gives byte-identical files: the document's creation time is fixed.
+ * A workbook is written under a temporary name beside path and renamed
+ * into place (util.h: st_out). */
+
+
+/* The creation time written into every workbook (2026-01-01T00:00:00Z). */
+#define ST_SHEET_CREATED 1767225600
+
+/* One quote to label.  The strings are the caller's. */
+struct st_todo_row {
+	const char *article, *quote, *speaker, *role;
+	const char *suggested;	/* the model's label */
+	double confidence;	/* its probability, 0 to 1 */
+	const char *sentence;	/* the sentence around the quote, or "" */
+	const char *paragraph;	/* its paragraph, or "" */
+};
+
+/* Write the labelling sheet path: the columns article, quote, speaker,
+ * role, stance (empty, with a drop-down list of labels[0..nlabels) that
+ * refuses anything else), suggested, confidence (a percentage), sentence
+ * and paragraph, the rows in the order given.  0 or -1 with err filled. */
+int st_sheet_write_todo(const char *path, const struct st_todo_row *rows,
+                        size_t n, char *const *labels, int nlabels,
+                        struct st_error *err);
+
+/* Write the workbook path from the reports dir/quotes.csv, articles.csv
+ * and speakers.csv (as stance-report writes them, plain or --excel), one
+ * sheet each: ids and names as text (the CSV-injection apostrophe taken
+ * off again: a string cell needs none), counts and offsets as numbers,
+ * confidence and P(label) as percentages.  Memory does not grow with the
+ * reports.  0 or -1 with err filled. */
+int st_sheet_write_reports(const char *dir, const char *path,
+                           struct st_error *err);
+
+/* Where the quote text[start..end) sits: *pb..*pe gets its paragraph (the
+ * line it is on, without the line end) and *sb..*se the sentence around
+ * it (from the end of the sentence before the opening quotation mark to
+ * the end of the one that holds the closing mark, within the paragraph). */
+void st_text_around(const char *text, size_t len, size_t start, size_t end,
+                    size_t *sb, size_t *se, size_t *pb, size_t *pe);
+
+#endif

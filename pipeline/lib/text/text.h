@@ -1,0 +1,46 @@
+/* text.h - text as the pipeline reads it: whether a file is UTF-8
+ * (and what it likely is if not), and the one tokenizer of words and
+ * stems.  Failures are an st_error naming the file and line of the first
+ * bad byte. */
+#ifndef STANCE_TEXT_H
+#define STANCE_TEXT_H
+
+#include "core/core.h"
+
+/* Check that s[0..n) is UTF-8 without NUL bytes; on failure name the
+ * 1-based line of the first bad byte in err (file is path). */
+int st_check_text(const char *path, const char *s, size_t n,
+                  struct st_error *err);
+
+/* For text that st_check_text() refused: the encoding it is most likely
+ * in, as iconv(1) names it ("UTF-16LE", "UTF-16BE" or "WINDOWS-1252"),
+ * or NULL when no guess is safe (a truncated or corrupted UTF-8 file). */
+const char *st_guess_encoding(const char *s, size_t n);
+
+/* 1-based line number of byte offset off in s. */
+long st_line_of(const char *s, size_t off);
+
+/* tokens.h - words as the classifier sees them: Unicode words found with a
+ * PCRE2 pattern (UTF + UCP, JIT-compiled once), case-folded and normalised
+ * with utf8proc (NFKC_Casefold), possessive 's dropped, and stemmed with
+ * Snowball's English stemmer (libstemmer). */
+
+struct st_tokenizer;
+
+/* NULL with err filled if a pattern or the stemmer cannot be set up.
+ * Free with st_tokenizer_free() (NULL is fine). */
+struct st_tokenizer *st_tokenizer_new(struct st_error *err);
+void st_tokenizer_free(struct st_tokenizer *t);
+
+/* Append the tokens of s[0..n) to out, separated by single spaces (a space goes before each token if out is not empty).
+ * Invalid UTF-8 is skipped.  Returns the number of tokens added. */
+size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
+                   struct st_buf *out);
+
+/* How many words st_tokenize() has seen, and how many of them it found in
+ * its cache of words already stemmed (for benchmarks: the hit rate says
+ * how much of the speed comes from repeated words). */
+void st_tokenizer_stats(const struct st_tokenizer *t,
+                        unsigned long long *words, unsigned long long *hits);
+
+#endif
