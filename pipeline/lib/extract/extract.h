@@ -140,10 +140,9 @@ void st_quotes_set_date(struct st_quotes *qs, size_t from, const char *date,
  * replaces the variants and kind, its aff records replace every earlier
  * aff record of that ID.
  *
- * Names are compared case-folded (utf8proc), with marks, dots, commas,
- * hyphens and apostrophes ignored, so "Ter-Petrosyan", "Ter Petrosyan" and
- * "TER-PETROSYAN" are one name.  Library code: nothing here prints or
- * exits. */
+ * Names are compared by their key, st_name_fold() (text.h): "Ter-Petrosyan",
+ * "Ter Petrosyan" and "TER-PETROSYAN" are one name.  Library code: nothing
+ * here prints or exits. */
 
 
 struct st_actors;
@@ -212,16 +211,5 @@ size_t st_actors_resolve(const struct st_actors *a, const char *speaker,
                          const char *role, const char *date, int *actor,
                          const struct st_aff **out, size_t max);
 
-/* s[0..n) without leading titles ("Prime Minister", "Mr.", "Dr",
- * "Archbishop", ...) and without surrounding white space and trailing
- * punctuation, appended to out with its case kept: "Prime Minister Nikol
- * Pashinyan" -> "Nikol Pashinyan".  A name that is nothing but titles is
- * kept whole. */
-void st_name_strip_titles(const char *s, size_t n, struct st_buf *out);
-
-/* The name key of s: case-folded words separated by single spaces,
- * with the marks and punctuation named above dropped, appended to out.
- * Invalid UTF-8 is skipped. */
-void st_name_fold(const char *s, size_t n, struct st_buf *out);
 
 #endif

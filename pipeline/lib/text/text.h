@@ -43,4 +43,22 @@ size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
 void st_tokenizer_stats(const struct st_tokenizer *t,
                         unsigned long long *words, unsigned long long *hits);
 
+/* s[0..n) without leading titles ("Prime Minister", "Mr.", "Dr",
+ * "Archbishop", ...) and without surrounding white space and trailing
+ * punctuation, appended to out with its case kept: "Prime Minister Nikol
+ * Pashinyan" -> "Nikol Pashinyan".  A name that is nothing but titles is
+ * kept whole. */
+void st_name_strip_titles(const char *s, size_t n, struct st_buf *out);
+
+/* Is the word w[0..n) a title ("minister", "mr", "dr", ...), compared by
+ * its name key? */
+int st_is_title(const char *w, size_t n);
+
+/* The name key of s: case-folded words separated by single spaces,
+ * with marks, dots, commas, hyphens and apostrophes
+ * dropped (so "Ter-Petrosyan", "Ter Petrosyan" and "TER-PETROSYAN" are one
+ * name), appended to out.
+ * Invalid UTF-8 is skipped. */
+void st_name_fold(const char *s, size_t n, struct st_buf *out);
+
 #endif
