@@ -130,6 +130,20 @@ static const char *skip_spaces(const char *p, const char *end)
 	return p;
 }
 
+/* After a day and month at q: ", 2024" or " 2024" sets *y and returns
+ * the end of the year; otherwise q, *y 0. */
+static const char *optional_year(const char *q, const char *end, int *y)
+{
+	const char *r = q;
+
+	if (r < end && *r == ',')
+		r++;
+	r = skip_spaces(r, end);
+	if ((*y = year_at(r, end)) != 0)
+		return r + 4;
+	return q;
+}
+
 /* A date at p: "2024-06-12", "22.05.2023", "June 12, 2024", "June 12th",
  * "12 June 2024", "12 June".  *y is 0 when no year follows.  Returns the
  * end of the date, or NULL. */
@@ -175,15 +189,7 @@ static const char *date_at(const char *p, const char *end, int *y, int *m,
 		if (q == p + n || !(*m = month_at(q, end, &mn)))
 			return NULL;
 		q += mn;
-		{
-			const char *r = q;
-			if (r < end && *r == ',')
-				r++;
-			r = skip_spaces(r, end);
-			if ((*y = year_at(r, end)) != 0)
-				q = r + 4;
-		}
-		return q;
+		return optional_year(q, end, y);
 	}
 	if (n)
 		return NULL;
@@ -202,15 +208,7 @@ static const char *date_at(const char *p, const char *end, int *y, int *m,
 		q += 2;
 	if (q < end && is_alpha(*q))
 		return NULL;
-	{
-		const char *r = q;
-		if (r < end && *r == ',')
-			r++;
-		r = skip_spaces(r, end);
-		if ((*y = year_at(r, end)) != 0)
-			q = r + 4;
-	}
-	return q;
+	return optional_year(q, end, y);
 }
 
 /* Format y-m-d into out (11 bytes) if it is a real day. */
