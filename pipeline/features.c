@@ -15,6 +15,9 @@ static const char usage[] =
 "feature vector, one line each in LIBSVM's format 'label idx:val ...',\n"
 "using the vocabulary of the model folder MODEL.  The label is the number\n"
 "of the quote's stance column (1, 2, ... in MODEL/labels.txt), or 0.\n"
+"Each line ends with the quote's key, '# ARTICLE<TAB>QUOTE_ID' (SVMlight's\n"
+"trailing comment; \\\\, \\t, \\n and \\r stand for a backslash, tab, newline\n"
+"and CR in them), that stance-classify passes on.\n"
 "With no QUOTES, or when QUOTES is -, read standard input.\n"
 "\n"
 "  -m, --model=DIR    the model folder (required; the shipped one is\n"
@@ -50,6 +53,10 @@ int main(int argc, char **argv)
 	struct st_quote *q;
 	struct st_out out = { 0 };
 	struct st_vec x;
+	struct st_buf key = ST_BUF_INIT;
+	char *vline = NULL, id[32];
+	size_t vlen = 0;
+	FILE *vfp = NULL;
 	int c, i, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
 
@@ -80,6 +87,13 @@ int main(int argc, char **argv)
 	f = st_featurizer_new(&err);
 	if (!f || st_out_open(&out, output, &err))
 		goto fail;
+	/* each vector is written here first, so that its key can follow it
+	 * on its line */
+	vfp = open_memstream(&vline, &vlen);
+	if (!vfp) {
+		st_fail(&err, NULL, 0, "out of memory");
+		goto abort;
+	}
 	st_quotes_init(&one);
 	q = st_quotes_add(&one);
 	cli_progress_init(&prog, quiet, "quotes", -1);
@@ -105,7 +119,15 @@ int main(int argc, char **argv)
 				}
 			}
 			st_quote_vector(f, q, &model.vocab, &x);
-			st_vec_write(out.fp, label, &x);
+			rewind(vfp);
+			st_vec_write(vfp, label, &x);
+			fflush(vfp);
+			fwrite(vline, 1, vlen - 1, out.fp);	/* not its \n */
+			snprintf(id, sizeof id, "q%d", q->id);
+			st_buf_reset(&key);
+			st_vkey_add(&key, q->article, id);
+			st_buf_addc(&key, '\n');
+			fwrite(key.s, 1, key.len, out.fp);
 			cli_progress_step(&prog, 1);
 		}
 		st_quote_reader_close(r);
@@ -122,6 +144,10 @@ abort:
 fail:
 	cli_error(&err);
 out:
+	if (vfp)
+		fclose(vfp);
+	free(vline);
+	st_buf_finish(&key);
 	st_quotes_finish(&one);
 	st_vec_finish(&x);
 	st_featurizer_free(f);

@@ -18,7 +18,9 @@
 static const char usage[] =
 "Usage: stance-report [OPTION]... QUOTES PREDICTIONS [QUOTES PREDICTIONS]...\n"
 "Join each QUOTES file (from stance-tokenize) with its PREDICTIONS file\n"
-"(from stance-classify, one row per quote in the same order) and write\n"
+"(from stance-classify: article,quote_id, then the prediction), joined on\n"
+"article,quote_id (a quote without its prediction, a prediction without\n"
+"its quote or a key given twice is an error), and write\n"
 "the reports into the folder DIR, which is replaced whole (files of other\n"
 "programs in it, such as plots/, are kept):\n"
 "  quotes.csv    one row per quote: article,quote_id,paragraph,start,end,\n"
@@ -78,19 +80,6 @@ CLI_ACTORS_HELP
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-/* One pair of input files, read in step. */
-struct stream {
-	const char *qpath, *ppath;
-	struct st_quote_reader *qr;
-	struct st_csv_reader *pr;
-	struct st_quotes one;	/* holds the current quote */
-	struct st_quote *q;
-	int label;
-	double conf, prob[ST_MAX_LABELS];
-	int live;		/* q holds an unread quote */
-	long n;			/* quotes read */
-};
-
 struct speaker {
 	char *key, *name, *role;
 	char **var;		/* the names as written, in order */
@@ -101,10 +90,7 @@ struct speaker {
 };
 
 /* A quote of the article being written, with its prediction. */
-struct arow {
-	int label;
-	double conf, prob[ST_MAX_LABELS];
-};
+#define arow st_pred
 
 struct todo_row {
 	char *article, *text, *speaker, *role, *sentence, *paragraph;
@@ -159,84 +145,6 @@ struct report {
 	struct todo_row *tr;
 	size_t ntr, captr;
 };
-
-/* The header of a predictions file gives the labels. */
-static int read_pred_header(struct stream *s, struct report *rep, int first,
-                            struct st_error *err)
-{
-	const struct st_csv_row *r;
-	int rc = st_csv_next(s->pr, &r, err), k;
-
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		return st_fail(err, s->ppath, 1, "empty file: no header");
-	if (r->n < 4 || strcmp(r->field[0], "stance") ||
-	    strcmp(r->field[1], "confidence"))
-		return st_fail(err, s->ppath, r->line, "not a predictions file "
-		               "(expected stance,confidence,P(...)...)");
-	if (r->n - 2 > ST_MAX_LABELS)
-		return st_fail(err, s->ppath, r->line, "too many labels");
-	for (k = 2; k < (int)r->n; k++) {
-		size_t n = strlen(r->field[k]);
-
-		if (n < 4 || strncmp(r->field[k], "P(", 2) ||
-		    r->field[k][n - 1] != ')')
-			return st_fail(err, s->ppath, r->line, "bad column '%s'",
-			               r->field[k]);
-		if (first) {
-			rep->labels[rep->nlabels++] =
-				st_xstrndup(r->field[k] + 2, n - 3);
-		} else if ((int)r->n - 2 != rep->nlabels ||
-		           strlen(rep->labels[k - 2]) != n - 3 ||
-		           strncmp(rep->labels[k - 2], r->field[k] + 2, n - 3)) {
-			return st_fail(err, s->ppath, r->line,
-			               "labels differ from the first "
-			               "predictions file's");
-		}
-	}
-	return 0;
-}
-
-/* Read the next quote and its prediction into s; s->live says whether
- * there was one. */
-static int advance(struct stream *s, const struct report *rep,
-                   struct st_error *err)
-{
-	const struct st_csv_row *r;
-	int gq = st_quote_next(s->qr, s->q, err), gp, k;
-
-	if (gq < 0)
-		return -1;
-	gp = st_csv_next(s->pr, &r, err);
-	if (gp < 0)
-		return -1;
-	if (gq != gp)
-		return st_fail(err, s->ppath, gp ? r->line : 1,
-		               "%ld predictions for %ld quotes in %s",
-		               s->n + gp, s->n + gq, s->qpath);
-	s->live = gq;
-	if (!gq)
-		return 0;
-	s->n++;
-	if ((int)r->n != rep->nlabels + 2)
-		return st_fail(err, s->ppath, r->line, "expected %d fields, "
-		               "found %zu", rep->nlabels + 2, r->n);
-	s->label = st_label_index(rep->labels, rep->nlabels, r->field[0]);
-	if (s->label < 0)
-		return st_fail(err, s->ppath, r->line, "unknown label '%s'",
-		               r->field[0]);
-	if (st_parse_double(r->field[1], &s->conf) || s->conf < 0 ||
-	    s->conf > 1)
-		return st_fail(err, s->ppath, r->line, "bad confidence '%s'",
-		               r->field[1]);
-	for (k = 0; k < rep->nlabels; k++)
-		if (st_parse_double(r->field[k + 2], &s->prob[k]) ||
-		    s->prob[k] < 0 || s->prob[k] > 1)
-			return st_fail(err, s->ppath, r->line,
-			               "bad probability '%s'", r->field[k + 2]);
-	return 0;
-}
 
 static void header(struct st_csv_writer *w, const struct report *r,
                    const char *const *first, int with_p)
@@ -626,11 +534,9 @@ static int write_todo_xlsx(const char *path, struct report *r,
 	return rc;
 }
 
-static int quote_row(struct report *r, const struct stream *s,
-                     struct st_error *err)
+static int quote_row(struct report *r, struct st_quote *q,
+                     const struct st_pred *p, struct st_error *err)
 {
-	const struct st_quote *q = s->q;
-
 	if (r->todo) {
 		struct todo_row *t;
 
@@ -643,8 +549,8 @@ static int quote_row(struct report *r, const struct stream *s,
 		t->text = st_xstrdup(q->text);
 		t->speaker = st_xstrdup(q->speaker);
 		t->role = st_xstrdup(q->role);
-		t->label = s->label;
-		t->conf = s->conf;
+		t->label = p->label;
+		t->conf = p->conf;
 		t->sentence = t->paragraph = NULL;
 		if (r->article_dir && around(r, q, t, err))
 			return -1;
@@ -673,7 +579,7 @@ static int quote_row(struct report *r, const struct stream *s,
 		/* the strings change hands, not bytes: the reader replaces
 		 * its own at the next quote (the id stays, for the order
 		 * check) */
-#define SWAP(f) (t = c->f, c->f = s->q->f, s->q->f = t)
+#define SWAP(f) (t = c->f, c->f = q->f, q->f = t)
 		SWAP(speaker);
 		SWAP(role);
 		SWAP(text);
@@ -685,9 +591,9 @@ static int quote_row(struct report *r, const struct stream *s,
 		r->caprows = r->art.cap;
 		r->rows = st_xrealloc(r->rows, r->caprows * sizeof *r->rows);
 	}
-	r->rows[r->artn - 1].label = s->label;
-	r->rows[r->artn - 1].conf = s->conf;
-	memcpy(r->rows[r->artn - 1].prob, s->prob, sizeof s->prob);
+	r->rows[r->artn - 1].label = p->label;
+	r->rows[r->artn - 1].conf = p->conf;
+	memcpy(r->rows[r->artn - 1].prob, p->prob, sizeof p->prob);
 	return 0;
 }
 
@@ -960,14 +866,6 @@ static char *join(const char *dir, const char *name)
 	return st_buf_detach(&b);
 }
 
-/* Is a before b in the merged order (article, then offset)? */
-static int before(const struct stream *a, const struct stream *b)
-{
-	int c = strcmp(a->q->article, b->q->article);
-
-	return c ? c < 0 : a->q->start < b->q->start;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -1001,7 +899,10 @@ int main(int argc, char **argv)
 	const char *dir = "reports", *todo = NULL, *ids_path = NULL,
 		*xlsx = NULL;
 	struct report rep = { 0 };
-	struct stream *st = NULL;
+	struct st_merge *mg = NULL;
+	struct st_quote *q;
+	struct st_pred pred;
+	char **qpaths = NULL, **ppaths = NULL;
 	struct st_error err = { 0 };
 	struct st_out out[4];
 	struct st_stage stage = { NULL, NULL };
@@ -1056,7 +957,12 @@ int main(int argc, char **argv)
 	st_map_init(&rep.failed);
 	st_quotes_init(&rep.art);
 	rep.todo = todo != NULL;
-	st = st_xcalloc((size_t)npairs, sizeof *st);
+	qpaths = st_xcalloc((size_t)npairs, sizeof *qpaths);
+	ppaths = st_xcalloc((size_t)npairs, sizeof *ppaths);
+	for (i = 0; i < npairs; i++) {
+		qpaths[i] = argv[optind + 2 * i];
+		ppaths[i] = argv[optind + 2 * i + 1];
+	}
 	st_out_install_signals();
 	actors = cli_load_actors(&err);
 	if (!actors)
@@ -1085,20 +991,14 @@ int main(int argc, char **argv)
 		        rep.nfl == 1 ? "" : "s");
 		goto fail;
 	}
-	for (i = 0; i < npairs; i++) {
-		struct stream *s = &st[i];
+	mg = st_merge_open(qpaths, ppaths, (size_t)npairs, &err);
+	if (!mg)
+		goto fail;
+	{
+		char *const *labels = st_merge_labels(mg, &rep.nlabels);
 
-		s->qpath = argv[optind + 2 * i];
-		s->ppath = argv[optind + 2 * i + 1];
-		st_quotes_init(&s->one);
-		s->q = st_quotes_add(&s->one);
-		s->qr = st_quote_reader_open(s->qpath, &err);
-		if (!s->qr)
-			goto fail;
-		s->pr = st_csv_reader_open(s->ppath, &err);
-		if (!s->pr || read_pred_header(s, &rep, i == 0, &err) ||
-		    advance(s, &rep, &err))
-			goto fail;
+		for (k = 0; k < rep.nlabels; k++)
+			rep.labels[k] = st_xstrdup(labels[k]);
 	}
 	if (!todo) {
 		/* written into a new folder, swapped in whole at the end */
@@ -1123,45 +1023,23 @@ int main(int argc, char **argv)
 	/* by default a quotes file without quotes stands for its article */
 	if (!ids_path)
 		for (i = 0; i < npairs; i++)
-			if (!st[i].live) {
+			if (st_merge_empty(mg, (size_t)i)) {
 				rep.ids = st_xrealloc(rep.ids, (rep.nids + 1) *
 				                      sizeof *rep.ids);
-				rep.ids[rep.nids++] = cli_article_id_csv(st[i].qpath);
+				rep.ids[rep.nids++] = cli_article_id_csv(qpaths[i]);
 			}
 	if (!ids_path && rep.nids)
 		qsort(rep.ids, rep.nids, sizeof *rep.ids, cmp_str);
 	if (next_id(&rep, &err))
 		goto fail;
 	cli_progress_init(&prog, quiet, "quotes", -1);
-	for (;;) {
-		struct stream *min = NULL;
-		char *art;
-		size_t start;
-
-		for (i = 0; i < npairs; i++)
-			if (st[i].live && (!min || before(&st[i], min)))
-				min = &st[i];
-		if (!min)
-			break;
-		if (quote_row(&rep, min, &err))
+	while ((c = st_merge_next(mg, &q, &pred, &err)) == 1) {
+		if (quote_row(&rep, q, &pred, &err))
 			goto fail;
 		cli_progress_step(&prog, 1);
-		art = st_xstrdup(min->q->article);
-		start = min->q->start;
-		if (advance(min, &rep, &err)) {
-			free(art);
-			goto fail;
-		}
-		if (min->live && (strcmp(min->q->article, art) < 0 ||
-		                  (!strcmp(min->q->article, art) &&
-		                   min->q->start < start))) {
-			free(art);
-			st_fail(&err, min->qpath, min->q->line, "quotes out of "
-			        "order: files must be in article then text order");
-			goto fail;
-		}
-		free(art);
 	}
+	if (c < 0)
+		goto fail;
 	cli_progress_end(&prog);
 	if (todo) {
 		if (st_out_open(&out[0], todo, &err))
@@ -1227,12 +1105,9 @@ out:
 	}
 	free(rep.fl);
 	st_map_finish(&rep.failed);
-	for (i = 0; i < npairs; i++) {
-		st_quote_reader_close(st[i].qr);
-		st_csv_reader_close(st[i].pr);
-		st_quotes_finish(&st[i].one);
-	}
-	free(st);
+	st_merge_free(mg);
+	free(qpaths);
+	free(ppaths);
 	for (k = 0; k < rep.nlabels; k++)
 		free(rep.labels[k]);
 	for (k = 0; k < 4; k++)

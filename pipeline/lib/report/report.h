@@ -10,6 +10,52 @@
 #include "learn/learn.h"
 #include <stddef.h>
 
+/* merge.h - the quotes and predictions of a run joined on their key,
+ * article,quote_id, and merged into article then text order.
+ *
+ * Each pair is a quotes file (stance-tokenize: in article then text order)
+ * and its predictions file (stance-classify: article,quote_id,stance,
+ * confidence,P(label)...).  The predictions may come in any order: the
+ * join reads them in step with the quotes and keeps only those read ahead
+ * of their quote, so memory grows with how far they are out of order, not
+ * with the file (in order, as stance-classify writes them, it stays
+ * flat).  The pairs are merged as they are read. */
+
+/* A quote's prediction: the index of its label, that label's probability,
+ * and every label's. */
+struct st_pred {
+	int label;
+	double conf, prob[ST_MAX_LABELS];
+};
+
+/* Open the pairs qpaths[i], ppaths[i] (the strings are the caller's and
+ * must outlive the merge) and read each one's header and first quote.
+ * NULL with err filled on a file that cannot be read, a predictions
+ * header that is not one or whose labels differ from the first file's,
+ * or any error of st_merge_next() at the first quote.  Free with
+ * st_merge_free(). */
+struct st_merge;
+struct st_merge *st_merge_open(char *const *qpaths, char *const *ppaths,
+                               size_t n, struct st_error *err);
+void st_merge_free(struct st_merge *m);
+
+/* The labels of the predictions' P(...) columns, owned by the merge. */
+char *const *st_merge_labels(const struct st_merge *m, int *nlabels);
+/* Did pair i hold no quotes? */
+int st_merge_empty(const struct st_merge *m, size_t i);
+
+/* The next quote of the run and its prediction: 1, 0 at the end, -1 with
+ * err filled.  *q is the merge's until the next call; the caller may take
+ * its speaker, role, text, date and source strings (swapping in strings of
+ * its own: the reader frees them).  Fails, naming the file and line and
+ * the key, on a quote without a prediction (the quotes file's line), a
+ * prediction without a quote once its pair's quotes are done, a key given
+ * twice in either file, quotes out of article then text order, a
+ * prediction without a key, and bad fields (an unknown label, a
+ * probability outside 0..1). */
+int st_merge_next(struct st_merge *m, struct st_quote **q,
+                  struct st_pred *p, struct st_error *err);
+
 /* speakers.h - one identity per speaker: who a speaker's name stands for
  * across an article and a batch, one camp for one person's quotes, and
  * what decided a quote's label.
