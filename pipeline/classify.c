@@ -32,6 +32,23 @@ static const char usage[] =
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
+/* The key of the quote, then its prediction's columns. */
+static void header(struct st_csv_writer *w, const struct st_model *model)
+{
+	static const char *const first[] = { "article", "quote_id", "stance",
+		"confidence", NULL };
+	int i;
+
+	for (i = 0; first[i]; i++)
+		st_csv_put(w, first[i]);
+	for (i = 0; i < model->nlabels; i++) {
+		char *col = cli_prob_column(model->labels[i]);
+		st_csv_put(w, col);
+		free(col);
+	}
+	st_csv_endrow(w);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -77,16 +94,7 @@ int main(int argc, char **argv)
 	if (st_out_open(&out, output, &err))
 		goto fail;
 	st_csv_writer_init(&w, out.fp, 0, 0);
-	st_csv_put(&w, "article");
-	st_csv_put(&w, "quote_id");
-	st_csv_put(&w, "stance");
-	st_csv_put(&w, "confidence");
-	for (k = 0; k < model.nlabels; k++) {
-		char *col = cli_prob_column(model.labels[k]);
-		st_csv_put(&w, col);
-		free(col);
-	}
-	st_csv_endrow(&w);
+	header(&w, &model);
 	cli_progress_init(&prog, quiet, "vectors", -1);
 	for (i = 0; i < nin; i++) {
 		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";

@@ -31,6 +31,31 @@ CLI_ACTORS_HELP
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
+/* One vector line with its key: the vector is written into a memory
+ * stream first, so that the key can follow it on its line. */
+struct vline {
+	FILE *fp;
+	char *s;
+	size_t len;
+	struct st_buf key;
+};
+
+static void put_line(struct vline *v, FILE *out, int label,
+                     const struct st_vec *x, const struct st_quote *q)
+{
+	char id[32];
+
+	rewind(v->fp);
+	st_vec_write(v->fp, label, x);
+	fflush(v->fp);
+	fwrite(v->s, 1, v->len - 1, out);	/* not its \n */
+	snprintf(id, sizeof id, "q%d", q->id);
+	st_buf_reset(&v->key);
+	st_vkey_add(&v->key, q->article, id);
+	st_buf_addc(&v->key, '\n');
+	fwrite(v->key.s, 1, v->key.len, out);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -53,10 +78,7 @@ int main(int argc, char **argv)
 	struct st_quote *q;
 	struct st_out out = { 0 };
 	struct st_vec x;
-	struct st_buf key = ST_BUF_INIT;
-	char *vline = NULL, id[32];
-	size_t vlen = 0;
-	FILE *vfp = NULL;
+	struct vline vl = { NULL, NULL, 0, ST_BUF_INIT };
 	int c, i, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
 
@@ -87,10 +109,8 @@ int main(int argc, char **argv)
 	f = st_featurizer_new(&err);
 	if (!f || st_out_open(&out, output, &err))
 		goto fail;
-	/* each vector is written here first, so that its key can follow it
-	 * on its line */
-	vfp = open_memstream(&vline, &vlen);
-	if (!vfp) {
+	vl.fp = open_memstream(&vl.s, &vl.len);
+	if (!vl.fp) {
 		st_fail(&err, NULL, 0, "out of memory");
 		goto abort;
 	}
@@ -119,15 +139,7 @@ int main(int argc, char **argv)
 				}
 			}
 			st_quote_vector(f, q, &model.vocab, &x);
-			rewind(vfp);
-			st_vec_write(vfp, label, &x);
-			fflush(vfp);
-			fwrite(vline, 1, vlen - 1, out.fp);	/* not its \n */
-			snprintf(id, sizeof id, "q%d", q->id);
-			st_buf_reset(&key);
-			st_vkey_add(&key, q->article, id);
-			st_buf_addc(&key, '\n');
-			fwrite(key.s, 1, key.len, out.fp);
+			put_line(&vl, out.fp, label, &x, q);
 			cli_progress_step(&prog, 1);
 		}
 		st_quote_reader_close(r);
@@ -144,10 +156,10 @@ abort:
 fail:
 	cli_error(&err);
 out:
-	if (vfp)
-		fclose(vfp);
-	free(vline);
-	st_buf_finish(&key);
+	if (vl.fp)
+		fclose(vl.fp);
+	free(vl.s);
+	st_buf_finish(&vl.key);
 	st_quotes_finish(&one);
 	st_vec_finish(&x);
 	st_featurizer_free(f);
