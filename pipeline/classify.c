@@ -15,9 +15,11 @@ static const char usage[] =
 "Predict the stance of each feature vector of the VECTORS files (LIBSVM's\n"
 "format, from stance-features) with the model folder MODEL, and write a\n"
 "CSV with one row per vector, in order:\n"
-"  stance,confidence,P(label 1),P(label 2),...\n"
-"confidence is the probability of the predicted stance.  An empty VECTORS\n"
-"file (an article without quotes) gives no rows.\n"
+"  article,quote_id,stance,confidence,P(label 1),P(label 2),...\n"
+"article and quote_id are the key that ends the vector's line\n"
+"('# ARTICLE<TAB>QUOTE_ID'), empty for a line without one.  confidence is\n"
+"the probability of the predicted stance.  An empty VECTORS file (an\n"
+"article without quotes) gives no rows.\n"
 "With no VECTORS, or when VECTORS is -, read standard input.\n"
 "\n"
 "  -m, --model=DIR    the model folder (required; the shipped one is\n"
@@ -29,6 +31,23 @@ static const char usage[] =
 "\n"
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
+
+/* The key of the quote, then its prediction's columns. */
+static void header(struct st_csv_writer *w, const struct st_model *model)
+{
+	static const char *const first[] = { "article", "quote_id", "stance",
+		"confidence", NULL };
+	int i;
+
+	for (i = 0; first[i]; i++)
+		st_csv_put(w, first[i]);
+	for (i = 0; i < model->nlabels; i++) {
+		char *col = cli_prob_column(model->labels[i]);
+		st_csv_put(w, col);
+		free(col);
+	}
+	st_csv_endrow(w);
+}
 
 int main(int argc, char **argv)
 {
@@ -75,14 +94,7 @@ int main(int argc, char **argv)
 	if (st_out_open(&out, output, &err))
 		goto fail;
 	st_csv_writer_init(&w, out.fp, 0, 0);
-	st_csv_put(&w, "stance");
-	st_csv_put(&w, "confidence");
-	for (k = 0; k < model.nlabels; k++) {
-		char *col = cli_prob_column(model.labels[k]);
-		st_csv_put(&w, col);
-		free(col);
-	}
-	st_csv_endrow(&w);
+	header(&w, &model);
 	cli_progress_init(&prog, quiet, "vectors", -1);
 	for (i = 0; i < nin; i++) {
 		const char *name = strcmp(in[i], "-") ? in[i] : "<stdin>";
@@ -98,6 +110,7 @@ int main(int argc, char **argv)
 		/* a line at a time: memory does not grow with the file */
 		while (!bad && (n = getline(&line, &cap, fp)) > 0) {
 			double prob[ST_MAX_LABELS];
+			char *article, *quote_id;
 			int label, best;
 
 			lineno++;
@@ -107,12 +120,19 @@ int main(int argc, char **argv)
 				bad = st_fail(&err, name, lineno, "NUL byte");
 				break;
 			}
+			if (st_vkey_split(line, &article, &quote_id, name,
+			                  lineno, &err) < 0) {
+				bad = -1;
+				break;
+			}
 			if (st_vec_parse(name, lineno, line, &label, &x,
 			                 (long)st_vocab_size(&model.vocab), &err)) {
 				bad = -1;
 				break;
 			}
 			best = st_model_predict(&model, &x, prob);
+			st_csv_put(&w, article ? article : "");
+			st_csv_put(&w, quote_id ? quote_id : "");
 			st_csv_put(&w, model.labels[best]);
 			st_csv_putd(&w, prob[best], 6);
 			for (k = 0; k < model.nlabels; k++)

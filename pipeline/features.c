@@ -15,6 +15,9 @@ static const char usage[] =
 "feature vector, one line each in LIBSVM's format 'label idx:val ...',\n"
 "using the vocabulary of the model folder MODEL.  The label is the number\n"
 "of the quote's stance column (1, 2, ... in MODEL/labels.txt), or 0.\n"
+"Each line ends with the quote's key, '# ARTICLE<TAB>QUOTE_ID' (SVMlight's\n"
+"trailing comment; \\\\, \\t, \\n and \\r stand for a backslash, tab, newline\n"
+"and CR in them), that stance-classify passes on.\n"
 "With no QUOTES, or when QUOTES is -, read standard input.\n"
 "\n"
 "  -m, --model=DIR    the model folder (required; the shipped one is\n"
@@ -27,6 +30,31 @@ CLI_ACTORS_HELP
 "\n"
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
+
+/* One vector line with its key: the vector is written into a memory
+ * stream first, so that the key can follow it on its line. */
+struct vline {
+	FILE *fp;
+	char *s;
+	size_t len;
+	struct st_buf key;
+};
+
+static void put_line(struct vline *v, FILE *out, int label,
+                     const struct st_vec *x, const struct st_quote *q)
+{
+	char id[32];
+
+	rewind(v->fp);
+	st_vec_write(v->fp, label, x);
+	fflush(v->fp);
+	fwrite(v->s, 1, v->len - 1, out);	/* not its \n */
+	snprintf(id, sizeof id, "q%d", q->id);
+	st_buf_reset(&v->key);
+	st_vkey_add(&v->key, q->article, id);
+	st_buf_addc(&v->key, '\n');
+	fwrite(v->key.s, 1, v->key.len, out);
+}
 
 int main(int argc, char **argv)
 {
@@ -50,6 +78,7 @@ int main(int argc, char **argv)
 	struct st_quote *q;
 	struct st_out out = { 0 };
 	struct st_vec x;
+	struct vline vl = { NULL, NULL, 0, ST_BUF_INIT };
 	int c, i, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
 
@@ -80,6 +109,11 @@ int main(int argc, char **argv)
 	f = st_featurizer_new(&err);
 	if (!f || st_out_open(&out, output, &err))
 		goto fail;
+	vl.fp = open_memstream(&vl.s, &vl.len);
+	if (!vl.fp) {
+		st_fail(&err, NULL, 0, "out of memory");
+		goto abort;
+	}
 	st_quotes_init(&one);
 	q = st_quotes_add(&one);
 	cli_progress_init(&prog, quiet, "quotes", -1);
@@ -105,7 +139,7 @@ int main(int argc, char **argv)
 				}
 			}
 			st_quote_vector(f, q, &model.vocab, &x);
-			st_vec_write(out.fp, label, &x);
+			put_line(&vl, out.fp, label, &x, q);
 			cli_progress_step(&prog, 1);
 		}
 		st_quote_reader_close(r);
@@ -122,6 +156,10 @@ abort:
 fail:
 	cli_error(&err);
 out:
+	if (vl.fp)
+		fclose(vl.fp);
+	free(vl.s);
+	st_buf_finish(&vl.key);
 	st_quotes_finish(&one);
 	st_vec_finish(&x);
 	st_featurizer_free(f);

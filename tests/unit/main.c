@@ -31,6 +31,8 @@ int main(void)
 	srunner_add_suite(sr, actors_suite());
 	srunner_add_suite(sr, dateline_suite());
 	srunner_add_suite(sr, speakers_suite());
+	srunner_add_suite(sr, join_suite());
+	srunner_add_suite(sr, tally_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

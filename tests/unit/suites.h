@@ -27,6 +27,8 @@ Suite *sheet_suite(void);
 Suite *actors_suite(void);
 Suite *dateline_suite(void);
 Suite *speakers_suite(void);
+Suite *join_suite(void);
+Suite *tally_suite(void);
 
 /* Temporary folders (tmpdir.c): make one named /tmp/stance-WHAT-XXXXXX
  * into buf; list its names sorted and joined by '|'; remove it with the

@@ -305,4 +305,21 @@ int st_sheet_needs_office(const char *path);
 int st_sheet_convert(const char *path, const char *tmpdir,
                      struct st_buf *out, struct st_error *err);
 
+/* vkey.h - which quote a feature vector line is.  stance-features ends
+ * each LIBSVM line with " # ARTICLE<TAB>QUOTE_ID", SVMlight's trailing
+ * comment, so that the stages after it join on the key, not on the row's
+ * position; a backslash, tab, newline or CR in either is written \\, \t,
+ * \n or \r.  The vector part never holds a '#', so the first one starts
+ * the key whatever the article id holds. */
+
+/* Append the key of (article, quote_id) to b, with its leading " # ". */
+void st_vkey_add(struct st_buf *b, const char *article, const char *quote_id);
+/* Split a vector line (without its newline) in place: the line is cut
+ * before its key and *article and *quote_id point at the key's parts,
+ * unescaped, inside line.  1 with the key, 0 for a line without one
+ * (plain LIBSVM: line untouched, both NULL), -1 with err naming path and
+ * lineno for a key that does not parse. */
+int st_vkey_split(char *line, char **article, char **quote_id,
+                  const char *path, long lineno, struct st_error *err);
+
 #endif

@@ -1,5 +1,8 @@
-/* report.h - what people read: one identity per
- * speaker, and workbooks.  Failures are an st_error naming the file. */
+/* report.h - what people read: quotes and predictions joined on their
+ * key, one identity per speaker, one label per person in an article, the
+ * report files and errors.csv, the labelling sheet, and workbooks.
+ * Failures are an st_error naming the file (and line); nothing here
+ * prints or exits. */
 #ifndef STANCE_REPORT_H
 #define STANCE_REPORT_H
 
@@ -9,6 +12,202 @@
 #include "extract/extract.h"
 #include "learn/learn.h"
 #include <stddef.h>
+
+/* merge.h - the quotes and predictions of a run joined on their key,
+ * article,quote_id, and merged into article then text order.
+ *
+ * Each pair is a quotes file (stance-tokenize: in article then text order)
+ * and its predictions file (stance-classify: article,quote_id,stance,
+ * confidence,P(label)...).  The predictions may come in any order: the
+ * join reads them in step with the quotes and keeps only those read ahead
+ * of their quote, so memory grows with how far they are out of order, not
+ * with the file (in order, as stance-classify writes them, it stays
+ * flat).  The pairs are merged as they are read. */
+
+/* A quote's prediction: the index of its label, that label's probability,
+ * and every label's. */
+struct st_pred {
+	int label;
+	double conf, prob[ST_MAX_LABELS];
+};
+
+/* Open the pairs qpaths[i], ppaths[i] (the strings are the caller's and
+ * must outlive the merge) and read each one's header and first quote.
+ * NULL with err filled on a file that cannot be read, a predictions
+ * header that is not one or whose labels differ from the first file's,
+ * or any error of st_merge_next() at the first quote.  Free with
+ * st_merge_free(). */
+struct st_merge;
+struct st_merge *st_merge_open(char *const *qpaths, char *const *ppaths,
+                               size_t n, struct st_error *err);
+void st_merge_free(struct st_merge *m);
+
+/* The labels of the predictions' P(...) columns, owned by the merge. */
+char *const *st_merge_labels(const struct st_merge *m, int *nlabels);
+/* Did pair i hold no quotes? */
+int st_merge_empty(const struct st_merge *m, size_t i);
+
+/* The next quote of the run and its prediction: 1, 0 at the end, -1 with
+ * err filled.  *q is the merge's until the next call; the caller may take
+ * its speaker, role, text, date and source strings (swapping in strings of
+ * its own: the reader frees them).  Fails, naming the file and line and
+ * the key, on a quote without a prediction (the quotes file's line), a
+ * prediction without a quote once its pair's quotes are done, a key given
+ * twice in either file, quotes out of article then text order, a
+ * prediction without a key, and bad fields (an unknown label, a
+ * probability outside 0..1). */
+int st_merge_next(struct st_merge *m, struct st_quote **q,
+                  struct st_pred *p, struct st_error *err);
+
+/* tally.h - what the reports count.  An article's quotes are held until
+ * it ends (st_article_*): one person's quotes then get one label, and each
+ * quote the evidence for it.  The batch's people (st_people_*) are
+ * counted an article at a time and settled at the end: the one table that
+ * grows with the corpus, by its number of people, not of quotes. */
+
+/* One person of speakers.csv.  The strings are the table's. */
+struct st_person {
+	char *key, *name, *role;	/* role: the first given, or NULL */
+	char **var;			/* the names as written, in order */
+	size_t nvar;
+	long quotes, articles;
+	long counts[ST_MAX_LABELS];	/* quotes per label */
+	double mass[ST_MAX_LABELS];	/* their probabilities summed */
+};
+
+struct st_people {
+	struct st_map index;		/* key -> p[] */
+	struct st_person *p;
+	size_t n, cap;
+};
+void st_people_init(struct st_people *pp);
+/* Frees every entry and its strings. */
+void st_people_finish(struct st_people *pp);
+/* Merge each entry into the one its identity resolves to
+ * (st_speaker_merge: a surname into the one full name with it, a full
+ * name into the longest with its first and last words), drop the merged
+ * ones and sort the rest, most quotes first, then by name.  Once, after
+ * the last article. */
+void st_people_settle(struct st_people *pp, int nlabels);
+/* The label with the most quotes of sp; a tie goes to the larger total
+ * probability, then to the first. */
+int st_person_majority(const struct st_person *sp, int nlabels);
+
+/* The quotes of one article with their predictions: q.q[0..n), pred[i]
+ * and, after st_article_decide(), evidence[i] (a string the article owns).
+ * The slots are reused from one article to the next. */
+struct st_article {
+	struct st_quotes q;
+	size_t n, cap;
+	struct st_pred *pred;
+	char **evidence;
+};
+void st_article_init(struct st_article *a);
+void st_article_finish(struct st_article *a);
+/* Empty it for the next article (the slots stay). */
+void st_article_clear(struct st_article *a);
+/* Add quote q, of the same article as those held, and its prediction.
+ * q's speaker, role, text, date and source strings change hands: q gets
+ * the strings of a reused slot (valid ones, for the reader to replace);
+ * its article is copied for the first quote only. */
+void st_article_add(struct st_article *a, struct st_quote *q,
+                    const struct st_pred *p);
+/* Decide the held article: unless per_quote, one person's quotes
+ * (speakers of the same identity once merged within the article, groups
+ * R: aside) get the label of their probabilities combined
+ * (st_combine_probs) in pred[i].label and .conf, the P(...) staying each
+ * quote's own; evidence[i] gets what decided each (st_evidence_of); and
+ * each person's quotes are counted into pp (when not NULL), once per
+ * article. */
+void st_article_decide(struct st_article *a, const struct st_actors *actors,
+                       char *const *labels, int nlabels, int per_quote,
+                       struct st_people *pp);
+
+/* skips.h - the articles a run skipped, for errors.csv: from
+ * stance-tokenize --errors lists (article,line,message[,path]) and
+ * stance-shard --skipped (name,reason).  An article is listed once, the
+ * first reason kept; the list is kept in article order. */
+struct st_failure {
+	char *article, *message, *where;	/* where: the file to blame */
+	long line;	/* 0 when no line is to blame (a file name) */
+};
+struct st_skips {
+	struct st_map failed;		/* article ids */
+	struct st_failure *fl;
+	size_t nfl;
+	long other_files, folders;	/* in the folder, not articles */
+};
+void st_skips_init(struct st_skips *s);
+void st_skips_finish(struct st_skips *s);
+/* Read a list; -1 with err naming the file and line on a missing column,
+ * a short row or a bad line number. */
+int st_skips_read_errors(struct st_skips *s, const char *path,
+                         struct st_error *err);
+int st_skips_read_skipped(struct st_skips *s, const char *path,
+                          struct st_error *err);
+/* Was article skipped? */
+int st_skips_has(const struct st_skips *s, const char *article);
+/* Write errors.csv, article,line,message, to fp (errors show in ferror). */
+void st_skips_write(const struct st_skips *s, FILE *fp, int excel);
+
+/* write.h - quotes.csv, articles.csv and speakers.csv (README's columns,
+ * CONTRACT.md's first ones), written as the merged quotes come: an
+ * article's rows when the next one starts, articles without quotes in
+ * their place from the list of ids, speakers.csv at the end.  Memory
+ * holds one article and the people (tally.h). */
+struct st_report_opts {
+	char *const *labels;		/* labels[0..nlabels), the caller's */
+	int nlabels;
+	const struct st_actors *actors;	/* the caller's */
+	const struct st_skips *skips;	/* left out of the ids, or NULL */
+	const char *article_dir;	/* for the date and source of an
+					 * article without quotes, or NULL */
+	int per_quote, excel;
+};
+/* Write the headers to quotes, articles and speakers (the caller's
+ * streams: it checks and closes them).  opts is copied, the strings it
+ * points to are not.  Free with st_report_free(). */
+struct st_report;
+struct st_report *st_report_new(const struct st_report_opts *opts,
+                                FILE *quotes, FILE *articles,
+                                FILE *speakers);
+void st_report_free(struct st_report *r);
+/* Every article id of the run, so that those without quotes get their
+ * row: from the file path (one per line, in order, read as needed; fails
+ * when it cannot be opened), or added one by one (sorted before use).
+ * Skipped ids and repeats are passed over. */
+int st_report_ids_file(struct st_report *r, const char *path,
+                       struct st_error *err);
+void st_report_ids_add(struct st_report *r, const char *id);
+/* The next quote, in article then text order (st_merge_next), and its
+ * prediction; q's strings change hands as in st_article_add().  Fails on
+ * ids out of order or a read error of the ids file. */
+int st_report_add(struct st_report *r, struct st_quote *q,
+                  const struct st_pred *p, struct st_error *err);
+/* The last article, the ids after it, and speakers.csv.  Fails as
+ * st_report_add(). */
+int st_report_end(struct st_report *r, struct st_error *err);
+/* The articles.csv rows written. */
+long st_report_articles(const struct st_report *r);
+
+/* todo.h - the labelling sheet of make annotate: every quote with the
+ * model's label as a suggestion, the least confident first (ties in the
+ * order they came), the stance column left empty.  Holds every quote: the
+ * order is known only at the end. */
+struct st_todo;
+/* labels (the caller's) name the suggestions; with article_dir, each
+ * quote's sentence and paragraph are read from its article there. */
+struct st_todo *st_todo_new(char *const *labels, int nlabels,
+                            const char *article_dir);
+void st_todo_free(struct st_todo *t);
+/* Add quote q (copied); fails when its article cannot be read. */
+int st_todo_add(struct st_todo *t, const struct st_quote *q,
+                const struct st_pred *p, struct st_error *err);
+/* The CSV sheet: article,quote,speaker,role,stance,suggested,confidence. */
+void st_todo_write(struct st_todo *t, FILE *fp, int excel);
+/* The workbook, with the sentences and paragraphs (st_sheet_write_todo). */
+int st_todo_write_xlsx(struct st_todo *t, const char *path,
+                       struct st_error *err);
 
 /* speakers.h - one identity per speaker: who a speaker's name stands for
  * across an article and a batch, one camp for one person's quotes, and
