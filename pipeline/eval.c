@@ -250,13 +250,6 @@ static void write_folds(FILE *fp, const struct st_quotes *qs,
 	st_csv_writer_finish(&w);
 }
 
-static char *join(const char *dir, const char *name)
-{
-	struct st_buf b = ST_BUF_INIT;
-	st_buf_addf(&b, "%s/%s", dir, name);
-	return st_buf_detach(&b);
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -390,7 +383,7 @@ int main(int argc, char **argv)
 		static const char *const files[] = { "metrics.csv",
 			"confusion.csv", "folds.csv" };
 		for (i = 0; i < 3; i++) {
-			paths[i] = join(dir, files[i]);
+			paths[i] = st_join(dir, files[i]);
 			if (st_out_open(&out[i], paths[i], &err))
 				goto fail;
 		}

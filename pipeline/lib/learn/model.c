@@ -15,13 +15,6 @@ static void quiet(const char *s)
 	(void)s;	/* libsvm's training chatter would go to stdout */
 }
 
-static char *join(const char *dir, const char *name)
-{
-	char *p = st_xmalloc(strlen(dir) + strlen(name) + 2);
-	sprintf(p, "%s/%s", dir, name);
-	return p;
-}
-
 int st_label_index(char *const *labels, int n, const char *name)
 {
 	int i;
@@ -381,8 +374,8 @@ int st_model_load(struct st_model *m, const char *dir, struct st_error *err)
 {
 	struct st_buf lb = ST_BUF_INIT, vb = ST_BUF_INIT, mb = ST_BUF_INIT;
 	unsigned long long vsum = 0, msum = 0;
-	char *lp = join(dir, "labels.txt"), *vp = join(dir, "vocab.txt");
-	char *mp = join(dir, "stance.model");
+	char *lp = st_join(dir, "labels.txt"), *vp = st_join(dir, "vocab.txt");
+	char *mp = st_join(dir, "stance.model");
 	int rc = -1, i, nsv, nclass, *lab = NULL;
 	long maxidx = 0;
 
@@ -826,7 +819,7 @@ static int save_svm(const struct svm_model *model, const char *dir,
 		char *tmpl = st_xmalloc(strlen(pre) + 7);
 
 		sprintf(tmpl, "%sXXXXXX", pre);
-		*tmp = join(dir, tmpl);
+		*tmp = st_join(dir, tmpl);
 		free(tmpl);
 		free(pre);
 	}
@@ -941,9 +934,9 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 		goto out;
 	if (st_read_file(mtmp, &mb, err))
 		goto out;
-	vpath = join(dir, "vocab.txt");
-	lpath = join(dir, "labels.txt");
-	tpath = join(dir, "metrics.txt");
+	vpath = st_join(dir, "vocab.txt");
+	lpath = st_join(dir, "labels.txt");
+	tpath = st_join(dir, "metrics.txt");
 	if (st_out_open(&vo, vpath, err))
 		goto out;
 	st_vocab_write(vo.fp, &pr.v);
@@ -974,7 +967,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
 	if (st_out_commit(&lo, err) || st_out_commit(&to, err))
 		goto out;
 	{
-		char *final = join(dir, "stance.model");
+		char *final = st_join(dir, "stance.model");
 		int bad = rename(mtmp, final) != 0;
 		free(final);
 		if (bad) {
