@@ -12,7 +12,8 @@
 #include "extract/extract.h"
 #include <stdio.h>
 
-/* feature.h - from a quote to a sparse vector: terms, the vocabulary with
+/* Features (groups.c, terms.c, vocab.c, vector.c, svmtext.c) - from a
+ * quote to a sparse vector: terms, the vocabulary with
  * its IDF weights, and LIBSVM's text format.
  *
  * A quote's terms come in groups, each named by its prefix and each
@@ -47,11 +48,16 @@ enum {
 };
 #define ST_G_DEFAULT (ST_G_WORDS | ST_G_BIGRAMS | ST_G_CONTEXT | ST_G_ROLE | \
                       ST_G_LEXICON | ST_G_ACTORS)
+/* The number of groups: group k is the bit 1 << k. */
+#define ST_NGROUPS 7
 
 /* "words,bigrams,context" <-> bits.  st_groups_parse returns -1 on an
  * unknown name; st_groups_format writes into buf (at least 72 bytes). */
 int st_groups_parse(const char *s, unsigned *groups);
 void st_groups_format(unsigned groups, char *buf, size_t size);
+/* The name of group k ("words" for 0, the bit ST_G_WORDS), or NULL when k
+ * is not in [0, ST_NGROUPS); a static string. */
+const char *st_group_name(int k);
 
 struct st_featurizer;
 struct st_actors;
