@@ -1,8 +1,17 @@
 /* learn.h - from quotes to a model and back: terms and
- * the vocabulary, LIBSVM text, the model folder (the only code that
- * touches libsvm), cross-validation, training, and the labelled set.
- * Failures are an st_error naming the file and line (a model file,
- * a vocabulary, a sheet row). */
+ * the vocabulary, LIBSVM text, the model folder, cross-validation,
+ * training, evaluation, and the labelled set.  Failures are an st_error
+ * naming the file and line (a model file, a vocabulary, a sheet row).
+ *
+ * The files, bottom up: groups.c (the group table), terms.c (a quote's
+ * terms), vocab.c (the vocabulary and its file), vector.c (weighting),
+ * svmtext.c (LIBSVM lines), docs.c (a training set's terms), svm.c (the
+ * only file that touches libsvm's types: fit, libsvm's model file,
+ * libsvm's prediction), modeltext.c (libsvm's model text checked),
+ * linear.c (the collapsed linear prediction), modeldir.c (the model
+ * folder), cv.c (folds, scores, cross-validation, the choice of C),
+ * trainer.c (st_train, above cv.c),
+ * labelled.c and retrain.c.  internal.h is what they share. */
 #ifndef STANCE_LEARN_H
 #define STANCE_LEARN_H
 
@@ -12,8 +21,7 @@
 #include "extract/extract.h"
 #include <stdio.h>
 
-/* Features (groups.c, terms.c, vocab.c, vector.c, svmtext.c) - from a
- * quote to a sparse vector: terms, the vocabulary with
+/* Features - from a quote to a sparse vector: terms, the vocabulary with
  * its IDF weights, and LIBSVM's text format.
  *
  * A quote's terms come in groups, each named by its prefix and each
@@ -131,7 +139,7 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x);
 int st_vec_parse(const char *path, long line, const char *s, int *label,
                  struct st_vec *x, long maxidx, struct st_error *err);
 
-/* model.h - the model folder (models/ by default) and the one module that
+/* The model folder (models/ by default); svm.c is the one file that
  * touches libsvm's types.
  *
  * A model folder holds four files, written together:
@@ -143,8 +151,6 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
  *   metrics.txt   what training measured (for people, never read back)
  * Loading checks the checksums, so a model never meets a vocabulary it
  * was not trained with. */
-
-#define ST_MAX_LABELS 32
 
 struct svm_model;
 
@@ -161,6 +167,8 @@ struct st_model {
 	 * kernels, which libsvm predicts itself. */
 	double *w;
 	size_t nfeatures;
+	/* libsvm's per-pair rho, probA and probB, copied with w */
+	double *rho, *probA, *probB;
 };
 
 /* Load dir/{stance.model,vocab.txt,labels.txt}; fails (naming the file and
@@ -181,18 +189,8 @@ int st_model_predict(const struct st_model *m, const struct st_vec *x,
 int st_model_predict_ex(const struct st_model *m, const struct st_vec *x,
                         double *prob, double *dec, int use_libsvm);
 
-/* Index of label name in labels[0..n), or -1. */
-int st_label_index(char *const *labels, int n, const char *name);
-
-/* A checksum of labels[0..n) in their order, NULs included, for
- * labels.txt. */
-unsigned long long st_labels_sum(char *const *labels, int n);
-
-/* Read a label list: one label per line, # comments and blank lines
- * skipped.  Fills labels (caller frees each) and returns the count, or -1
- * with err filled. */
-int st_labels_parse(const char *path, const char *text, char **labels,
-                    struct st_error *err);
+/* st_label_index(), st_labels_sum() and st_labels_parse(), the label
+ * files' parser, are io.h's. */
 
 /* Training. */
 struct st_train_opts {
@@ -240,7 +238,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
              const struct st_train_opts *o, const char *dir,
              struct st_error *err);
 
-/* cv.h - honest evaluation: folds that keep an article (or a speaker)
+/* Cross-validation - honest evaluation: folds that keep an article (or a speaker)
  * whole, cross-validated predictions, the choice of C, and the scores.
  *
  * A fold split is "grouped" when every quote of a group (an article, or a
@@ -299,7 +297,7 @@ double st_choose_C(const struct st_docs *d, int nlabels,
 /* The number of grid points st_choose_C() tries with these options. */
 int st_grid_points(const struct st_train_opts *o);
 
-/* labelled.h - labelled quotes from annotation sheets and their articles.
+/* Labelled quotes - labelled quotes from annotation sheets and their articles.
  *
  * An annotation sheet is a CSV with at least the columns article, quote
  * and stance (others, such as speaker, role, suggested and confidence, are
@@ -361,7 +359,7 @@ int st_labelled_load(struct st_labelled *l, const char *path,
 /* Free what the loads remembered (the quotes stay in out). */
 void st_labelled_finish(struct st_labelled *l);
 
-/* retrain.h - what a retraining changed: the previous model's figures
+/* Retraining - what a retraining changed: the previous model's figures
  * (from its metrics.txt) beside the new one's, and how many quotes of the
  * corpus the two models label differently. */
 
