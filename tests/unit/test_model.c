@@ -507,6 +507,55 @@ START_TEST(test_load_missing_model_file)
 }
 END_TEST
 
+/* stance-features needs the labels and the vocabulary, not the SVM. */
+START_TEST(test_load_vocab_without_model_file)
+{
+	char dir[64], path[128];
+	struct st_error err;
+	struct st_model m, full;
+
+	test_make_dir(dir, sizeof dir, "model");
+	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
+	ck_assert_msg(st_model_load(&full, dir, &err) == 0, "%s", err.msg);
+	snprintf(path, sizeof path, "%s/stance.model", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_msg(st_model_load_vocab(&m, dir, &err) == 0, "%s", err.msg);
+	ck_assert_ptr_null(m.svm);
+	ck_assert_int_eq(m.nlabels, 3);
+	ck_assert_str_eq(m.labels[0], "opposition");
+	ck_assert_str_eq(m.labels[2], "analyst");
+	ck_assert_uint_eq(st_vocab_size(&m.vocab), st_vocab_size(&full.vocab));
+	ck_assert_uint_eq(m.vocab.groups, full.vocab.groups);
+	st_model_finish(&m);
+	st_model_finish(&full);
+	test_rm_dir(dir);
+}
+END_TEST
+
+START_TEST(test_load_vocab_rejects_changed_vocab)
+{
+	char dir[64], want[256];
+	struct st_error err;
+	struct st_model m;
+	struct st_buf vb;
+
+	test_make_dir(dir, sizeof dir, "model");
+	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
+	read_in(dir, "vocab.txt", &vb);
+	st_buf_addc(&vb, '\n');
+	write_out(dir, "vocab.txt", vb.s, vb.len);
+	st_buf_finish(&vb);
+	ck_assert_int_eq(st_model_load_vocab(&m, dir, &err), -1);
+	snprintf(want, sizeof want, "%s/vocab.txt", dir);
+	ck_assert_str_eq(err.file, want);
+	ck_assert_int_eq(strncmp(err.msg, "vocabulary does not match the "
+	                         "model", 35), 0);
+	ck_assert_ptr_null(m.svm);
+	ck_assert_int_eq(m.nlabels, 0);
+	test_rm_dir(dir);
+}
+END_TEST
+
 /* With C given, cross-validation only measures; quotes that all come
  * from one article must still train (model.h promises 0 or -1 with err
  * filled, never a crash). */
@@ -592,6 +641,8 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_load_rejects_bad_labels_file);
 	tcase_add_test(tc, test_load_missing_folder);
 	tcase_add_test(tc, test_load_missing_model_file);
+	tcase_add_test(tc, test_load_vocab_without_model_file);
+	tcase_add_test(tc, test_load_vocab_rejects_changed_vocab);
 	tcase_add_test(tc, test_train_single_article);
 	tcase_add_test(tc, test_train_rejects);
 	suite_add_tcase(s, tc);

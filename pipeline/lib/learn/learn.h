@@ -176,6 +176,14 @@ struct st_model {
  * together.  st_model_finish() frees everything; it is safe on a model
  * whose load failed. */
 int st_model_load(struct st_model *m, const char *dir, struct st_error *err);
+/* What featurising needs, without stance.model: dir/labels.txt (checked
+ * as st_model_load() checks it) and dir/vocab.txt (checked against
+ * labels.txt's checksum, which ties it to the model it was trained
+ * with), into m->labels, m->nlabels and m->vocab (whose groups are the
+ * feature settings).  m->svm stays NULL: such a model cannot predict.
+ * st_model_finish() frees it; on failure there is nothing to free. */
+int st_model_load_vocab(struct st_model *m, const char *dir,
+                        struct st_error *err);
 void st_model_finish(struct st_model *m);
 
 /* The index (into m->labels) of the predicted label of x; prob[i] is

@@ -166,6 +166,17 @@ out:
 	return rc;
 }
 
+int st_model_load_vocab(struct st_model *m, const char *dir,
+                        struct st_error *err)
+{
+	memset(m, 0, sizeof *m);
+	if (load_files(m, dir, NULL, NULL, err)) {
+		st_model_finish(m);
+		return -1;
+	}
+	return 0;
+}
+
 int st_model_predict_ex(const struct st_model *m, const struct st_vec *x,
                         double *prob, double *dec, int use_libsvm)
 {
