@@ -154,62 +154,6 @@ static int train_into(const char *dir, struct st_error *err)
 	return rc;
 }
 
-/* ---- labels ----------------------------------------------------------- */
-
-START_TEST(test_labels_parse)
-{
-	char *l[ST_MAX_LABELS];
-	struct st_error err;
-	int n, i;
-
-	n = st_labels_parse("labels.txt", "# the camps\n\npro-Russia opposition"
-	                    "\r\ngovernment \nWestern-leaning analyst", l, &err);
-	ck_assert_int_eq(n, 3);
-	ck_assert_str_eq(l[0], "pro-Russia opposition");
-	ck_assert_str_eq(l[1], "government");
-	ck_assert_str_eq(l[2], "Western-leaning analyst");
-	ck_assert_int_eq(st_label_index(l, n, "government"), 1);
-	ck_assert_int_eq(st_label_index(l, n, "Western-leaning analyst"), 2);
-	ck_assert_int_eq(st_label_index(l, n, "Government"), -1);
-	ck_assert_int_eq(st_label_index(l, 1, "government"), -1);
-	for (i = 0; i < n; i++)
-		free(l[i]);
-}
-END_TEST
-
-START_TEST(test_labels_parse_rejects)
-{
-	char *l[ST_MAX_LABELS];
-	struct st_error err;
-	char many[1024];
-	int i;
-
-	memset(&err, 0, sizeof err);
-	ck_assert_int_eq(st_labels_parse("labels.txt", "# one\nalone\n", l,
-	                                 &err), -1);
-	ck_assert_str_eq(err.file, "labels.txt");
-	ck_assert_int_eq(err.line, 2);
-	ck_assert_str_eq(err.msg, "fewer than two labels");
-
-	ck_assert_int_eq(st_labels_parse("labels.txt", "", l, &err), -1);
-	ck_assert_int_eq(err.line, 1);
-	ck_assert_str_eq(err.msg, "fewer than two labels");
-
-	ck_assert_int_eq(st_labels_parse("labels.txt", "government\nanalyst\n"
-	                                 "# x\ngovernment\n", l, &err), -1);
-	ck_assert_int_eq(err.line, 4);
-	ck_assert_str_eq(err.msg, "label twice");
-
-	many[0] = '\0';
-	for (i = 0; i <= ST_MAX_LABELS; i++)
-		snprintf(many + strlen(many), sizeof many - strlen(many),
-		         "label%d\n", i);
-	ck_assert_int_eq(st_labels_parse("labels.txt", many, l, &err), -1);
-	ck_assert_int_eq(err.line, ST_MAX_LABELS + 1);
-	ck_assert_str_eq(err.msg, "more than 32 labels");
-}
-END_TEST
-
 /* ---- training and loading ---------------------------------------------- */
 
 START_TEST(test_train_load_predict)
@@ -631,8 +575,6 @@ Suite *model_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, test_labels_parse);
-	tcase_add_test(tc, test_labels_parse_rejects);
 	tcase_add_test(tc, test_train_load_predict);
 	tcase_add_test(tc, test_train_model_files);
 	tcase_add_test(tc, test_train_is_reproducible);

@@ -10,7 +10,8 @@
  * libsvm's prediction), modeltext.c (libsvm's model text checked),
  * linear.c (the collapsed linear prediction), modeldir.c (the model
  * folder), cv.c (folds, scores, cross-validation, the choice of C),
- * trainer.c (st_train, above cv.c),
+ * trainer.c (st_train, above cv.c), evaluate.c and evalfiles.c
+ * (stance-eval's runs and files),
  * labelled.c and retrain.c.  internal.h is what they share. */
 #ifndef STANCE_LEARN_H
 #define STANCE_LEARN_H
@@ -304,6 +305,77 @@ double st_choose_C(const struct st_docs *d, int nlabels,
 
 /* The number of grid points st_choose_C() tries with these options. */
 int st_grid_points(const struct st_train_opts *o);
+
+/* Evaluation (evaluate.c, evalfiles.c) - what stance-eval measures: the
+ * full model (ST_G_DEFAULT), the majority label, the role words alone and
+ * the quote's own words alone (words, bigrams, lexicon), over o->repeats
+ * stratified article splits (seeds o->train.seed, seed + 1, ...) and one
+ * speaker split; with o->ablation, also the full model less each of its
+ * groups and with character n-grams added, over the first article split
+ * only.  In every training fold the vocabulary and C are chosen on that
+ * fold alone (st_cross_validate()). */
+
+#define ST_EVAL_MAX 32	/* results at most */
+
+struct st_eval_opts {
+	struct st_train_opts train;	/* seed, jobs, rbf, C, min_df; the
+					 * groups are each model's own */
+	int folds;		/* k, 2.. */
+	int repeats;		/* of the article split, 1..64 */
+	int ablation;
+	/* called after each evaluation (of st_eval_runs()), for progress;
+	 * may be NULL */
+	void (*progress)(int done, int total, void *arg);
+	void *progress_arg;
+};
+/* Defaults: st_train_opts_init(), 5 folds, 3 repeats, ablation on. */
+void st_eval_opts_init(struct st_eval_opts *o);
+
+/* One model on one split. */
+struct st_eval_result {
+	const char *split;	/* "article" or "speaker" (static) */
+	const char *model;	/* static, or in the st_eval's names */
+	int repeats;
+	struct st_scores mean;	/* per-label figures averaged */
+	double f1_sd, acc_sd;	/* spread of macro-F1 and accuracy */
+	struct st_scores first;	/* the first repeat, for the confusion */
+	int *pred;		/* the first repeat's predictions */
+};
+
+/* Every result: r[0..nmodels) by article, in the order above (r[0] is the
+ * full model), then the full model and the three baselines by speaker
+ * (r[nmodels] is the full model).  The struct points into itself: do not
+ * copy it.  st_eval_finish() frees what it holds. */
+struct st_eval {
+	struct st_eval_result r[ST_EVAL_MAX];
+	int n, nmodels;
+	int *fold_article, *fold_speaker;	/* the first repeat's folds */
+	char names[ST_NGROUPS][32];
+};
+
+/* The number of evaluations st_evaluate() runs with these options. */
+int st_eval_runs(const struct st_eval_opts *o);
+/* Run them on the labelled quotes qs (every stance one of labels).
+ * Fails (-1, err filled) when a fold's processes fail, or when
+ * o->repeats is out of range; ev is then still to be finished. */
+int st_evaluate(struct st_eval *ev, const struct st_quotes *qs,
+                char *const *labels, int nlabels,
+                const struct st_eval_opts *o, struct st_error *err);
+void st_eval_finish(struct st_eval *ev);
+
+/* The files, as CSV on a stream the caller owns (and checks):
+ *   metrics:   split,model,label,precision,recall,f1,f1_sd,support, per
+ *              label, then 'macro avg' and 'accuracy' rows, per result;
+ *   confusion: split,model,gold, then one column per predicted label,
+ *              the full model's first repeat on either split;
+ *   folds:     each quote of qs (the quotes ev was run on) with its folds
+ *              and the full model's predictions. */
+void st_eval_write_metrics(FILE *fp, const struct st_eval *ev,
+                           char *const *labels, int nlabels);
+void st_eval_write_confusion(FILE *fp, const struct st_eval *ev,
+                             char *const *labels, int nlabels);
+void st_eval_write_folds(FILE *fp, const struct st_eval *ev,
+                         const struct st_quotes *qs, char *const *labels);
 
 /* Labelled quotes - labelled quotes from annotation sheets and their articles.
  *
