@@ -2,7 +2,6 @@
  * not seen, against baselines, with each feature group left out. */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +11,6 @@
 #include "cli.h"
 #include "io/io.h"
 #include "learn/learn.h"
-#include "core/core.h"
-
-/* The full model and the baselines, run over every repeat and on both
- * splits; the ablations after them only on the first repeat. */
-#define NBASE 4
 
 static const char usage[] =
 "Usage: stance-eval -a ARTICLES [OPTION]... ANNOTATIONS...\n"
@@ -60,201 +54,48 @@ CLI_ACTORS_HELP
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-struct config {
-	const char *name;
-	unsigned groups;	/* 0: the majority baseline */
-};
-
-struct result {
-	const char *split, *model;
-	int repeats;
-	struct st_scores mean;	/* per-label figures averaged */
-	double f1_sd, acc_sd;
-	struct st_scores first;	/* the first repeat, for the confusion */
-	int *pred;		/* the first repeat's predictions (owned) */
-};
-
-static double sd(const double *x, int n)
+static void step(int done, int total, void *arg)
 {
-	double m = 0, v = 0;
-	int i;
-
-	if (n < 2)
-		return 0;
-	for (i = 0; i < n; i++)
-		m += x[i] / n;
-	for (i = 0; i < n; i++)
-		v += (x[i] - m) * (x[i] - m) / (n - 1);
-	return sqrt(v);
+	(void)done;
+	(void)total;
+	cli_progress_step(arg, 1);
 }
 
-static int evaluate(const struct st_quotes *qs, char *const *labels,
-                    int nlabels, const struct st_train_opts *base,
-                    const struct config *cf, enum st_group_by by, int k,
-                    int repeats, int *fold_first, struct result *r,
-                    struct st_error *err)
+/* DIR/metrics.csv, confusion.csv and folds.csv, each whole or not at all. */
+static int write_files(const char *dir, const struct st_eval *ev,
+                       const struct st_quotes *qs, char *const *labels,
+                       int nlabels, struct st_error *err)
 {
-	struct st_train_opts o = *base;
-	int *fold = st_xmalloc((qs->n ? qs->n : 1) * sizeof *fold);
-	int *pred = st_xmalloc((qs->n ? qs->n : 1) * sizeof *pred);
-	int *gold = st_xmalloc((qs->n ? qs->n : 1) * sizeof *gold);
-	double f1s[64], accs[64];
-	size_t i;
-	int rep, l, rc = -1;
+	static const char *const files[] = { "metrics.csv", "confusion.csv",
+		"folds.csv" };
+	struct st_out out[3];
+	char *paths[3] = { NULL, NULL, NULL };
+	int i, rc = -1;
 
-	o.groups = cf->groups;
-	memset(r, 0, sizeof *r);
-	r->model = cf->name;
-	r->split = by == ST_BY_ARTICLE ? "article" : "speaker";
-	r->repeats = repeats;
-	r->mean.nlabels = nlabels;
-	for (i = 0; i < qs->n; i++)
-		gold[i] = st_label_index(labels, nlabels, qs->q[i].stance);
-	for (rep = 0; rep < repeats; rep++) {
-		struct st_scores sc;
-
-		st_folds(qs, labels, nlabels, by, k, base->seed + (unsigned)rep,
-		         fold);
-		if (rep == 0 && fold_first)
-			memcpy(fold_first, fold, qs->n * sizeof *fold);
-		if (st_cross_validate(qs, labels, nlabels, &o, fold, k, pred, err))
-			goto out;
-		st_score(gold, pred, (long)qs->n, nlabels, &sc);
-		if (rep == 0) {
-			r->first = sc;
-			r->pred = st_xmalloc((qs->n ? qs->n : 1) * sizeof *r->pred);
-			memcpy(r->pred, pred, qs->n * sizeof *pred);
-		}
-		for (l = 0; l < nlabels; l++) {
-			r->mean.precision[l] += sc.precision[l] / repeats;
-			r->mean.recall[l] += sc.recall[l] / repeats;
-			r->mean.f1[l] += sc.f1[l] / repeats;
-			r->mean.support[l] = sc.support[l];
-		}
-		r->mean.macro_f1 += sc.macro_f1 / repeats;
-		r->mean.accuracy += sc.accuracy / repeats;
-		r->mean.n = sc.n;
-		f1s[rep] = sc.macro_f1;
-		accs[rep] = sc.accuracy;
+	memset(out, 0, sizeof out);
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		st_fail(err, dir, 0, "cannot create: %s", strerror(errno));
+		goto out;
 	}
-	r->f1_sd = sd(f1s, repeats);
-	r->acc_sd = sd(accs, repeats);
+	for (i = 0; i < 3; i++) {
+		paths[i] = st_join(dir, files[i]);
+		if (st_out_open(&out[i], paths[i], err))
+			goto out;
+	}
+	st_eval_write_metrics(out[0].fp, ev, labels, nlabels);
+	st_eval_write_confusion(out[1].fp, ev, labels, nlabels);
+	st_eval_write_folds(out[2].fp, ev, qs, labels);
+	for (i = 0; i < 3; i++)
+		if (st_out_commit(&out[i], err))
+			goto out;
 	rc = 0;
 out:
-	free(fold);
-	free(pred);
-	free(gold);
+	for (i = 0; i < 3; i++) {
+		if (rc)
+			st_out_abort(&out[i]);
+		free(paths[i]);
+	}
 	return rc;
-}
-
-static void put_row(struct st_csv_writer *w, const struct result *r,
-                    const char *label, double p, double rec, double f1,
-                    double f1_sd, long support)
-{
-	st_csv_put(w, r->split);
-	st_csv_put(w, r->model);
-	st_csv_put(w, label);
-	st_csv_putd(w, p, 4);
-	st_csv_putd(w, rec, 4);
-	st_csv_putd(w, f1, 4);
-	st_csv_putd(w, f1_sd, 4);
-	st_csv_putl(w, support);
-	st_csv_endrow(w);
-}
-
-static void write_metrics(FILE *fp, const struct result *rs, int n,
-                          char *const *labels, int nlabels)
-{
-	struct st_csv_writer w;
-	int i, l;
-
-	st_csv_writer_init(&w, fp, 0, 1);
-	fputs("split,model,label,precision,recall,f1,f1_sd,support\n", fp);
-	for (i = 0; i < n; i++) {
-		const struct result *r = &rs[i];
-		double mp = 0, mr = 0;
-
-		for (l = 0; l < nlabels; l++) {
-			put_row(&w, r, labels[l], r->mean.precision[l],
-			        r->mean.recall[l], r->mean.f1[l], 0,
-			        r->mean.support[l]);
-			mp += r->mean.precision[l] / nlabels;
-			mr += r->mean.recall[l] / nlabels;
-		}
-		put_row(&w, r, "macro avg", mp, mr, r->mean.macro_f1, r->f1_sd,
-		        r->mean.n);
-		put_row(&w, r, "accuracy", r->mean.accuracy, r->mean.accuracy,
-		        r->mean.accuracy, r->acc_sd, r->mean.n);
-	}
-	st_csv_writer_finish(&w);
-}
-
-static void write_confusion(FILE *fp, const struct result *rs, int n,
-                            char *const *labels, int nlabels)
-{
-	struct st_csv_writer w;
-	int i, g, p;
-
-	st_csv_writer_init(&w, fp, 0, 1);
-	st_csv_put(&w, "split");
-	st_csv_put(&w, "model");
-	st_csv_put(&w, "gold");
-	for (p = 0; p < nlabels; p++)
-		st_csv_put(&w, labels[p]);
-	st_csv_endrow(&w);
-	for (i = 0; i < n; i++) {
-		if (strcmp(rs[i].model, "full"))
-			continue;
-		for (g = 0; g < nlabels; g++) {
-			st_csv_put(&w, rs[i].split);
-			st_csv_put(&w, rs[i].model);
-			st_csv_put(&w, labels[g]);
-			for (p = 0; p < nlabels; p++)
-				st_csv_putl(&w, rs[i].first.confusion[g][p]);
-			st_csv_endrow(&w);
-		}
-	}
-	st_csv_writer_finish(&w);
-}
-
-static void write_folds(FILE *fp, const struct st_quotes *qs,
-                        const int *by_article, const int *by_speaker,
-                        const int *pred_a, const int *pred_s,
-                        char *const *labels)
-{
-	struct st_csv_writer w;
-	size_t i;
-
-	st_csv_writer_init(&w, fp, 0, 0);
-	fputs("article,quote_id,article_fold,speaker_fold,stance,"
-	      "article_predicted,speaker_predicted,speaker,role,quote,context\n",
-	      fp);
-	for (i = 0; i < qs->n; i++) {
-		const struct st_quote *q = &qs->q[i];
-		char id[32];
-
-		snprintf(id, sizeof id, "q%d", q->id);
-		st_csv_put(&w, q->article);
-		st_csv_put(&w, id);
-		st_csv_putl(&w, by_article[i]);
-		st_csv_putl(&w, by_speaker[i]);
-		st_csv_put(&w, q->stance);
-		st_csv_put(&w, pred_a[i] >= 0 ? labels[pred_a[i]] : "");
-		st_csv_put(&w, pred_s[i] >= 0 ? labels[pred_s[i]] : "");
-		st_csv_put(&w, q->speaker);
-		st_csv_put(&w, q->role);
-		st_csv_put(&w, q->text);
-		st_csv_put(&w, q->context);
-		st_csv_endrow(&w);
-	}
-	st_csv_writer_finish(&w);
-}
-
-static char *join(const char *dir, const char *name)
-{
-	struct st_buf b = ST_BUF_INIT;
-	st_buf_addf(&b, "%s/%s", dir, name);
-	return st_buf_detach(&b);
 }
 
 int main(int argc, char **argv)
@@ -274,28 +115,21 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const group_names[] = { "words", "bigrams", "chars",
-		"context", "role", "lexicon", "actors" };
 	const char *articles = NULL, *dir = "reports/eval", *labels_path = NULL;
-	struct st_train_opts base;
+	struct st_eval_opts o;
+	struct st_eval ev;
 	struct st_labelled lab;
 	struct st_quotes qs;
 	struct st_error err = { 0 };
 	struct st_actors *actors = NULL;
-	struct config cf[16];
-	struct result rs[32];
-	struct st_out out[3];
-	char *paths[3] = { NULL, NULL, NULL };
-	char *labels[ST_MAX_LABELS], names[8][32];
-	int *fold_a = NULL, *fold_s = NULL;
-	int ch, i, k = 5, repeats = 3, nlabels = 0, ncf = 0, nrs = 0;
-	int ablation = 1, quiet = 0, rc = EXIT_DATA;
 	struct cli_progress prog;
+	char *labels[ST_MAX_LABELS];
+	int ch, i, nlabels = 0, quiet = 0, rc = EXIT_DATA;
 	long v;
 
 	cli_init(argv, "stance-eval");
-	st_train_opts_init(&base);
-	base.jobs = st_jobs();
+	st_eval_opts_init(&o);
+	o.train.jobs = st_jobs();
 	while ((ch = getopt_long(argc, argv, "a:d:k:r:s:l:qhV", opts,
 	                         NULL)) != -1) {
 		switch (ch) {
@@ -304,22 +138,22 @@ int main(int argc, char **argv)
 		case 'k':
 			if (st_parse_long(optarg, &v) || v < 2 || v > 50)
 				cli_usage_error("bad number of folds '%s'", optarg);
-			k = (int)v;
+			o.folds = (int)v;
 			break;
 		case 'r':
 			if (st_parse_long(optarg, &v) || v < 1 || v > 64)
 				cli_usage_error("bad number of repeats '%s'", optarg);
-			repeats = (int)v;
+			o.repeats = (int)v;
 			break;
 		case 's':
 			if (st_parse_long(optarg, &v) || v < 0 || v > 2147483647L)
 				cli_usage_error("bad seed '%s'", optarg);
-			base.seed = (unsigned)v;
+			o.train.seed = (unsigned)v;
 			break;
 		case 'l': labels_path = optarg; break;
 		case 'A': cli_add_actors(optarg); break;
-		case 'n': ablation = 0; break;
-		case 'b': base.rbf = 1; break;
+		case 'n': o.ablation = 0; break;
+		case 'b': o.train.rbf = 1; break;
 		case 'q': quiet = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		case 'V': cli_version(); return EXIT_OK;
@@ -330,9 +164,8 @@ int main(int argc, char **argv)
 		cli_usage_error("no articles folder (-a ARTICLES)");
 	if (optind == argc)
 		cli_usage_error("no annotations file");
-	base.folds = k;
 	st_quotes_init(&qs);
-	memset(out, 0, sizeof out);
+	memset(&ev, 0, sizeof ev);
 	st_out_install_signals();
 	actors = cli_load_actors(&err);
 	if (!actors)
@@ -340,95 +173,39 @@ int main(int argc, char **argv)
 	if (cli_load_labelled(articles, labels_path, argv + optind, argc - optind,
 	                      labels, &nlabels, &lab, &qs, &err))
 		goto fail;
-	if (qs.n < (size_t)(2 * k)) {
+	if (qs.n < (size_t)(2 * o.folds)) {
 		st_fail(&err, argv[optind], 1, "too few labelled quotes (%zu) "
-		        "for %d folds", qs.n, k);
+		        "for %d folds", qs.n, o.folds);
 		goto fail;
 	}
-
-	cf[ncf++] = (struct config){ "full", ST_G_DEFAULT };
-	cf[ncf++] = (struct config){ "majority label", 0 };
-	cf[ncf++] = (struct config){ "role words only", ST_G_ROLE };
-	/* the quote's own words, without who said it */
-	cf[ncf++] = (struct config){ "text only", ST_G_WORDS | ST_G_BIGRAMS |
-	                             ST_G_LEXICON };
-	if (ablation) {
-		for (i = 0; i < 7; i++) {
-			unsigned bit = 1u << i;
-			if (!(ST_G_DEFAULT & bit))
-				continue;
-			snprintf(names[i], sizeof names[i], "without %s",
-			         group_names[i]);
-			cf[ncf++] = (struct config){ names[i], ST_G_DEFAULT & ~bit };
-		}
-		cf[ncf++] = (struct config){ "with chars",
-		                             ST_G_DEFAULT | ST_G_CHARS };
-	}
-	fold_a = st_xmalloc(qs.n * sizeof *fold_a);
-	fold_s = st_xmalloc(qs.n * sizeof *fold_s);
-	/* the full model and the baselines over every repeat; the
-	 * ablations, which only compare with the full model, over the first */
-	cli_progress_init(&prog, quiet, "evaluations", ncf + NBASE);
-	for (i = 0; i < ncf; i++) {
-		if (evaluate(&qs, labels, nlabels, &base, &cf[i], ST_BY_ARTICLE, k,
-		             i < NBASE ? repeats : 1, fold_a, &rs[nrs++], &err))
-			goto fail;
-		cli_progress_step(&prog, 1);
-	}
-	for (i = 0; i < NBASE; i++) {
-		if (evaluate(&qs, labels, nlabels, &base, &cf[i], ST_BY_SPEAKER, k,
-		             1, fold_s, &rs[nrs++], &err))
-			goto fail;
-		cli_progress_step(&prog, 1);
-	}
+	cli_progress_init(&prog, quiet, "evaluations", st_eval_runs(&o));
+	o.progress = step;
+	o.progress_arg = &prog;
+	if (st_evaluate(&ev, &qs, labels, nlabels, &o, &err))
+		goto fail;
 	cli_progress_end(&prog);
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		st_fail(&err, dir, 0, "cannot create: %s", strerror(errno));
+	if (write_files(dir, &ev, &qs, labels, nlabels, &err))
 		goto fail;
-	}
-	{
-		static const char *const files[] = { "metrics.csv",
-			"confusion.csv", "folds.csv" };
-		for (i = 0; i < 3; i++) {
-			paths[i] = join(dir, files[i]);
-			if (st_out_open(&out[i], paths[i], &err))
-				goto fail;
-		}
-	}
-	write_metrics(out[0].fp, rs, nrs, labels, nlabels);
-	write_confusion(out[1].fp, rs, nrs, labels, nlabels);
-	write_folds(out[2].fp, &qs, fold_a, fold_s, rs[0].pred, rs[ncf].pred,
-	            labels);
-	for (i = 0; i < 3; i++)
-		if (st_out_commit(&out[i], &err))
-			goto fail;
 	if (!quiet) {
 		fprintf(stderr, "%zu labelled quotes; %d folds grouped by article "
-		        "(%d repeats) or by speaker\n", qs.n, k, repeats);
+		        "(%d repeats) or by speaker\n", qs.n, o.folds, o.repeats);
 		fprintf(stderr, "%-8s %-20s %-16s %s\n", "split", "model",
 		        "macro-F1", "accuracy");
-		for (i = 0; i < nrs; i++)
+		for (i = 0; i < ev.n; i++)
 			fprintf(stderr, "%-8s %-20s %.3f +- %.3f    %.3f\n",
-			        rs[i].split, rs[i].model, rs[i].mean.macro_f1,
-			        rs[i].f1_sd, rs[i].mean.accuracy);
+			        ev.r[i].split, ev.r[i].model, ev.r[i].mean.macro_f1,
+			        ev.r[i].f1_sd, ev.r[i].mean.accuracy);
 	}
 	cli_note_dropped_labels();
 	rc = EXIT_OK;
 	goto out;
 fail:
-	for (i = 0; i < 3; i++)
-		st_out_abort(&out[i]);
 	cli_error(&err);
 out:
 	st_actors_free(actors);
 	for (i = 0; i < nlabels; i++)
 		free(labels[i]);
-	for (i = 0; i < nrs; i++)
-		free(rs[i].pred);
-	free(fold_a);
-	free(fold_s);
-	for (i = 0; i < 3; i++)
-		free(paths[i]);
+	st_eval_finish(&ev);
 	st_quotes_finish(&qs);
 	return rc;
 }

@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 	st_vec_init(&x);
 	st_quotes_init(&one);
 	st_out_install_signals();
-	if (st_model_load(&model, model_dir, &err))
+	if (st_model_load_vocab(&model, model_dir, &err))
 		goto fail;
 	loaded = 1;
 	actors = cli_load_actors(&err);

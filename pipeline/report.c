@@ -202,14 +202,6 @@ out:
 	return rc;
 }
 
-static char *path_in(const char *dir, const char *name)
-{
-	struct st_buf b = ST_BUF_INIT;
-
-	st_buf_addf(&b, "%s/%s", dir, name);
-	return st_buf_detach(&b);
-}
-
 /* The reports, written into a new folder swapped in whole at the end
  * (files of other programs in the old one, such as plots/, carried
  * over). */
@@ -240,7 +232,7 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 	if (st_stage_open(&stage, o->dir, names, err))
 		goto out;
 	for (k = 0; k < 5; k++) {
-		paths[k] = path_in(stage.path, names[k]);
+		paths[k] = st_join(stage.path, names[k]);
 		if (k < 4 && st_out_open(&out[k], paths[k], err))
 			goto out;
 	}

@@ -25,6 +25,8 @@ int main(void)
 	srunner_add_suite(sr, feature_suite());
 	srunner_add_suite(sr, model_suite());
 	srunner_add_suite(sr, linear_suite());
+	srunner_add_suite(sr, labels_suite());
+	srunner_add_suite(sr, evaluate_suite());
 	srunner_add_suite(sr, commit_suite());
 	srunner_add_suite(sr, annotations_suite());
 	srunner_add_suite(sr, sheet_suite());

@@ -21,6 +21,8 @@ Suite *attribution_suite(void);
 Suite *feature_suite(void);
 Suite *model_suite(void);
 Suite *linear_suite(void);
+Suite *labels_suite(void);
+Suite *evaluate_suite(void);
 Suite *commit_suite(void);
 Suite *annotations_suite(void);
 Suite *sheet_suite(void);

@@ -154,62 +154,6 @@ static int train_into(const char *dir, struct st_error *err)
 	return rc;
 }
 
-/* ---- labels ----------------------------------------------------------- */
-
-START_TEST(test_labels_parse)
-{
-	char *l[ST_MAX_LABELS];
-	struct st_error err;
-	int n, i;
-
-	n = st_labels_parse("labels.txt", "# the camps\n\npro-Russia opposition"
-	                    "\r\ngovernment \nWestern-leaning analyst", l, &err);
-	ck_assert_int_eq(n, 3);
-	ck_assert_str_eq(l[0], "pro-Russia opposition");
-	ck_assert_str_eq(l[1], "government");
-	ck_assert_str_eq(l[2], "Western-leaning analyst");
-	ck_assert_int_eq(st_label_index(l, n, "government"), 1);
-	ck_assert_int_eq(st_label_index(l, n, "Western-leaning analyst"), 2);
-	ck_assert_int_eq(st_label_index(l, n, "Government"), -1);
-	ck_assert_int_eq(st_label_index(l, 1, "government"), -1);
-	for (i = 0; i < n; i++)
-		free(l[i]);
-}
-END_TEST
-
-START_TEST(test_labels_parse_rejects)
-{
-	char *l[ST_MAX_LABELS];
-	struct st_error err;
-	char many[1024];
-	int i;
-
-	memset(&err, 0, sizeof err);
-	ck_assert_int_eq(st_labels_parse("labels.txt", "# one\nalone\n", l,
-	                                 &err), -1);
-	ck_assert_str_eq(err.file, "labels.txt");
-	ck_assert_int_eq(err.line, 2);
-	ck_assert_str_eq(err.msg, "fewer than two labels");
-
-	ck_assert_int_eq(st_labels_parse("labels.txt", "", l, &err), -1);
-	ck_assert_int_eq(err.line, 1);
-	ck_assert_str_eq(err.msg, "fewer than two labels");
-
-	ck_assert_int_eq(st_labels_parse("labels.txt", "government\nanalyst\n"
-	                                 "# x\ngovernment\n", l, &err), -1);
-	ck_assert_int_eq(err.line, 4);
-	ck_assert_str_eq(err.msg, "label twice");
-
-	many[0] = '\0';
-	for (i = 0; i <= ST_MAX_LABELS; i++)
-		snprintf(many + strlen(many), sizeof many - strlen(many),
-		         "label%d\n", i);
-	ck_assert_int_eq(st_labels_parse("labels.txt", many, l, &err), -1);
-	ck_assert_int_eq(err.line, ST_MAX_LABELS + 1);
-	ck_assert_str_eq(err.msg, "more than 32 labels");
-}
-END_TEST
-
 /* ---- training and loading ---------------------------------------------- */
 
 START_TEST(test_train_load_predict)
@@ -507,6 +451,55 @@ START_TEST(test_load_missing_model_file)
 }
 END_TEST
 
+/* stance-features needs the labels and the vocabulary, not the SVM. */
+START_TEST(test_load_vocab_without_model_file)
+{
+	char dir[64], path[128];
+	struct st_error err;
+	struct st_model m, full;
+
+	test_make_dir(dir, sizeof dir, "model");
+	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
+	ck_assert_msg(st_model_load(&full, dir, &err) == 0, "%s", err.msg);
+	snprintf(path, sizeof path, "%s/stance.model", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_msg(st_model_load_vocab(&m, dir, &err) == 0, "%s", err.msg);
+	ck_assert_ptr_null(m.svm);
+	ck_assert_int_eq(m.nlabels, 3);
+	ck_assert_str_eq(m.labels[0], "opposition");
+	ck_assert_str_eq(m.labels[2], "analyst");
+	ck_assert_uint_eq(st_vocab_size(&m.vocab), st_vocab_size(&full.vocab));
+	ck_assert_uint_eq(m.vocab.groups, full.vocab.groups);
+	st_model_finish(&m);
+	st_model_finish(&full);
+	test_rm_dir(dir);
+}
+END_TEST
+
+START_TEST(test_load_vocab_rejects_changed_vocab)
+{
+	char dir[64], want[256];
+	struct st_error err;
+	struct st_model m;
+	struct st_buf vb;
+
+	test_make_dir(dir, sizeof dir, "model");
+	ck_assert_msg(train_into(dir, &err) == 0, "st_train: %s", err.msg);
+	read_in(dir, "vocab.txt", &vb);
+	st_buf_addc(&vb, '\n');
+	write_out(dir, "vocab.txt", vb.s, vb.len);
+	st_buf_finish(&vb);
+	ck_assert_int_eq(st_model_load_vocab(&m, dir, &err), -1);
+	snprintf(want, sizeof want, "%s/vocab.txt", dir);
+	ck_assert_str_eq(err.file, want);
+	ck_assert_int_eq(strncmp(err.msg, "vocabulary does not match the "
+	                         "model", 35), 0);
+	ck_assert_ptr_null(m.svm);
+	ck_assert_int_eq(m.nlabels, 0);
+	test_rm_dir(dir);
+}
+END_TEST
+
 /* With C given, cross-validation only measures; quotes that all come
  * from one article must still train (model.h promises 0 or -1 with err
  * filled, never a crash). */
@@ -582,8 +575,6 @@ Suite *model_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, test_labels_parse);
-	tcase_add_test(tc, test_labels_parse_rejects);
 	tcase_add_test(tc, test_train_load_predict);
 	tcase_add_test(tc, test_train_model_files);
 	tcase_add_test(tc, test_train_is_reproducible);
@@ -592,6 +583,8 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_load_rejects_bad_labels_file);
 	tcase_add_test(tc, test_load_missing_folder);
 	tcase_add_test(tc, test_load_missing_model_file);
+	tcase_add_test(tc, test_load_vocab_without_model_file);
+	tcase_add_test(tc, test_load_vocab_rejects_changed_vocab);
 	tcase_add_test(tc, test_train_single_article);
 	tcase_add_test(tc, test_train_rejects);
 	suite_add_tcase(s, tc);

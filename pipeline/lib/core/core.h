@@ -59,6 +59,9 @@ void st_buf_addc(struct st_buf *b, char c);
 void st_buf_addf(struct st_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *st_buf_detach(struct st_buf *b);
+/* "dir/name", in memory the caller frees with free(3).  Never fails
+ * (st_xmalloc aborts when memory runs out). */
+char *st_join(const char *dir, const char *name);
 /* Remove leading and trailing ASCII white space. */
 void st_buf_trim(struct st_buf *b);
 

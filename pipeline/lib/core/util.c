@@ -152,6 +152,17 @@ char *st_buf_detach(struct st_buf *b)
 	return s;
 }
 
+char *st_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir), m = strlen(name);
+	char *p = st_xmalloc(n + m + 2);
+
+	memcpy(p, dir, n);
+	p[n] = '/';
+	memcpy(p + n + 1, name, m + 1);
+	return p;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||

@@ -322,4 +322,51 @@ void st_vkey_add(struct st_buf *b, const char *article, const char *quote_id);
 int st_vkey_split(char *line, char **article, char **quote_id,
                   const char *path, long lineno, struct st_error *err);
 
+/* labels.h - the labels of a classifier, as files give them.
+ *
+ * One parser reads both forms of a label file:
+ *   a list (pipeline/data/labels.txt, stance-train --labels FILE): one
+ *     label a line; blank lines and # comments skipped, CR and spaces at
+ *     the end of a line dropped;
+ *   a model folder's labels.txt (learn.h): "label NAME" lines among lines
+ *     of the model's own (its version and checksums), which a callback
+ *     reads.
+ * The labels keep their order: a model's classes are their positions. */
+
+#define ST_MAX_LABELS 32
+
+/* Index of label name in labels[0..n), or -1. */
+int st_label_index(char *const *labels, int n, const char *name);
+
+/* A checksum of labels[0..n) in their order, NULs included, for
+ * labels.txt. */
+unsigned long long st_labels_sum(char *const *labels, int n);
+
+/* The prefixed form: every line goes first to line(s, lineno, arg, err),
+ * which returns 1 when it took the line, 0 when the line must be
+ * "PREFIXNAME", or -1 with err filled; after the last line it is called
+ * once more with s NULL (and lineno the last line's), to fail on what was
+ * missing. */
+struct st_label_syntax {
+	const char *prefix;
+	int (*line)(const char *s, long lineno, void *arg,
+	            struct st_error *err);
+	void *arg;
+};
+
+/* Read the labels of text (the contents of path, which is named in
+ * messages) into labels (caller frees each with free(3)) and return the
+ * count; syn NULL reads a list.  Fails, returning -1 with err naming the
+ * line and nothing left to free, on more than ST_MAX_LABELS labels, a
+ * label twice or fewer than two ("more than 32 labels", "label twice",
+ * "fewer than two labels" in a list; "too many or repeated labels",
+ * "unexpected line", "truncated label file" in the prefixed form), or
+ * when syn->line fails. */
+int st_labels_read(const char *path, const char *text,
+                   const struct st_label_syntax *syn, char **labels,
+                   struct st_error *err);
+/* A list: st_labels_read() with syn NULL. */
+int st_labels_parse(const char *path, const char *text, char **labels,
+                    struct st_error *err);
+
 #endif

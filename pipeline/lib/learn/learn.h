@@ -1,8 +1,18 @@
 /* learn.h - from quotes to a model and back: terms and
- * the vocabulary, LIBSVM text, the model folder (the only code that
- * touches libsvm), cross-validation, training, and the labelled set.
- * Failures are an st_error naming the file and line (a model file,
- * a vocabulary, a sheet row). */
+ * the vocabulary, LIBSVM text, the model folder, cross-validation,
+ * training, evaluation, and the labelled set.  Failures are an st_error
+ * naming the file and line (a model file, a vocabulary, a sheet row).
+ *
+ * The files, bottom up: groups.c (the group table), terms.c (a quote's
+ * terms), vocab.c (the vocabulary and its file), vector.c (weighting),
+ * svmtext.c (LIBSVM lines), docs.c (a training set's terms), svm.c (the
+ * only file that touches libsvm's types: fit, libsvm's model file,
+ * libsvm's prediction), modeltext.c (libsvm's model text checked),
+ * linear.c (the collapsed linear prediction), modeldir.c (the model
+ * folder), cv.c (folds, scores, cross-validation, the choice of C),
+ * trainer.c (st_train, above cv.c), evaluate.c and evalfiles.c
+ * (stance-eval's runs and files),
+ * labelled.c and retrain.c.  internal.h is what they share. */
 #ifndef STANCE_LEARN_H
 #define STANCE_LEARN_H
 
@@ -12,7 +22,7 @@
 #include "extract/extract.h"
 #include <stdio.h>
 
-/* feature.h - from a quote to a sparse vector: terms, the vocabulary with
+/* Features - from a quote to a sparse vector: terms, the vocabulary with
  * its IDF weights, and LIBSVM's text format.
  *
  * A quote's terms come in groups, each named by its prefix and each
@@ -47,11 +57,16 @@ enum {
 };
 #define ST_G_DEFAULT (ST_G_WORDS | ST_G_BIGRAMS | ST_G_CONTEXT | ST_G_ROLE | \
                       ST_G_LEXICON | ST_G_ACTORS)
+/* The number of groups: group k is the bit 1 << k. */
+#define ST_NGROUPS 7
 
 /* "words,bigrams,context" <-> bits.  st_groups_parse returns -1 on an
  * unknown name; st_groups_format writes into buf (at least 72 bytes). */
 int st_groups_parse(const char *s, unsigned *groups);
 void st_groups_format(unsigned groups, char *buf, size_t size);
+/* The name of group k ("words" for 0, the bit ST_G_WORDS), or NULL when k
+ * is not in [0, ST_NGROUPS); a static string. */
+const char *st_group_name(int k);
 
 struct st_featurizer;
 struct st_actors;
@@ -125,7 +140,7 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x);
 int st_vec_parse(const char *path, long line, const char *s, int *label,
                  struct st_vec *x, long maxidx, struct st_error *err);
 
-/* model.h - the model folder (models/ by default) and the one module that
+/* The model folder (models/ by default); svm.c is the one file that
  * touches libsvm's types.
  *
  * A model folder holds four files, written together:
@@ -137,8 +152,6 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
  *   metrics.txt   what training measured (for people, never read back)
  * Loading checks the checksums, so a model never meets a vocabulary it
  * was not trained with. */
-
-#define ST_MAX_LABELS 32
 
 struct svm_model;
 
@@ -155,6 +168,8 @@ struct st_model {
 	 * kernels, which libsvm predicts itself. */
 	double *w;
 	size_t nfeatures;
+	/* libsvm's per-pair rho, probA and probB, copied with w */
+	double *rho, *probA, *probB;
 };
 
 /* Load dir/{stance.model,vocab.txt,labels.txt}; fails (naming the file and
@@ -162,6 +177,14 @@ struct st_model {
  * together.  st_model_finish() frees everything; it is safe on a model
  * whose load failed. */
 int st_model_load(struct st_model *m, const char *dir, struct st_error *err);
+/* What featurising needs, without stance.model: dir/labels.txt (checked
+ * as st_model_load() checks it) and dir/vocab.txt (checked against
+ * labels.txt's checksum, which ties it to the model it was trained
+ * with), into m->labels, m->nlabels and m->vocab (whose groups are the
+ * feature settings).  m->svm stays NULL: such a model cannot predict.
+ * st_model_finish() frees it; on failure there is nothing to free. */
+int st_model_load_vocab(struct st_model *m, const char *dir,
+                        struct st_error *err);
 void st_model_finish(struct st_model *m);
 
 /* The index (into m->labels) of the predicted label of x; prob[i] is
@@ -175,18 +198,8 @@ int st_model_predict(const struct st_model *m, const struct st_vec *x,
 int st_model_predict_ex(const struct st_model *m, const struct st_vec *x,
                         double *prob, double *dec, int use_libsvm);
 
-/* Index of label name in labels[0..n), or -1. */
-int st_label_index(char *const *labels, int n, const char *name);
-
-/* A checksum of labels[0..n) in their order, NULs included, for
- * labels.txt. */
-unsigned long long st_labels_sum(char *const *labels, int n);
-
-/* Read a label list: one label per line, # comments and blank lines
- * skipped.  Fills labels (caller frees each) and returns the count, or -1
- * with err filled. */
-int st_labels_parse(const char *path, const char *text, char **labels,
-                    struct st_error *err);
+/* st_label_index(), st_labels_sum() and st_labels_parse(), the label
+ * files' parser, are io.h's. */
 
 /* Training. */
 struct st_train_opts {
@@ -234,7 +247,7 @@ int st_train(const struct st_quotes *qs, char *const *labels, int nlabels,
              const struct st_train_opts *o, const char *dir,
              struct st_error *err);
 
-/* cv.h - honest evaluation: folds that keep an article (or a speaker)
+/* Cross-validation - honest evaluation: folds that keep an article (or a speaker)
  * whole, cross-validated predictions, the choice of C, and the scores.
  *
  * A fold split is "grouped" when every quote of a group (an article, or a
@@ -293,7 +306,78 @@ double st_choose_C(const struct st_docs *d, int nlabels,
 /* The number of grid points st_choose_C() tries with these options. */
 int st_grid_points(const struct st_train_opts *o);
 
-/* labelled.h - labelled quotes from annotation sheets and their articles.
+/* Evaluation (evaluate.c, evalfiles.c) - what stance-eval measures: the
+ * full model (ST_G_DEFAULT), the majority label, the role words alone and
+ * the quote's own words alone (words, bigrams, lexicon), over o->repeats
+ * stratified article splits (seeds o->train.seed, seed + 1, ...) and one
+ * speaker split; with o->ablation, also the full model less each of its
+ * groups and with character n-grams added, over the first article split
+ * only.  In every training fold the vocabulary and C are chosen on that
+ * fold alone (st_cross_validate()). */
+
+#define ST_EVAL_MAX 32	/* results at most */
+
+struct st_eval_opts {
+	struct st_train_opts train;	/* seed, jobs, rbf, C, min_df; the
+					 * groups are each model's own */
+	int folds;		/* k, 2.. */
+	int repeats;		/* of the article split, 1..64 */
+	int ablation;
+	/* called after each evaluation (of st_eval_runs()), for progress;
+	 * may be NULL */
+	void (*progress)(int done, int total, void *arg);
+	void *progress_arg;
+};
+/* Defaults: st_train_opts_init(), 5 folds, 3 repeats, ablation on. */
+void st_eval_opts_init(struct st_eval_opts *o);
+
+/* One model on one split. */
+struct st_eval_result {
+	const char *split;	/* "article" or "speaker" (static) */
+	const char *model;	/* static, or in the st_eval's names */
+	int repeats;
+	struct st_scores mean;	/* per-label figures averaged */
+	double f1_sd, acc_sd;	/* spread of macro-F1 and accuracy */
+	struct st_scores first;	/* the first repeat, for the confusion */
+	int *pred;		/* the first repeat's predictions */
+};
+
+/* Every result: r[0..nmodels) by article, in the order above (r[0] is the
+ * full model), then the full model and the three baselines by speaker
+ * (r[nmodels] is the full model).  The struct points into itself: do not
+ * copy it.  st_eval_finish() frees what it holds. */
+struct st_eval {
+	struct st_eval_result r[ST_EVAL_MAX];
+	int n, nmodels;
+	int *fold_article, *fold_speaker;	/* the first repeat's folds */
+	char names[ST_NGROUPS][32];
+};
+
+/* The number of evaluations st_evaluate() runs with these options. */
+int st_eval_runs(const struct st_eval_opts *o);
+/* Run them on the labelled quotes qs (every stance one of labels).
+ * Fails (-1, err filled) when a fold's processes fail, or when
+ * o->repeats is out of range; ev is then still to be finished. */
+int st_evaluate(struct st_eval *ev, const struct st_quotes *qs,
+                char *const *labels, int nlabels,
+                const struct st_eval_opts *o, struct st_error *err);
+void st_eval_finish(struct st_eval *ev);
+
+/* The files, as CSV on a stream the caller owns (and checks):
+ *   metrics:   split,model,label,precision,recall,f1,f1_sd,support, per
+ *              label, then 'macro avg' and 'accuracy' rows, per result;
+ *   confusion: split,model,gold, then one column per predicted label,
+ *              the full model's first repeat on either split;
+ *   folds:     each quote of qs (the quotes ev was run on) with its folds
+ *              and the full model's predictions. */
+void st_eval_write_metrics(FILE *fp, const struct st_eval *ev,
+                           char *const *labels, int nlabels);
+void st_eval_write_confusion(FILE *fp, const struct st_eval *ev,
+                             char *const *labels, int nlabels);
+void st_eval_write_folds(FILE *fp, const struct st_eval *ev,
+                         const struct st_quotes *qs, char *const *labels);
+
+/* Labelled quotes - labelled quotes from annotation sheets and their articles.
  *
  * An annotation sheet is a CSV with at least the columns article, quote
  * and stance (others, such as speaker, role, suggested and confidence, are
@@ -355,7 +439,7 @@ int st_labelled_load(struct st_labelled *l, const char *path,
 /* Free what the loads remembered (the quotes stay in out). */
 void st_labelled_finish(struct st_labelled *l);
 
-/* retrain.h - what a retraining changed: the previous model's figures
+/* Retraining - what a retraining changed: the previous model's figures
  * (from its metrics.txt) beside the new one's, and how many quotes of the
  * corpus the two models label differently. */
 

@@ -1,0 +1,197 @@
+/* svmtext.c - LIBSVM's text lines: vectors written with a float
+ * formatter of their own and parsed back with a checked parser. */
+#include "learn/learn.h"
+#include "core/core.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Append the decimal digits of v (v >= 0) to p; return the new end. */
+static char *put_uint(char *p, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* %.9g of a weight, which lies in (0, 1]: nine significant digits by
+ * integer arithmetic, trailing zeros dropped; snprintf for anything else.
+ * Returns the new end of p (room for 32 bytes). */
+static char *put_value(char *p, double v)
+{
+	static const double scale[] = { 1e9, 1e10, 1e11, 1e12 };
+	unsigned long long m;
+	int zeros = 0, i;
+	char digits[16], *d;
+
+	if (!(v >= 1e-4 && v < 1))
+		return p + snprintf(p, 32, "%.9g", v);
+	while (zeros < 3 && v * scale[zeros] < 1e8)
+		zeros++;
+	m = (unsigned long long)(v * scale[zeros] + 0.5);
+	if (m >= 1000000000ULL) {	/* rounded up to the next power */
+		if (zeros == 0)
+			return p + snprintf(p, 32, "%.9g", v);
+		zeros--;
+		m = (unsigned long long)(v * scale[zeros] + 0.5);
+	}
+	d = put_uint(digits, m);
+	while (d > digits + 1 && d[-1] == '0')
+		d--;
+	*p++ = '0';
+	*p++ = '.';
+	for (i = 0; i < zeros; i++)
+		*p++ = '0';
+	memcpy(p, digits, (size_t)(d - digits));
+	return p + (d - digits);
+}
+
+void st_vec_write(FILE *fp, int label, const struct st_vec *x)
+{
+	char *line = st_xmalloc(24 + x->n * 48), *p = line;
+	size_t k;
+
+	if (label < 0) {
+		*p++ = '-';
+		p = put_uint(p, (unsigned long long)-(long long)label);
+	} else {
+		p = put_uint(p, (unsigned long long)label);
+	}
+	for (k = 0; k < x->n; k++) {
+		*p++ = ' ';
+		p = put_uint(p, (unsigned long long)x->idx[k]);
+		*p++ = ':';
+		p = put_value(p, x->val[k]);
+	}
+	*p++ = '\n';
+	fwrite(line, 1, (size_t)(p - line), fp);
+	free(line);
+}
+
+/* A decimal such as 0.123456789 or 1.5e-05 whose digits fit in 2^53 and
+ * whose power of ten is at most 22 is m / 10^k or m * 10^k with both
+ * exact, so one IEEE division or multiplication rounds it correctly, the
+ * same double strtod gives (Clinger's fast path).  Anything else goes to
+ * strtod. */
+static double parse_value(const char *s, char **end)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+		1e18, 1e19, 1e20, 1e21, 1e22 };
+	const char *p = s;
+	unsigned long long m = 0;
+	int neg = 0, digits = 0, frac = 0, e = 0, eneg = 0, edigits = 0;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		m = m * 10 + (unsigned)(*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++, frac++)
+			m = m * 10 + (unsigned)(*p - '0');
+	if (digits == 0 || digits > 15)
+		goto slow;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			eneg = *p++ == '-';
+		for (; *p >= '0' && *p <= '9' && edigits < 4; p++, edigits++)
+			e = e * 10 + (*p - '0');
+		if (!edigits || (*p >= '0' && *p <= '9'))
+			goto slow;
+	}
+	e = (eneg ? -e : e) - frac;
+	if (e < -22 || e > 22)
+		goto slow;
+	*end = (char *)p;
+	{
+		double v = e < 0 ? (double)m / pow10[-e] : (double)m * pow10[e];
+		return neg ? -v : v;
+	}
+slow:
+	return strtod(s, end);
+}
+
+/* A whole number, without strtol's locale and base machinery. */
+static long parse_index(const char *s, char **end)
+{
+	const char *p = s;
+	long v = 0;
+	int neg = 0;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (*p < '0' || *p > '9') {
+		*end = (char *)s;
+		return 0;
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > 100000000000L) {
+			errno = ERANGE;
+			break;
+		}
+		v = v * 10 + (*p - '0');
+	}
+	*end = (char *)p;
+	return neg ? -v : v;
+}
+
+int st_vec_parse(const char *path, long line, const char *s, int *label,
+                 struct st_vec *x, long maxidx, struct st_error *err)
+{
+	char *end;
+	long lab, prev = 0;
+
+	x->n = 0;
+	errno = 0;
+	lab = strtol(s, &end, 10);
+	if (end == s || errno || (*end && *end != ' ' && *end != '\t') ||
+	    lab < -1000000 || lab > 1000000)
+		return st_fail(err, path, line, "bad label");
+	*label = (int)lab;
+	s = end;
+	for (;;) {
+		long idx;
+		double val;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '\r')
+			break;
+		errno = 0;
+		idx = parse_index(s, &end);
+		if (end == s || *end != ':' || errno)
+			return st_fail(err, path, line, "bad feature '%.20s'", s);
+		if (idx <= 0)
+			return st_fail(err, path, line,
+			               "feature index %ld: indices start at 1", idx);
+		if (idx <= prev)
+			return st_fail(err, path, line,
+			               "feature index %ld after %ld: indices must "
+			               "ascend", idx, prev);
+		if (maxidx > 0 && idx > maxidx)
+			return st_fail(err, path, line,
+			               "feature index %ld beyond the vocabulary "
+			               "(%ld terms)", idx, maxidx);
+		s = end + 1;
+		errno = 0;
+		val = parse_value(s, &end);
+		if (end == s || errno || !isfinite(val) ||
+		    (*end && *end != ' ' && *end != '\t' && *end != '\r'))
+			return st_fail(err, path, line, "bad value for feature %ld",
+			               idx);
+		st_vec_push(x, (int)idx, val);
+		prev = idx;
+		s = end;
+	}
+	return 0;
+}
