@@ -236,7 +236,10 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 		if (k < 4 && st_out_open(&out[k], paths[k], err))
 			goto out;
 	}
-	rep = st_report_new(&ro, out[0].fp, out[1].fp, out[2].fp);
+	ro.tmpdir = stage.path;
+	rep = st_report_new(&ro, out[0].fp, out[1].fp, out[2].fp, err);
+	if (!rep)
+		goto out;
 	if (o->ids && st_report_ids_file(rep, o->ids, err))
 		goto out;
 	/* by default a quotes file without quotes stands for its article */

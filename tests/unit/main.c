@@ -33,6 +33,7 @@ int main(void)
 	srunner_add_suite(sr, actors_suite());
 	srunner_add_suite(sr, dateline_suite());
 	srunner_add_suite(sr, speakers_suite());
+	srunner_add_suite(sr, people_suite());
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, tally_suite());
 	srunner_run_all(sr, CK_NORMAL);

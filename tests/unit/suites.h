@@ -29,6 +29,7 @@ Suite *sheet_suite(void);
 Suite *actors_suite(void);
 Suite *dateline_suite(void);
 Suite *speakers_suite(void);
+Suite *people_suite(void);
 Suite *join_suite(void);
 Suite *tally_suite(void);
 

@@ -62,8 +62,8 @@ int st_merge_next(struct st_merge *m, struct st_quote **q,
 /* tally.h - what the reports count.  An article's quotes are held until
  * it ends (st_article_*): one person's quotes then get one label, and each
  * quote the evidence for it.  The batch's people (st_people_*) are
- * counted an article at a time and settled at the end: the one table that
- * grows with the corpus, by its number of people, not of quotes. */
+ * counted an article at a time into files, and merged at the end one
+ * surname at a time. */
 
 /* One person of speakers.csv.  The strings are the table's. */
 struct st_person {
@@ -73,22 +73,36 @@ struct st_person {
 	long quotes, articles;
 	long counts[ST_MAX_LABELS];	/* quotes per label */
 	double mass[ST_MAX_LABELS];	/* their probabilities summed */
+	long first;			/* its first appearance */
 };
 
-struct st_people {
-	struct st_map index;		/* key -> p[] */
-	struct st_person *p;
-	size_t n, cap;
-};
-void st_people_init(struct st_people *pp);
-/* Frees every entry and its strings. */
-void st_people_finish(struct st_people *pp);
-/* Merge each entry into the one its identity resolves to
- * (st_speaker_merge: a surname into the one full name with it, a full
- * name into the longest with its first and last words), drop the merged
- * ones and sort the rest, most quotes first, then by name.  Once, after
- * the last article. */
-void st_people_settle(struct st_people *pp, int nlabels);
+/* The batch's people for speakers.csv, gathered in temporary files of
+ * the folder dir (named as st_temp_prefix() says, so that a killed run's
+ * are tidied by the next) and sorted by sort(1) in the C locale, so that
+ * memory does not grow with the number of people.  st_people_add() is
+ * called once per person and article, in the order of the batch: key and
+ * name as st_speaker_key() gave them, role the first non-empty role of
+ * the person's quotes there ("" if none), variants the names as written
+ * (one per quote, in text order; repeats are dropped), and for each of
+ * the nq quotes its label number and nlabels probabilities.
+ * st_people_write() merges identities as st_speaker_merge() does across
+ * the batch (a surname into the one full name with it, a full name into
+ * the longest with its first and last words) and writes one row per
+ * person to w: name, role, articles, quotes, quotes per label, the
+ * majority label (st_person_majority), the variants joined by '|'; most
+ * quotes first, then by name, then by first appearance.  Both return 0,
+ * or -1 with err naming the file (a write error, or sort(1) failing).
+ * st_people_free() removes the temporary files (NULL is fine). */
+struct st_people;
+struct st_people *st_people_new(const char *dir, int nlabels,
+                                struct st_error *err);
+int st_people_add(struct st_people *p, const char *key, const char *name,
+                  const char *role, const char *const *variants,
+                  size_t nvar, const int *labels, const double *probs,
+                  size_t nq, struct st_error *err);
+int st_people_write(struct st_people *p, struct st_csv_writer *w,
+                    char *const *labels, struct st_error *err);
+void st_people_free(struct st_people *p);
 /* The label with the most quotes of sp; a tie goes to the larger total
  * probability, then to the first. */
 int st_person_majority(const struct st_person *sp, int nlabels);
@@ -118,10 +132,10 @@ void st_article_add(struct st_article *a, struct st_quote *q,
  * (st_combine_probs) in pred[i].label and .conf, the P(...) staying each
  * quote's own; evidence[i] gets what decided each (st_evidence_of); and
  * each person's quotes are counted into pp (when not NULL), once per
- * article. */
-void st_article_decide(struct st_article *a, const struct st_actors *actors,
-                       char *const *labels, int nlabels, int per_quote,
-                       struct st_people *pp);
+ * article.  Fails only as st_people_add() does. */
+int st_article_decide(struct st_article *a, const struct st_actors *actors,
+                      char *const *labels, int nlabels, int per_quote,
+                      struct st_people *pp, struct st_error *err);
 
 /* skips.h - the articles a run skipped, for errors.csv: from
  * stance-tokenize --errors lists (article,line,message[,path]) and
@@ -163,14 +177,17 @@ struct st_report_opts {
 	const char *article_dir;	/* for the date and source of an
 					 * article without quotes, or NULL */
 	int per_quote, excel;
+	const char *tmpdir;		/* for the people's files */
 };
 /* Write the headers to quotes, articles and speakers (the caller's
  * streams: it checks and closes them).  opts is copied, the strings it
- * points to are not.  Free with st_report_free(). */
+ * points to are not.  Free with st_report_free(), which also removes
+ * the temporary files in opts->tmpdir.  NULL with err filled when they
+ * cannot be made. */
 struct st_report;
 struct st_report *st_report_new(const struct st_report_opts *opts,
                                 FILE *quotes, FILE *articles,
-                                FILE *speakers);
+                                FILE *speakers, struct st_error *err);
 void st_report_free(struct st_report *r);
 /* Every article id of the run, so that those without quotes get their
  * row: from the file path (one per line, in order, read as needed; fails

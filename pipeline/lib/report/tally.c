@@ -6,129 +6,6 @@
 
 #include "report/report.h"
 
-void st_people_init(struct st_people *pp)
-{
-	memset(pp, 0, sizeof *pp);
-	st_map_init(&pp->index);
-}
-
-static void person_finish(struct st_person *sp)
-{
-	size_t v;
-
-	free(sp->key);
-	free(sp->name);
-	free(sp->role);
-	for (v = 0; v < sp->nvar; v++)
-		free(sp->var[v]);
-	free(sp->var);
-}
-
-void st_people_finish(struct st_people *pp)
-{
-	size_t j;
-
-	for (j = 0; j < pp->n; j++)
-		person_finish(&pp->p[j]);
-	free(pp->p);
-	st_map_finish(&pp->index);
-}
-
-/* The entry of identity key (shown as name), made when new. */
-static struct st_person *person_of(struct st_people *pp, const char *key,
-                                   const char *name)
-{
-	int *slot = st_map_put(&pp->index, key, (int)pp->n);
-	struct st_person *sp;
-
-	if (*slot == (int)pp->n) {
-		if (pp->n == pp->cap) {
-			pp->cap = pp->cap ? pp->cap * 2 : 64;
-			pp->p = st_xrealloc(pp->p, pp->cap * sizeof *pp->p);
-		}
-		memset(&pp->p[pp->n], 0, sizeof pp->p[pp->n]);
-		pp->p[pp->n].key = st_xstrdup(key);
-		pp->p[pp->n].name = st_xstrdup(name);
-		pp->n++;
-	}
-	sp = &pp->p[*slot];
-	if (strlen(name) > strlen(sp->name)) {
-		free(sp->name);
-		sp->name = st_xstrdup(name);
-	}
-	return sp;
-}
-
-/* Add name to the person's variants unless it is there. */
-static void add_variant(struct st_person *sp, const char *name)
-{
-	size_t k;
-
-	for (k = 0; k < sp->nvar; k++)
-		if (strcmp(sp->var[k], name) == 0)
-			return;
-	sp->var = st_xrealloc(sp->var, (sp->nvar + 1) * sizeof *sp->var);
-	sp->var[sp->nvar++] = st_xstrdup(name);
-}
-
-static int cmp_person(const void *a, const void *b)
-{
-	const struct st_person *x = a, *y = b;
-
-	if (x->quotes != y->quotes)
-		return x->quotes > y->quotes ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-void st_people_settle(struct st_people *pp, int nlabels)
-{
-	size_t n = pp->n ? pp->n : 1, i, j, kept = 0;
-	char **keys = st_xmalloc(n * sizeof *keys);
-	char **names = st_xmalloc(n * sizeof *names);
-	size_t *canon = st_xmalloc(n * sizeof *canon);
-	int k;
-
-	for (i = 0; i < pp->n; i++) {
-		keys[i] = pp->p[i].key;
-		names[i] = pp->p[i].name;
-	}
-	st_speaker_merge(keys, names, pp->n, canon);
-	for (i = 0; i < pp->n; i++) {
-		struct st_person *from = &pp->p[i], *to = &pp->p[canon[i]];
-
-		if (canon[i] == i)
-			continue;
-		to->quotes += from->quotes;
-		to->articles += from->articles;
-		for (k = 0; k < nlabels; k++) {
-			to->counts[k] += from->counts[k];
-			to->mass[k] += from->mass[k];
-		}
-		for (j = 0; j < from->nvar; j++)
-			add_variant(to, from->var[j]);
-		if (!to->role && from->role) {
-			to->role = from->role;
-			from->role = NULL;
-		}
-		from->quotes = 0;	/* merged: dropped below */
-	}
-	free(keys);
-	free(names);
-	free(canon);
-	for (i = 0; i < pp->n; i++) {
-		if (pp->p[i].quotes)
-			pp->p[kept++] = pp->p[i];
-		else
-			person_finish(&pp->p[i]);
-	}
-	pp->n = kept;
-	/* the index named entries that moved: it is of no more use */
-	st_map_finish(&pp->index);
-	st_map_init(&pp->index);
-	if (pp->n)
-		qsort(pp->p, pp->n, sizeof *pp->p, cmp_person);
-}
-
 int st_person_majority(const struct st_person *sp, int nlabels)
 {
 	int best = 0, k;
@@ -207,9 +84,9 @@ void st_article_add(struct st_article *a, struct st_quote *q,
 /* Work that depends only on the speaker (or speaker, role and label) is
  * done once per article for each, as one person is quoted again and
  * again. */
-void st_article_decide(struct st_article *art, const struct st_actors *actors,
-                       char *const *labels, int nlabels, int per_quote,
-                       struct st_people *pp)
+int st_article_decide(struct st_article *art, const struct st_actors *actors,
+                      char *const *labels, int nlabels, int per_quote,
+                      struct st_people *pp, struct st_error *err)
 {
 	const struct st_quote *a = art->q.q;
 	struct st_pred *rows = art->pred;
@@ -220,10 +97,10 @@ void st_article_decide(struct st_article *art, const struct st_actors *actors,
 	double *probs, comb[ST_MAX_LABELS];
 	struct st_buf key = ST_BUF_INIT, name = ST_BUF_INIT, ev = ST_BUF_INIT;
 	struct st_map seen;
-	int k;
+	int k, rc = 0;
 
 	if (!n)
-		return;
+		return 0;
 	keys = st_xcalloc(n, sizeof *keys);
 	names = st_xcalloc(n, sizeof *names);
 	sp_actor = st_xmalloc(n * sizeof *sp_actor);
@@ -314,23 +191,29 @@ void st_article_decide(struct st_article *art, const struct st_actors *actors,
 	}
 	st_map_finish(&seen);
 	/* each person once per article */
-	for (g = 0; g < n && pp; g++) {
-		struct st_person *sp;
+	for (g = 0; g < n && pp && !rc; g++) {
+		size_t m = start[g + 1] - start[g];
+		const char **vars;
+		const char *role = "";
+		int *labs;
 
-		if (start[g + 1] == start[g] || !keys[g][0])
+		if (!m || !keys[g][0])
 			continue;
-		sp = person_of(pp, keys[g], names[g]);
-		sp->articles++;
-		for (j = start[g]; j < start[g + 1]; j++) {
-			i = order[j];
-			add_variant(sp, a[i].speaker);
-			if (!sp->role && a[i].role[0])
-				sp->role = st_xstrdup(a[i].role);
-			sp->quotes++;
-			sp->counts[rows[i].label]++;
-			for (k = 0; k < nlabels; k++)
-				sp->mass[k] += rows[i].prob[k];
+		vars = st_xmalloc(m * sizeof *vars);
+		labs = st_xmalloc(m * sizeof *labs);
+		for (j = 0; j < m; j++) {
+			i = order[start[g] + j];
+			vars[j] = a[i].speaker;
+			if (!role[0] && a[i].role[0])
+				role = a[i].role;
+			labs[j] = rows[i].label;
+			memcpy(probs + j * (size_t)nlabels, rows[i].prob,
+			       (size_t)nlabels * sizeof *probs);
 		}
+		rc = st_people_add(pp, keys[g], names[g], role, vars, m, labs,
+		                   probs, m, err);
+		free(vars);
+		free(labs);
 	}
 	for (i = 0; i < n; i++) {
 		free(keys[i]);
@@ -348,4 +231,5 @@ void st_article_decide(struct st_article *art, const struct st_actors *actors,
 	st_buf_finish(&key);
 	st_buf_finish(&name);
 	st_buf_finish(&ev);
+	return rc;
 }

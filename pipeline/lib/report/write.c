@@ -11,7 +11,7 @@ struct st_report {
 	struct st_report_opts o;
 	struct st_csv_writer wq, wa, ws;
 	struct st_article art;	/* the article being read */
-	struct st_people people;
+	struct st_people *people;
 	/* every article id, in order: from a file, read as needed, or a
 	 * list */
 	FILE *ids_fp;
@@ -47,7 +47,8 @@ static void header(struct st_csv_writer *w, const struct st_report *r,
 }
 
 struct st_report *st_report_new(const struct st_report_opts *o, FILE *quotes,
-                                FILE *articles, FILE *speakers)
+                                FILE *articles, FILE *speakers,
+                                struct st_error *err)
 {
 	static const char *const qcols[] = { "article", "quote_id",
 		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
@@ -58,7 +59,12 @@ struct st_report *st_report_new(const struct st_report_opts *o, FILE *quotes,
 
 	r->o = *o;
 	st_article_init(&r->art);
-	st_people_init(&r->people);
+	r->people = st_people_new(o->tmpdir, o->nlabels, err);
+	if (!r->people) {
+		st_article_finish(&r->art);
+		free(r);
+		return NULL;
+	}
 	st_csv_writer_init(&r->wq, quotes, o->excel, 1);
 	st_csv_writer_init(&r->wa, articles, o->excel, 1);
 	st_csv_writer_init(&r->ws, speakers, o->excel, 1);
@@ -100,7 +106,7 @@ void st_report_free(struct st_report *r)
 	if (!r)
 		return;
 	st_article_finish(&r->art);
-	st_people_finish(&r->people);
+	st_people_free(r->people);
 	for (j = 0; j < r->nids; j++)
 		free(r->ids[j]);
 	free(r->ids);
@@ -223,7 +229,7 @@ static int articles_before(struct st_report *r, const char *id,
 
 /* Write the held article: its quote rows, its articles.csv row, and its
  * people's counts. */
-static void finish_article(struct st_report *r)
+static int finish_article(struct st_report *r, struct st_error *err)
 {
 	struct st_article *a = &r->art;
 	long counts[ST_MAX_LABELS] = { 0 };
@@ -231,9 +237,10 @@ static void finish_article(struct st_report *r)
 	int k;
 
 	if (!a->n)
-		return;
-	st_article_decide(a, r->o.actors, r->o.labels, r->o.nlabels,
-	                  r->o.per_quote, &r->people);
+		return 0;
+	if (st_article_decide(a, r->o.actors, r->o.labels, r->o.nlabels,
+	                      r->o.per_quote, r->people, err))
+		return -1;
 	for (i = 0; i < a->n; i++) {
 		const struct st_quote *q = &a->q.q[i];
 		const struct st_pred *w = &a->pred[i];
@@ -266,6 +273,7 @@ static void finish_article(struct st_report *r)
 	article_row(r, a->q.q[0].article, a->q.q[0].date, a->q.q[0].source,
 	            counts, (long)a->n);
 	st_article_clear(a);
+	return 0;
 }
 
 /* The first id, once: the list sorted, or the file's first line. */
@@ -284,57 +292,35 @@ int st_report_add(struct st_report *r, struct st_quote *q,
 {
 	if (start_ids(r, err))
 		return -1;
-	if (r->art.n && strcmp(r->art.q.q[0].article, q->article))
-		finish_article(r);
+	if (r->art.n && strcmp(r->art.q.q[0].article, q->article) &&
+	    finish_article(r, err))
+		return -1;
 	if (!r->art.n && articles_before(r, q->article, err))
 		return -1;
 	st_article_add(&r->art, q, p);
 	return 0;
 }
 
-/* The batch's people: each entry merged into the one its identity
- * resolves to, then written, most quoted first. */
-static void write_speakers(struct st_report *r)
+/* The batch's people, merged across it and written, most quoted
+ * first. */
+static int write_speakers(struct st_report *r, struct st_error *err)
 {
 	static const char *const cols[] = { "speaker", "role", "articles",
 		"quotes", NULL };
 	struct st_csv_writer *w = &r->ws;
-	struct st_buf v = ST_BUF_INIT;
-	size_t i, j;
-	int k;
 
-	st_people_settle(&r->people, r->o.nlabels);
 	header(w, r, cols, 0);
 	st_csv_put(w, "majority");
 	st_csv_put(w, "variants");
 	st_csv_endrow(w);
-	for (i = 0; i < r->people.n; i++) {
-		const struct st_person *sp = &r->people.p[i];
-
-		st_csv_put(w, sp->name);
-		st_csv_put(w, sp->role ? sp->role : "");
-		st_csv_putl(w, sp->articles);
-		st_csv_putl(w, sp->quotes);
-		for (k = 0; k < r->o.nlabels; k++)
-			st_csv_putl(w, sp->counts[k]);
-		st_csv_put(w, r->o.labels[st_person_majority(sp,
-		                                             r->o.nlabels)]);
-		st_buf_reset(&v);
-		for (j = 0; j < sp->nvar; j++)
-			st_buf_addf(&v, "%s%s", j ? "|" : "", sp->var[j]);
-		st_csv_put(w, v.s ? v.s : "");
-		st_csv_endrow(w);
-	}
-	st_buf_finish(&v);
+	return st_people_write(r->people, w, r->o.labels, err);
 }
 
 int st_report_end(struct st_report *r, struct st_error *err)
 {
 	if (start_ids(r, err))
 		return -1;
-	finish_article(r);
-	if (articles_before(r, NULL, err))
+	if (finish_article(r, err) || articles_before(r, NULL, err))
 		return -1;
-	write_speakers(r);
-	return 0;
+	return write_speakers(r, err);
 }

@@ -1,0 +1,498 @@
+/* people.c - the batch's people for speakers.csv, gathered on disk and
+ * sorted by sort(1), so that memory stays flat however many people a
+ * batch quotes. */
+#include "report/report.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* One line of the first file per person and article, its fields
+ * separated by tabs (escaped within a field):
+ *   GROUP SEQ KEY NAME ROLE VARIANTS LABELS PROBS
+ * GROUP is what st_speaker_merge() may merge across (a name key's last
+ * word; the key itself for an actor or a description), SEQ the line's
+ * number, fixed width so that it sorts as text; VARIANTS are the names
+ * as written, '\x1f' between them; LABELS the label numbers of the
+ * quotes, PROBS their probabilities (%a, exact), ',' between them. */
+struct st_people {
+	char *dir;
+	char *spill, *sorted, *out, *outsorted;	/* temporary files */
+	FILE *fp;
+	long seq;
+	int nlabels;
+};
+
+static char *temp_name(const char *dir, const char *what)
+{
+	char *pre = st_temp_prefix("people");
+	struct st_buf b = ST_BUF_INIT;
+
+	st_buf_addf(&b, "%s/%s%s", dir, pre, what);
+	free(pre);
+	return st_buf_detach(&b);
+}
+
+struct st_people *st_people_new(const char *dir, int nlabels,
+                                struct st_error *err)
+{
+	struct st_people *p = st_xcalloc(1, sizeof *p);
+
+	p->dir = st_xstrdup(dir);
+	p->nlabels = nlabels;
+	p->spill = temp_name(dir, "1");
+	p->sorted = temp_name(dir, "2");
+	p->out = temp_name(dir, "3");
+	p->outsorted = temp_name(dir, "4");
+	p->fp = fopen(p->spill, "w");
+	if (!p->fp) {
+		st_fail(err, p->spill, 0, "cannot create: %s", strerror(errno));
+		st_people_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void st_people_free(struct st_people *p)
+{
+	if (!p)
+		return;
+	if (p->fp)
+		fclose(p->fp);
+	unlink(p->spill);
+	unlink(p->sorted);
+	unlink(p->out);
+	unlink(p->outsorted);
+	free(p->spill);
+	free(p->sorted);
+	free(p->out);
+	free(p->outsorted);
+	free(p->dir);
+	free(p);
+}
+
+/* s with '\\', tab and newline escaped, so that a field never holds the
+ * separators. */
+static void put_field(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\\\", fp);
+		else if (*s == '\t')
+			fputs("\\t", fp);
+		else if (*s == '\n')
+			fputs("\\n", fp);
+		else if (*s == '\r')
+			fputs("\\r", fp);
+		else
+			putc(*s, fp);
+	}
+}
+
+/* Undo put_field() in place on a field of a line read back. */
+static char *unescape(char *s)
+{
+	char *r = s, *w = s;
+
+	for (; *r; r++) {
+		if (*r == '\\' && r[1]) {
+			r++;
+			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' :
+			       *r == 'r' ? '\r' : *r;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
+/* The part of key that st_speaker_merge() merges by: a name's last word
+ * ("N:" and "S:" keys), else the whole key. */
+static void put_group(FILE *fp, const char *key)
+{
+	if ((key[0] == 'N' || key[0] == 'S') && key[1] == ':') {
+		const char *sp = strrchr(key + 2, ' ');
+
+		fputs("~", fp);
+		put_field(fp, sp ? sp + 1 : key + 2);
+	} else {
+		put_field(fp, key);
+	}
+}
+
+int st_people_add(struct st_people *p, const char *key, const char *name,
+                  const char *role, const char *const *variants,
+                  size_t nvar, const int *labels, const double *probs,
+                  size_t nq, struct st_error *err)
+{
+	size_t i;
+	int k;
+
+	put_group(p->fp, key);
+	fprintf(p->fp, "\t%019ld\t", p->seq++);
+	put_field(p->fp, key);
+	putc('\t', p->fp);
+	put_field(p->fp, name);
+	putc('\t', p->fp);
+	put_field(p->fp, role);
+	putc('\t', p->fp);
+	for (i = 0; i < nvar; i++) {
+		if (i)
+			putc('\x1f', p->fp);
+		put_field(p->fp, variants[i]);
+	}
+	putc('\t', p->fp);
+	for (i = 0; i < nq; i++)
+		fprintf(p->fp, "%s%d", i ? "," : "", labels[i]);
+	putc('\t', p->fp);
+	for (i = 0; i < nq; i++)
+		for (k = 0; k < p->nlabels; k++)
+			fprintf(p->fp, "%s%a", i || k ? "," : "",
+			        probs[i * (size_t)p->nlabels + (size_t)k]);
+	putc('\n', p->fp);
+	if (ferror(p->fp))
+		return st_fail(err, p->spill, 0, "write error: %s",
+		               strerror(errno));
+	return 0;
+}
+
+/* sort(1) in the C locale, by the first nkeys tab-separated fields, with
+ * its memory bounded and its temporary files beside ours. */
+static int run_sort(const struct st_people *p, const char *in,
+                    const char *out, int nkeys, struct st_error *err)
+{
+	char *argv[16], **envp;
+	char k1[] = "-k1,1", k2[] = "-k2,2", k3[] = "-k3,3";
+	size_t n = 0, ne = 0, i;
+	pid_t pid;
+	int status, e;
+
+	argv[n++] = "sort";
+	argv[n++] = "-t";
+	argv[n++] = "\t";
+	argv[n++] = k1;
+	if (nkeys > 1)
+		argv[n++] = k2;
+	if (nkeys > 2)
+		argv[n++] = k3;
+	argv[n++] = "-S";
+	argv[n++] = "32M";
+	argv[n++] = "-T";
+	argv[n++] = p->dir;
+	argv[n++] = "-o";
+	argv[n++] = (char *)out;
+	argv[n++] = (char *)in;
+	argv[n] = NULL;
+	while (environ[ne])
+		ne++;
+	envp = st_xmalloc((ne + 2) * sizeof *envp);
+	envp[0] = "LC_ALL=C";
+	for (i = 0; i < ne; i++)
+		envp[i + 1] = environ[i];
+	envp[ne + 1] = NULL;
+	e = posix_spawnp(&pid, "sort", NULL, NULL, argv, envp);
+	free(envp);
+	if (e)
+		return st_fail(err, in, 0, "cannot run sort: %s", strerror(e));
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return st_fail(err, in, 0, "sort: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return st_fail(err, in, 0, "sort failed (status %d)", status);
+	return 0;
+}
+
+/* Split line at tabs into at most max fields; returns how many. */
+static int split_tabs(char *line, char **f, int max)
+{
+	int n = 0;
+
+	line[strcspn(line, "\n")] = '\0';
+	f[n++] = line;
+	while (n < max && (line = strchr(line, '\t'))) {
+		*line++ = '\0';
+		f[n++] = line;
+	}
+	return n;
+}
+
+static void add_variant(struct st_person *sp, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < sp->nvar; k++)
+		if (strcmp(sp->var[k], name) == 0)
+			return;
+	sp->var = st_xrealloc(sp->var, (sp->nvar + 1) * sizeof *sp->var);
+	sp->var[sp->nvar++] = st_xstrdup(name);
+}
+
+static void clear_person(struct st_person *sp)
+{
+	size_t j;
+
+	free(sp->key);
+	free(sp->name);
+	free(sp->role);
+	for (j = 0; j < sp->nvar; j++)
+		free(sp->var[j]);
+	free(sp->var);
+}
+
+/* The people of one group, as they come, and the map to them. */
+struct group {
+	struct st_person *sp;
+	size_t n, cap;
+	struct st_map index;
+};
+
+/* Fold one line (f[2..7]) into its identity of g. */
+static int add_line(struct group *g, char **f, long seq, int nlabels)
+{
+	const char *key = unescape(f[2]), *name = unescape(f[3]);
+	int *slot = st_map_put(&g->index, key, (int)g->n);
+	struct st_person *sp;
+	char *s, *end;
+	int k;
+
+	if (*slot == (int)g->n) {
+		if (g->n == g->cap) {
+			g->cap = g->cap ? g->cap * 2 : 16;
+			g->sp = st_xrealloc(g->sp, g->cap * sizeof *g->sp);
+		}
+		memset(&g->sp[g->n], 0, sizeof g->sp[g->n]);
+		g->sp[g->n].key = st_xstrdup(key);
+		g->sp[g->n].name = st_xstrdup(name);
+		g->sp[g->n].first = seq;
+		g->n++;
+	}
+	sp = &g->sp[*slot];
+	if (strlen(name) > strlen(sp->name)) {
+		free(sp->name);
+		sp->name = st_xstrdup(name);
+	}
+	sp->articles++;
+	for (s = f[5]; ; ) {
+		char *e = strchr(s, '\x1f');
+
+		if (e)
+			*e = '\0';
+		add_variant(sp, unescape(s));
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	unescape(f[4]);
+	if (!sp->role && f[4][0])
+		sp->role = st_xstrdup(f[4]);
+	for (s = f[6]; *s; ) {
+		long v = strtol(s, &end, 10);
+
+		if (end == s || v < 0 || v >= nlabels)
+			return -1;
+		sp->quotes++;
+		sp->counts[v]++;
+		s = *end == ',' ? end + 1 : end;
+	}
+	for (s = f[7], k = 0; *s; k = (k + 1) % nlabels) {
+		double v = strtod(s, &end);
+
+		if (end == s)
+			return -1;
+		sp->mass[k] += v;
+		s = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* Merge the group's identities as st_speaker_merge() says and write one
+ * line per person left to out: QUOTES-DESC NAME FIRST then the fields of
+ * its row. */
+static void flush_group(struct group *g, FILE *out, int nlabels)
+{
+	char **keys, **names;
+	size_t *canon, i, j;
+	int k;
+
+	if (!g->n)
+		return;
+	keys = st_xmalloc(g->n * sizeof *keys);
+	names = st_xmalloc(g->n * sizeof *names);
+	canon = st_xmalloc(g->n * sizeof *canon);
+	for (i = 0; i < g->n; i++) {
+		keys[i] = g->sp[i].key;
+		names[i] = g->sp[i].name;
+	}
+	st_speaker_merge(keys, names, g->n, canon);
+	for (i = 0; i < g->n; i++) {
+		struct st_person *from = &g->sp[i], *to = &g->sp[canon[i]];
+
+		if (canon[i] == i)
+			continue;
+		to->quotes += from->quotes;
+		to->articles += from->articles;
+		for (k = 0; k < nlabels; k++) {
+			to->counts[k] += from->counts[k];
+			to->mass[k] += from->mass[k];
+		}
+		for (j = 0; j < from->nvar; j++)
+			add_variant(to, from->var[j]);
+		if (!to->role && from->role) {
+			to->role = from->role;
+			from->role = NULL;
+		}
+		from->quotes = 0;	/* merged: not written */
+	}
+	for (i = 0; i < g->n; i++) {
+		const struct st_person *sp = &g->sp[i];
+		int best;
+
+		if (!sp->quotes)
+			continue;
+		best = st_person_majority(sp, nlabels);
+		fprintf(out, "%019ld\t", LONG_MAX - sp->quotes);
+		put_field(out, sp->name);
+		fprintf(out, "\t%019ld\t", sp->first);
+		put_field(out, sp->role ? sp->role : "");
+		fprintf(out, "\t%ld\t%ld\t%d\t", sp->articles, sp->quotes, best);
+		for (k = 0; k < nlabels; k++)
+			fprintf(out, "%s%ld", k ? "," : "", sp->counts[k]);
+		putc('\t', out);
+		for (j = 0; j < sp->nvar; j++) {
+			if (j)
+				putc('|', out);
+			put_field(out, sp->var[j]);
+		}
+		putc('\n', out);
+	}
+	for (i = 0; i < g->n; i++)
+		clear_person(&g->sp[i]);
+	g->n = 0;
+	st_map_finish(&g->index);
+	st_map_init(&g->index);
+	free(keys);
+	free(names);
+	free(canon);
+}
+
+/* Read the sorted first file group by group into the second. */
+static int merge_groups(struct st_people *p, struct st_error *err)
+{
+	FILE *in = fopen(p->sorted, "r"), *out = NULL;
+	struct group g = { NULL, 0, 0, { 0 } };
+	char *line = NULL, *prev = NULL, *f[8];
+	size_t cap = 0;
+	long lineno = 0;
+	int rc = -1;
+
+	if (!in)
+		return st_fail(err, p->sorted, 0, "cannot open: %s",
+		               strerror(errno));
+	out = fopen(p->out, "w");
+	if (!out) {
+		st_fail(err, p->out, 0, "cannot create: %s", strerror(errno));
+		goto done;
+	}
+	st_map_init(&g.index);
+	while (getline(&line, &cap, in) >= 0) {
+		long seq;
+
+		lineno++;
+		if (split_tabs(line, f, 8) != 8 || st_parse_long(f[1], &seq)) {
+			st_fail(err, p->sorted, lineno, "not a people line");
+			goto done;
+		}
+		if (prev && strcmp(prev, f[0]) != 0)
+			flush_group(&g, out, p->nlabels);
+		free(prev);
+		prev = st_xstrdup(f[0]);
+		if (add_line(&g, f, seq, p->nlabels)) {
+			st_fail(err, p->sorted, lineno, "bad counts");
+			goto done;
+		}
+	}
+	flush_group(&g, out, p->nlabels);
+	if (ferror(in) || ferror(out)) {
+		st_fail(err, p->out, 0, "read or write error: %s",
+		        strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	if (out && fclose(out) && !rc)
+		rc = st_fail(err, p->out, 0, "write error: %s", strerror(errno));
+	fclose(in);
+	free(line);
+	free(prev);
+	free(g.sp);
+	st_map_finish(&g.index);
+	return rc;
+}
+
+int st_people_write(struct st_people *p, struct st_csv_writer *w,
+                    char *const *labels, struct st_error *err)
+{
+	FILE *in;
+	char *line = NULL, *f[9];
+	size_t cap = 0;
+	long lineno = 0;
+	int rc = -1;
+
+	if (fclose(p->fp)) {
+		p->fp = NULL;
+		return st_fail(err, p->spill, 0, "write error: %s",
+		               strerror(errno));
+	}
+	p->fp = NULL;
+	if (run_sort(p, p->spill, p->sorted, 2, err) ||
+	    merge_groups(p, err) ||
+	    run_sort(p, p->out, p->outsorted, 3, err))
+		return -1;
+	in = fopen(p->outsorted, "r");
+	if (!in)
+		return st_fail(err, p->outsorted, 0, "cannot open: %s",
+		               strerror(errno));
+	while (getline(&line, &cap, in) >= 0) {
+		long best;
+		char *s;
+		int k;
+
+		lineno++;
+		if (split_tabs(line, f, 9) != 9 || st_parse_long(f[6], &best) ||
+		    best < 0 || best >= p->nlabels) {
+			st_fail(err, p->outsorted, lineno, "not a people line");
+			goto done;
+		}
+		st_csv_put(w, unescape(f[1]));
+		st_csv_put(w, unescape(f[3]));
+		st_csv_putraw(w, f[4]);
+		st_csv_putraw(w, f[5]);
+		for (s = f[7], k = 0; k < p->nlabels; k++) {
+			char *e = strchr(s, ',');
+
+			if (e)
+				*e = '\0';
+			st_csv_putraw(w, s);
+			s = e ? e + 1 : s + strlen(s);
+		}
+		st_csv_put(w, labels[best]);
+		st_csv_put(w, unescape(f[8]));
+		st_csv_endrow(w);
+	}
+	if (ferror(in)) {
+		st_fail(err, p->outsorted, 0, "read error: %s", strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	fclose(in);
+	free(line);
+	return rc;
+}

@@ -1,0 +1,142 @@
+/* test_people.c - the batch's people gathered on disk (report.h:
+ * st_people_*). */
+#include <stdio.h>
+#include <check.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "suites.h"
+
+static char *const labels[] = { "gov", "opp" };
+
+/* Write the rows of the people added by fill() to a string; the folder
+ * must be left empty. */
+static char *rows_of(void (*fill)(struct st_people *))
+{
+	char dir[256], names[1024];
+	struct st_error err = { 0 };
+	struct st_csv_writer w;
+	struct st_people *p;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	test_make_dir(dir, sizeof dir, "people");
+	p = st_people_new(dir, 2, &err);
+	ck_assert_ptr_nonnull(p);
+	fill(p);
+	st_csv_writer_init(&w, fp, 0, 1);
+	ck_assert_int_eq(st_people_write(p, &w, labels, &err), 0);
+	st_csv_writer_finish(&w);
+	fclose(fp);
+	st_people_free(p);
+	test_list_dir(dir, names, sizeof names);
+	ck_assert_str_eq(names, "");
+	test_rm_dir(dir);
+	return buf;
+}
+
+static void add(struct st_people *p, const char *key, const char *name,
+                const char *role, const char *variant, int label,
+                double pgov)
+{
+	struct st_error err = { 0 };
+	const char *vars[1] = { variant };
+	double probs[2] = { pgov, 1 - pgov };
+
+	ck_assert_int_eq(st_people_add(p, key, name, role, vars, 1, &label,
+	                               probs, 1, &err), 0);
+}
+
+/* A surname joins the one full name with it, across articles; the
+ * longer name is shown; most quotes first. */
+static void surname_and_full(struct st_people *p)
+{
+	add(p, "S:melkonyan", "Melkonyan", "", "Melkonyan", 1, 0.2);
+	add(p, "N:arsen melkonyan", "Arsen Melkonyan", "opposition MP",
+	    "MP Arsen Melkonyan", 1, 0.3);
+	add(p, "R:officials", "officials", "", "officials", 0, 0.9);
+	add(p, "N:arsen melkonyan", "Arsen Melkonyan", "", "Arsen Melkonyan",
+	    0, 0.6);
+}
+
+START_TEST(test_merge_across_articles)
+{
+	char *s = rows_of(surname_and_full);
+
+	ck_assert_str_eq(s,
+		"Arsen Melkonyan,opposition MP,3,3,1,2,opp,"
+		"MP Arsen Melkonyan|Arsen Melkonyan|Melkonyan\n"
+		"officials,,1,1,1,0,gov,officials\n");
+	free(s);
+}
+END_TEST
+
+/* Two surnames shared by two full names stay apart; ties in quotes go
+ * by name; a tie in counts goes to the larger probability. */
+static void two_people(struct st_people *p)
+{
+	add(p, "N:anna petrosyan", "Anna Petrosyan", "", "Anna Petrosyan", 0,
+	    0.4);
+	add(p, "N:anna petrosyan", "Anna Petrosyan", "", "Anna Petrosyan", 1,
+	    0.45);
+	add(p, "N:aram petrosyan", "Aram Petrosyan", "analyst",
+	    "Aram Petrosyan", 0, 0.7);
+	add(p, "S:petrosyan", "Petrosyan", "", "Petrosyan", 0, 0.5);
+}
+
+START_TEST(test_ambiguous_surname)
+{
+	char *s = rows_of(two_people);
+
+	ck_assert_str_eq(s,
+		"Anna Petrosyan,,2,2,1,1,opp,Anna Petrosyan\n"
+		"Aram Petrosyan,analyst,1,1,1,0,gov,Aram Petrosyan\n"
+		"Petrosyan,,1,1,1,0,gov,Petrosyan\n");
+	free(s);
+}
+END_TEST
+
+/* Tabs, newlines and backslashes in names survive the files. */
+static void odd_names(struct st_people *p)
+{
+	add(p, "R:a\tb\\c", "a\tb\\c", "x\ny", "a\tb\\c", 1, 0.1);
+}
+
+START_TEST(test_escapes)
+{
+	char *s = rows_of(odd_names);
+
+	ck_assert_str_eq(s, "a\tb\\c,\"x\ny\",1,1,0,1,opp,a\tb\\c\n");
+	free(s);
+}
+END_TEST
+
+static void nobody(struct st_people *p)
+{
+	(void)p;
+}
+
+START_TEST(test_empty)
+{
+	char *s = rows_of(nobody);
+
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+Suite *people_suite(void)
+{
+	Suite *s = suite_create("people");
+	TCase *tc = tcase_create("people");
+
+	tcase_add_test(tc, test_merge_across_articles);
+	tcase_add_test(tc, test_ambiguous_surname);
+	tcase_add_test(tc, test_escapes);
+	tcase_add_test(tc, test_empty);
+	suite_add_tcase(s, tc);
+	return s;
+}
