@@ -29,6 +29,19 @@ struct st_people {
 	int nlabels;
 };
 
+int st_person_majority(const struct st_person *sp, int nlabels)
+{
+	int best = 0, k;
+
+	/* most quotes; a tie goes to the larger total probability */
+	for (k = 1; k < nlabels; k++)
+		if (sp->counts[k] > sp->counts[best] ||
+		    (sp->counts[k] == sp->counts[best] &&
+		     sp->mass[k] > sp->mass[best] + 1e-12))
+			best = k;
+	return best;
+}
+
 static char *temp_name(const char *dir, const char *what)
 {
 	char *pre = st_temp_prefix("people");

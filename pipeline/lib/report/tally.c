@@ -6,19 +6,6 @@
 
 #include "report/report.h"
 
-int st_person_majority(const struct st_person *sp, int nlabels)
-{
-	int best = 0, k;
-
-	/* most quotes; a tie goes to the larger total probability */
-	for (k = 1; k < nlabels; k++)
-		if (sp->counts[k] > sp->counts[best] ||
-		    (sp->counts[k] == sp->counts[best] &&
-		     sp->mass[k] > sp->mass[best] + 1e-12))
-			best = k;
-	return best;
-}
-
 void st_article_init(struct st_article *a)
 {
 	memset(a, 0, sizeof *a);
