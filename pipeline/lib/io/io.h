@@ -369,4 +369,22 @@ int st_labels_read(const char *path, const char *text,
 int st_labels_parse(const char *path, const char *text, char **labels,
                     struct st_error *err);
 
+/* tsv.h - lines of tab-separated fields in files of a run's own, and
+ * sort(1) over them.  st_tsv_put() writes s with '\\', tab, CR and
+ * newline escaped (\\, \t, \r, \n), so that a field never holds a
+ * separator; st_tsv_unescape() undoes that in place and returns s.
+ * st_tsv_split() cuts line (its newline dropped) at tabs into at most max
+ * fields f[] and returns how many.  st_tsv_escape() appends the escaped
+ * form to b instead. */
+void st_tsv_put(FILE *fp, const char *s);
+void st_tsv_escape(struct st_buf *b, const char *s);
+char *st_tsv_unescape(char *s);
+int st_tsv_split(char *line, char **f, int max);
+/* Sort the lines of file in into out with sort(1) in the C locale, by
+ * their first nkeys (1 to 3) fields compared as bytes, its memory bounded
+ * (32 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
+ * when sort cannot run or fails. */
+int st_sort_file(const char *in, const char *out, int nkeys,
+                 const char *tmpdir, struct st_error *err);
+
 #endif

@@ -3,24 +3,12 @@
 
 #include "io/io.h"
 
-static void add_escaped(struct st_buf *b, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '\\': st_buf_adds(b, "\\\\"); break;
-		case '\t': st_buf_adds(b, "\\t"); break;
-		case '\n': st_buf_adds(b, "\\n"); break;
-		case '\r': st_buf_adds(b, "\\r"); break;
-		default: st_buf_addc(b, *s);
-		}
-}
-
 void st_vkey_add(struct st_buf *b, const char *article, const char *quote_id)
 {
 	st_buf_adds(b, " # ");
-	add_escaped(b, article);
+	st_tsv_escape(b, article);
 	st_buf_addc(b, '\t');
-	add_escaped(b, quote_id);
+	st_tsv_escape(b, quote_id);
 }
 
 int st_vkey_split(char *line, char **article, char **quote_id,

@@ -5,13 +5,9 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 /* One line of the first file per person and article, its fields
  * separated by tabs (escaped within a field):
@@ -90,42 +86,6 @@ void st_people_free(struct st_people *p)
 	free(p);
 }
 
-/* s with '\\', tab and newline escaped, so that a field never holds the
- * separators. */
-static void put_field(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\\')
-			fputs("\\\\", fp);
-		else if (*s == '\t')
-			fputs("\\t", fp);
-		else if (*s == '\n')
-			fputs("\\n", fp);
-		else if (*s == '\r')
-			fputs("\\r", fp);
-		else
-			putc(*s, fp);
-	}
-}
-
-/* Undo put_field() in place on a field of a line read back. */
-static char *unescape(char *s)
-{
-	char *r = s, *w = s;
-
-	for (; *r; r++) {
-		if (*r == '\\' && r[1]) {
-			r++;
-			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' :
-			       *r == 'r' ? '\r' : *r;
-		} else {
-			*w++ = *r;
-		}
-	}
-	*w = '\0';
-	return s;
-}
-
 /* The part of key that st_speaker_merge() merges by: a name's last word
  * ("N:" and "S:" keys), else the whole key. */
 static void put_group(FILE *fp, const char *key)
@@ -134,9 +94,9 @@ static void put_group(FILE *fp, const char *key)
 		const char *sp = strrchr(key + 2, ' ');
 
 		fputs("~", fp);
-		put_field(fp, sp ? sp + 1 : key + 2);
+		st_tsv_put(fp, sp ? sp + 1 : key + 2);
 	} else {
-		put_field(fp, key);
+		st_tsv_put(fp, key);
 	}
 }
 
@@ -150,16 +110,16 @@ int st_people_add(struct st_people *p, const char *key, const char *name,
 
 	put_group(p->fp, key);
 	fprintf(p->fp, "\t%019ld\t", p->seq++);
-	put_field(p->fp, key);
+	st_tsv_put(p->fp, key);
 	putc('\t', p->fp);
-	put_field(p->fp, name);
+	st_tsv_put(p->fp, name);
 	putc('\t', p->fp);
-	put_field(p->fp, role);
+	st_tsv_put(p->fp, role);
 	putc('\t', p->fp);
 	for (i = 0; i < nvar; i++) {
 		if (i)
 			putc('\x1f', p->fp);
-		put_field(p->fp, variants[i]);
+		st_tsv_put(p->fp, variants[i]);
 	}
 	putc('\t', p->fp);
 	for (i = 0; i < nq; i++)
@@ -174,66 +134,6 @@ int st_people_add(struct st_people *p, const char *key, const char *name,
 		return st_fail(err, p->spill, 0, "write error: %s",
 		               strerror(errno));
 	return 0;
-}
-
-/* sort(1) in the C locale, by the first nkeys tab-separated fields, with
- * its memory bounded and its temporary files beside ours. */
-static int run_sort(const struct st_people *p, const char *in,
-                    const char *out, int nkeys, struct st_error *err)
-{
-	char *argv[16], **envp;
-	char k1[] = "-k1,1", k2[] = "-k2,2", k3[] = "-k3,3";
-	size_t n = 0, ne = 0, i;
-	pid_t pid;
-	int status, e;
-
-	argv[n++] = "sort";
-	argv[n++] = "-t";
-	argv[n++] = "\t";
-	argv[n++] = k1;
-	if (nkeys > 1)
-		argv[n++] = k2;
-	if (nkeys > 2)
-		argv[n++] = k3;
-	argv[n++] = "-S";
-	argv[n++] = "32M";
-	argv[n++] = "-T";
-	argv[n++] = p->dir;
-	argv[n++] = "-o";
-	argv[n++] = (char *)out;
-	argv[n++] = (char *)in;
-	argv[n] = NULL;
-	while (environ[ne])
-		ne++;
-	envp = st_xmalloc((ne + 2) * sizeof *envp);
-	envp[0] = "LC_ALL=C";
-	for (i = 0; i < ne; i++)
-		envp[i + 1] = environ[i];
-	envp[ne + 1] = NULL;
-	e = posix_spawnp(&pid, "sort", NULL, NULL, argv, envp);
-	free(envp);
-	if (e)
-		return st_fail(err, in, 0, "cannot run sort: %s", strerror(e));
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return st_fail(err, in, 0, "sort: %s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
-		return st_fail(err, in, 0, "sort failed (status %d)", status);
-	return 0;
-}
-
-/* Split line at tabs into at most max fields; returns how many. */
-static int split_tabs(char *line, char **f, int max)
-{
-	int n = 0;
-
-	line[strcspn(line, "\n")] = '\0';
-	f[n++] = line;
-	while (n < max && (line = strchr(line, '\t'))) {
-		*line++ = '\0';
-		f[n++] = line;
-	}
-	return n;
 }
 
 static void add_variant(struct st_person *sp, const char *name)
@@ -269,7 +169,7 @@ struct group {
 /* Fold one line (f[2..7]) into its identity of g. */
 static int add_line(struct group *g, char **f, long seq, int nlabels)
 {
-	const char *key = unescape(f[2]), *name = unescape(f[3]);
+	const char *key = st_tsv_unescape(f[2]), *name = st_tsv_unescape(f[3]);
 	int *slot = st_map_put(&g->index, key, (int)g->n);
 	struct st_person *sp;
 	char *s, *end;
@@ -297,12 +197,12 @@ static int add_line(struct group *g, char **f, long seq, int nlabels)
 
 		if (e)
 			*e = '\0';
-		add_variant(sp, unescape(s));
+		add_variant(sp, st_tsv_unescape(s));
 		if (!e)
 			break;
 		s = e + 1;
 	}
-	unescape(f[4]);
+	st_tsv_unescape(f[4]);
 	if (!sp->role && f[4][0])
 		sp->role = st_xstrdup(f[4]);
 	for (s = f[6]; *s; ) {
@@ -371,9 +271,9 @@ static void flush_group(struct group *g, FILE *out, int nlabels)
 			continue;
 		best = st_person_majority(sp, nlabels);
 		fprintf(out, "%019ld\t", LONG_MAX - sp->quotes);
-		put_field(out, sp->name);
+		st_tsv_put(out, sp->name);
 		fprintf(out, "\t%019ld\t", sp->first);
-		put_field(out, sp->role ? sp->role : "");
+		st_tsv_put(out, sp->role ? sp->role : "");
 		fprintf(out, "\t%ld\t%ld\t%d\t", sp->articles, sp->quotes, best);
 		for (k = 0; k < nlabels; k++)
 			fprintf(out, "%s%ld", k ? "," : "", sp->counts[k]);
@@ -381,7 +281,7 @@ static void flush_group(struct group *g, FILE *out, int nlabels)
 		for (j = 0; j < sp->nvar; j++) {
 			if (j)
 				putc('|', out);
-			put_field(out, sp->var[j]);
+			st_tsv_put(out, sp->var[j]);
 		}
 		putc('\n', out);
 	}
@@ -418,7 +318,7 @@ static int merge_groups(struct st_people *p, struct st_error *err)
 		long seq;
 
 		lineno++;
-		if (split_tabs(line, f, 8) != 8 || st_parse_long(f[1], &seq)) {
+		if (st_tsv_split(line, f, 8) != 8 || st_parse_long(f[1], &seq)) {
 			st_fail(err, p->sorted, lineno, "not a people line");
 			goto done;
 		}
@@ -464,9 +364,9 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 		               strerror(errno));
 	}
 	p->fp = NULL;
-	if (run_sort(p, p->spill, p->sorted, 2, err) ||
+	if (st_sort_file(p->spill, p->sorted, 2, p->dir, err) ||
 	    merge_groups(p, err) ||
-	    run_sort(p, p->out, p->outsorted, 3, err))
+	    st_sort_file(p->out, p->outsorted, 3, p->dir, err))
 		return -1;
 	in = fopen(p->outsorted, "r");
 	if (!in)
@@ -478,13 +378,13 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 		int k;
 
 		lineno++;
-		if (split_tabs(line, f, 9) != 9 || st_parse_long(f[6], &best) ||
+		if (st_tsv_split(line, f, 9) != 9 || st_parse_long(f[6], &best) ||
 		    best < 0 || best >= p->nlabels) {
 			st_fail(err, p->outsorted, lineno, "not a people line");
 			goto done;
 		}
-		st_csv_put(w, unescape(f[1]));
-		st_csv_put(w, unescape(f[3]));
+		st_csv_put(w, st_tsv_unescape(f[1]));
+		st_csv_put(w, st_tsv_unescape(f[3]));
 		st_csv_putraw(w, f[4]);
 		st_csv_putraw(w, f[5]);
 		for (s = f[7], k = 0; k < p->nlabels; k++) {
@@ -496,7 +396,7 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 			s = e ? e + 1 : s + strlen(s);
 		}
 		st_csv_put(w, labels[best]);
-		st_csv_put(w, unescape(f[8]));
+		st_csv_put(w, st_tsv_unescape(f[8]));
 		st_csv_endrow(w);
 	}
 	if (ferror(in)) {
