@@ -119,8 +119,16 @@ void st_fold_add(struct st_buf *out, const char *s, size_t n)
 		int bound = 0;
 
 		if (c < 0x80) {
-			st_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			i++;
+			/* a run of ASCII, lower-cased in place */
+			size_t e = i, at = out->len;
+
+			while (e < n && !(s[e] & 0x80))
+				e++;
+			st_buf_add(out, s + i, e - i);
+			for (; at < out->len; at++)
+				if (out->s[at] >= 'A' && out->s[at] <= 'Z')
+					out->s[at] = (char)(out->s[at] + 32);
+			i = e;
 			continue;
 		}
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,

@@ -179,9 +179,14 @@ static int needs_quotes(const char *s, size_t n)
 	if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
 	          s[n - 1] == '\t'))
 		return 1;
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+	for (i = 0; i < n; i++) {
+		/* one test for most bytes: none of the four is above ',' */
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= ',' && (c == ',' || c == '"' || c == '\r' ||
+		                 c == '\n'))
 			return 1;
+	}
 	return 0;
 }
 
@@ -232,10 +237,16 @@ void st_csv_putraw(struct st_csv_writer *w, const char *s)
 
 void st_csv_putl(struct st_csv_writer *w, long v)
 {
-	char tmp[32];
+	/* no snprintf: a row of quotes has three numbers */
+	char tmp[32], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 
-	snprintf(tmp, sizeof tmp, "%ld", v);
-	put(w, tmp, strlen(tmp), 0);
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(w, p, (size_t)(tmp + sizeof tmp - p), 0);
 }
 
 void st_csv_putd(struct st_csv_writer *w, double v, int decimals)
