@@ -86,6 +86,24 @@ int st_clause_word(const struct st_doc *d, int i, int cw)
 	return v && *v == cw;
 }
 
+int st_role_word(const struct st_doc *d, int i)
+{
+	const char *w, *h;
+
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
+		return 0;
+	if (d->t[i].cls & ST_W_ROLE)
+		return 1;
+	/* "Secretary-General", "vice-speaker" */
+	w = st_low(d, i);
+	if (!strchr(w, '-'))
+		return 0;
+	for (h = strchr(w, '-'); h; w = h + 1, h = strchr(w, '-'))
+		if (st_map_getn(&d->lx->roles, w, (size_t)(h - w)))
+			return 1;
+	return st_map_get(&d->lx->roles, w) != NULL;
+}
+
 int st_org_noun(const struct st_doc *d, int i)
 {
 	return i < d->nt && i > 0 && d->t[i].type == ST_T_WORD &&
