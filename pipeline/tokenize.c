@@ -112,6 +112,24 @@ static int skip(struct skipped *sk, const char *path, const char *stdin_id,
 	return 0;
 }
 
+/* Open the list of skipped articles, path, and write its header. */
+static int skipped_open(struct skipped *sk, const char *path,
+                        struct st_error *err)
+{
+	static const char *const header[] = { "article", "line", "message",
+	                                      "path" };
+	size_t i;
+
+	memset(sk, 0, sizeof *sk);
+	if (st_out_open(&sk->out, path, err) != 0)
+		return -1;
+	st_csv_writer_init(&sk->w, sk->out.fp, 0, 1);
+	for (i = 0; i < sizeof header / sizeof header[0]; i++)
+		st_csv_put(&sk->w, header[i]);
+	st_csv_endrow(&sk->w);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -126,17 +144,17 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *stdin_id = "stdin", *list = NULL;
-	const char *errors = NULL;
+	const char *errors = NULL, *name;
 	struct skipped skipped, *sk = NULL;
-	int stats = 0;
 	struct cli_progress prog;
-	int quiet = 0;
+	int quiet = 0, stats = 0, c, nin, more, rc = EXIT_DATA;
 	struct st_extractor *x = NULL;
 	struct st_tokenizer *tk = NULL;
+	struct st_names *names = NULL;
 	struct st_error err = { 0 };
 	struct st_buf text = ST_BUF_INIT;
 	struct st_out out = { 0 };
-	int c, i, rc = EXIT_DATA, nin;
+	struct st_quotes none;
 	char **in;
 
 	cli_init(argv, "stance-tokenize");
@@ -164,78 +182,28 @@ int main(int argc, char **argv)
 	if (st_out_open(&out, output, &err) != 0)
 		goto fail;
 	if (errors) {
-		memset(&skipped, 0, sizeof skipped);
-		if (st_out_open(&skipped.out, errors, &err) != 0) {
-			st_out_abort(&out);
+		if (skipped_open(&skipped, errors, &err) != 0)
 			goto fail;
-		}
 		sk = &skipped;
-		st_csv_writer_init(&sk->w, sk->out.fp, 0, 1);
-		st_csv_put(&sk->w, "article");
-		st_csv_put(&sk->w, "line");
-		st_csv_put(&sk->w, "message");
-		st_csv_put(&sk->w, "path");
-		st_csv_endrow(&sk->w);
 	}
-	{
-		struct st_quotes qs;
-
-		st_quotes_init(&qs);
-		st_quotes_write(out.fp, &qs, 1);	/* the header */
+	st_quotes_init(&none);
+	st_quotes_write(out.fp, &none, 1);	/* the header */
+	/* one name at a time: a batch may hold any number of articles */
+	names = list ? st_names_open(list, &err) : st_names_args(in, nin);
+	if (!names)
+		goto fail;
+	cli_progress_init(&prog, quiet, "articles", st_names_count(names));
+	while ((more = st_names_next(names, &name, &err)) > 0) {
+		if (one(x, tk, name, stdin_id, &text, out.fp, quiet, &err) &&
+		    skip(sk, name, stdin_id, &err)) {
+			more = -1;
+			break;
+		}
+		cli_progress_step(&prog, 1);
 	}
-	if (list) {
-		/* one name at a time: a batch may hold any number of
-		 * articles, or none */
-		FILE *fp = strcmp(list, "-") ? fopen(list, "rb") : stdin;
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t n;
-		int bad = 0;
-
-		if (!fp) {
-			st_fail(&err, list, 0, "cannot open: %s", strerror(errno));
-			st_out_abort(&out);
-			goto fail;
-		}
-		long total = 0;
-
-		/* count the names first, for the progress line */
-		while (fp != stdin && getline(&line, &cap, fp) > 1)
-			total++;
-		if (fp != stdin)
-			rewind(fp);
-		cli_progress_init(&prog, quiet, "articles", total);
-		while (!bad && (n = getline(&line, &cap, fp)) > 0) {
-			while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-				line[--n] = '\0';
-			if (n) {
-				bad = one(x, tk, line, stdin_id, &text, out.fp,
-				          quiet, &err) &&
-				      skip(sk, line, stdin_id, &err);
-				cli_progress_step(&prog, 1);
-			}
-		}
-		cli_progress_end(&prog);
-		if (!bad && ferror(fp))
-			bad = st_fail(&err, list, 0, "read error: %s",
-			              strerror(errno));
-		free(line);
-		if (fp != stdin)
-			fclose(fp);
-		if (bad)
-			goto fail;
-	} else {
-		cli_progress_init(&prog, quiet, "articles", nin);
-		for (i = 0; i < nin; i++) {
-			if (one(x, tk, in[i], stdin_id, &text, out.fp, quiet,
-			        &err) && skip(sk, in[i], stdin_id, &err)) {
-				cli_progress_end(&prog);
-				goto fail;
-			}
-			cli_progress_step(&prog, 1);
-		}
-		cli_progress_end(&prog);
-	}
+	cli_progress_end(&prog);
+	if (more < 0)
+		goto fail;
 	/* the skipped list first: the quotes file is what Make waits for */
 	if (sk && st_out_commit(&sk->out, &err) != 0)
 		goto fail;
@@ -259,6 +227,7 @@ fail:
 out:
 	if (sk)
 		st_csv_writer_finish(&sk->w);
+	st_names_close(names);
 	st_buf_finish(&text);
 	st_tokenizer_free(tk);
 	st_extractor_free(x);

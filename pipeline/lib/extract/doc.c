@@ -86,6 +86,24 @@ int st_clause_word(const struct st_doc *d, int i, int cw)
 	return v && *v == cw;
 }
 
+int st_role_word(const struct st_doc *d, int i)
+{
+	const char *w, *h;
+
+	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
+		return 0;
+	if (d->t[i].cls & ST_W_ROLE)
+		return 1;
+	/* "Secretary-General", "vice-speaker" */
+	w = st_low(d, i);
+	if (!strchr(w, '-'))
+		return 0;
+	for (h = strchr(w, '-'); h; w = h + 1, h = strchr(w, '-'))
+		if (st_map_getn(&d->lx->roles, w, (size_t)(h - w)))
+			return 1;
+	return st_map_get(&d->lx->roles, w) != NULL;
+}
+
 int st_org_noun(const struct st_doc *d, int i)
 {
 	return i < d->nt && i > 0 && d->t[i].type == ST_T_WORD &&
@@ -119,8 +137,16 @@ void st_fold_add(struct st_buf *out, const char *s, size_t n)
 		int bound = 0;
 
 		if (c < 0x80) {
-			st_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			i++;
+			/* a run of ASCII, lower-cased in place */
+			size_t e = i, at = out->len;
+
+			while (e < n && !(s[e] & 0x80))
+				e++;
+			st_buf_add(out, s + i, e - i);
+			for (; at < out->len; at++)
+				if (out->s[at] >= 'A' && out->s[at] <= 'Z')
+					out->s[at] = (char)(out->s[at] + 32);
+			i = e;
 			continue;
 		}
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,

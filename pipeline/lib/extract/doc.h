@@ -288,7 +288,7 @@ char *st_text_of(const struct st_doc *d, int a, int b);
 /* Does the text of span s end with . ? or ! (a sentence inside)? */
 int st_ends_sentence_inside(const struct st_doc *d, const struct st_span *s);
 
-/* Is token i a role word ("minister", "Secretary-General")? (role.c) */
+/* Is token i a role word ("minister", "Secretary-General")? */
 int st_role_word(const struct st_doc *d, int i);
 
 /* Is token i a lower-case word that makes the capitalised words before

@@ -13,24 +13,6 @@
 
 #include <stdlib.h>
 
-int st_role_word(const struct st_doc *d, int i)
-{
-	const char *w, *h;
-
-	if (i < 0 || i >= d->nt || d->t[i].type != ST_T_WORD)
-		return 0;
-	if (d->t[i].cls & ST_W_ROLE)
-		return 1;
-	/* "Secretary-General", "vice-speaker" */
-	w = st_low(d, i);
-	if (!strchr(w, '-'))
-		return 0;
-	for (h = strchr(w, '-'); h; w = h + 1, h = strchr(w, '-'))
-		if (st_map_getn(&d->lx->roles, w, (size_t)(h - w)))
-			return 1;
-	return st_map_get(&d->lx->roles, w) != NULL;
-}
-
 static int noname(const struct st_doc *d, int i)
 {
 	return st_map_getn(&d->lx->nonames, d->text + d->t[i].s,

@@ -8,46 +8,44 @@
  * hyphen or a zero-width space or joiner, which its folded form leaves
  * out; a run of one ASCII punctuation character ("...", "--") is one
  * token, so that memory stays a small multiple of the text. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "extract/doc.h"
+#include "text/text.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
 struct st_scanner {
-	pcre2_code *re;
-	pcre2_match_data *md;
+	struct st_pattern *re;
 };
 
 /* Marks (and their HTML entities), then words, then any other character.
  * \x{AD} and \x{200B}-\x{200D} may sit inside a word. */
-static const char TOKEN_RE[] =
-	"&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|lsaquo|rsaquo|#34|#x22"
+#define ENTITIES \
+	"&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|lsaquo|rsaquo|#34|#x22" \
 	"|#8220|#8221|#8222|#171|#187|#x201[cCdDeE]|#x[aA][bB]|#x[bB][bB]);"
+static const char TOKEN_RE[] =
+	ENTITIES
 	"|''"
 	"|[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\x{AD}\\x{200B}-\\x{200D}]*"
 	"(?:['\\x{2019}\\-][\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\x{AD}"
 	"\\x{200B}-\\x{200D}]*)*"
 	"|\\S";
+/* The same on ASCII text (text.h's twin) */
+static const char TOKEN_RE_ASCII[] =
+	ENTITIES
+	"|''"
+	"|[A-Za-z0-9]+(?:['\\-][A-Za-z0-9]+)*"
+	"|\\S";
 
 struct st_scanner *st_scanner_new(struct st_error *err)
 {
 	struct st_scanner *sc = st_xcalloc(1, sizeof *sc);
-	int ec;
-	PCRE2_SIZE eo;
 
-	sc->re = pcre2_compile((PCRE2_SPTR)TOKEN_RE, PCRE2_ZERO_TERMINATED,
-	                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
-	                       &ec, &eo, NULL);
+	sc->re = st_pattern_new(TOKEN_RE, TOKEN_RE_ASCII, err);
 	if (!sc->re) {
-		st_fail(err, NULL, 0, "token pattern: error %d at %zu", ec,
-		        (size_t)eo);
-		st_scanner_free(sc);
+		free(sc);
 		return NULL;
 	}
-	pcre2_jit_compile(sc->re, PCRE2_JIT_COMPLETE);
-	sc->md = pcre2_match_data_create_from_pattern(sc->re, NULL);
 	return sc;
 }
 
@@ -55,8 +53,7 @@ void st_scanner_free(struct st_scanner *sc)
 {
 	if (!sc)
 		return;
-	pcre2_match_data_free(sc->md);
-	pcre2_code_free(sc->re);
+	st_pattern_free(sc->re);
 	free(sc);
 }
 
@@ -234,18 +231,10 @@ static int runs(char c)
 static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,
                           size_t e)
 {
-	PCRE2_SIZE off = s;
+	size_t off = s, ascii_end = 0, a, b;
 
-	while (off < e) {
-		int rc = pcre2_match(sc->re, (PCRE2_SPTR)d->text, e, off, 0,
-		                     sc->md, NULL);
-		PCRE2_SIZE *ov, a, b;
-
-		if (rc < 0)
-			break;
-		ov = pcre2_get_ovector_pointer(sc->md);
-		a = ov[0];
-		b = ov[1];
+	while (off < e && st_pattern_next(sc->re, d->text, e, off, &ascii_end,
+	                                  &a, &b)) {
 		if (b == a + 1 && runs(d->text[a]))
 			while (b < e && d->text[b] == d->text[a])
 				b++;

@@ -6,56 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct parse_state {
-	const char *path;
-	st_csv_row_fn fn;
-	void *ctx;
-	struct st_error *err;
-	struct st_csv_row row;
-	size_t cap;
-	long line;		/* line being fed */
-	long row_line;		/* line where the current row started, or 0 */
-	int failed;
-};
-
-static void on_field(void *s, size_t n, void *data)
-{
-	struct parse_state *st = data;
-
-	if (st->failed)
-		return;
-	if (st->row.n == st->cap) {
-		st->cap = st->cap ? st->cap * 2 : 16;
-		st->row.field = st_xrealloc(st->row.field,
-		                            st->cap * sizeof *st->row.field);
-	}
-	/* CSV_APPEND_NULL makes s a string; an empty field may come as NULL */
-	st->row.field[st->row.n++] = st_xstrndup(s ? s : "", s ? n : 0);
-}
-
-static void clear_row(struct parse_state *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->row.n; i++)
-		free(st->row.field[i]);
-	st->row.n = 0;
-	st->row_line = 0;
-}
-
-static void on_row(int c, void *data)
-{
-	struct parse_state *st = data;
-
-	(void)c;
-	if (!st->failed) {
-		st->row.line = st->row_line ? st->row_line : st->line;
-		if (st->fn(&st->row, st->ctx, st->err) != 0)
-			st->failed = 1;
-	}
-	clear_row(st);
-}
-
 /* libcsv grows its field buffer by a fixed block (128 bytes), copying it
  * each time: a field of megabytes would cost a quadratic time.  Before
  * each line the block is made as large as the line or the buffer so
@@ -75,79 +25,6 @@ static int blank_line(const char *s, size_t n)
 		if (s[i] != '\r' && s[i] != '\n')
 			return 0;
 	return 1;
-}
-
-int st_csv_parse(const char *path, const char *data, size_t len,
-                 st_csv_row_fn fn, void *ctx, struct st_error *err)
-{
-	return st_csv_parse_delim(path, data, len, ',', fn, ctx, err);
-}
-
-int st_csv_parse_delim(const char *path, const char *data, size_t len,
-                       char delim, st_csv_row_fn fn, void *ctx,
-                       struct st_error *err)
-{
-	struct csv_parser p;
-	struct parse_state st;
-	size_t off = 0;
-	int rc = -1;
-
-	memset(&st, 0, sizeof st);
-	st.path = path;
-	st.fn = fn;
-	st.ctx = ctx;
-	st.err = err;
-	st.line = 1;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		return st_fail(err, path, 0, "cannot initialise CSV parser");
-	csv_set_delim(&p, (unsigned char)delim);
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		off = 3;
-	/* Feed a line at a time (a line ends in LF, CRLF or a lone CR) so
-	 * that errors can name their line and each row the line it starts
-	 * on: libcsv itself counts no lines. */
-	while (off < len && !st.failed) {
-		size_t n = 0, used;
-		int eol = 0;
-
-		while (off + n < len && !eol) {
-			char c = data[off + n++];
-			if (c == '\n')
-				eol = 1;
-			else if (c == '\r') {
-				if (off + n < len && data[off + n] == '\n')
-					n++;
-				eol = 1;
-			}
-		}
-		if (!st.row_line && !blank_line(data + off, n))
-			st.row_line = st.line;
-		grow_by(&p, n);
-		used = csv_parse(&p, data + off, n, on_field, on_row, &st);
-		if (used != n) {
-			st_fail(err, path, st.line, "malformed CSV: %s",
-			        csv_strerror(csv_error(&p)));
-			goto out;
-		}
-		off += n;
-		if (eol)
-			st.line++;
-	}
-	if (st.failed)
-		goto out;
-	if (csv_fini(&p, on_field, on_row, &st) != 0) {
-		st_fail(err, path, st.row_line ? st.row_line : st.line,
-		        "unterminated quoted field");
-		goto out;
-	}
-	if (st.failed)
-		goto out;
-	rc = 0;
-out:
-	clear_row(&st);
-	free(st.row.field);
-	csv_free(&p);
-	return rc;
 }
 
 int st_csv_col(const struct st_csv_row *header, const char *name)
@@ -179,9 +56,14 @@ static int needs_quotes(const char *s, size_t n)
 	if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
 	          s[n - 1] == '\t'))
 		return 1;
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+	for (i = 0; i < n; i++) {
+		/* one test for most bytes: none of the four is above ',' */
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= ',' && (c == ',' || c == '"' || c == '\r' ||
+		                 c == '\n'))
 			return 1;
+	}
 	return 0;
 }
 
@@ -232,10 +114,16 @@ void st_csv_putraw(struct st_csv_writer *w, const char *s)
 
 void st_csv_putl(struct st_csv_writer *w, long v)
 {
-	char tmp[32];
+	/* no snprintf: a row of quotes has three numbers */
+	char tmp[32], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 
-	snprintf(tmp, sizeof tmp, "%ld", v);
-	put(w, tmp, strlen(tmp), 0);
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(w, p, (size_t)(tmp + sizeof tmp - p), 0);
 }
 
 void st_csv_putd(struct st_csv_writer *w, double v, int decimals)
@@ -265,23 +153,28 @@ struct queued {
 	long line;
 };
 
+/* One reader for both forms: a file read a block at a time, or a buffer
+ * the caller holds (st_csv_parse), which is then the whole of the data. */
 struct st_csv_reader {
 	const char *path;
-	FILE *fp;
+	FILE *fp;		/* NULL over a buffer */
+	int check;		/* refuse NUL bytes and invalid UTF-8 (files) */
 	struct csv_parser p;
 	struct st_csv_row row;		/* handed out */
-	struct queued *q;		/* rows completed by the last block */
+	struct queued *q;		/* rows completed and not handed out */
 	size_t nq, capq, next;
 	struct queued cur;		/* the row being parsed */
 	size_t capf;
 	long line, row_line;
 	int bom_checked, eof, done;
-	/* The bytes read and not yet parsed: data.s[pos..data.len), of which
-	 * the first scan - pos were already searched for a line end.  A line
-	 * longer than a block grows data and is scanned once, not again with
-	 * every block; data is compacted only when half of it is parsed. */
+	/* The bytes read and not yet parsed: s[pos..len), of which the first
+	 * scan - pos were already searched for a line end.  From a file, s is
+	 * data.s: a line longer than a block grows data and is scanned once,
+	 * not again with every block; data is compacted only when half of it
+	 * is parsed. */
+	const char *s;
+	size_t len, pos, scan;
 	struct st_buf data;
-	size_t pos, scan;
 };
 
 #define BLOCK 65536
@@ -295,6 +188,7 @@ static void r_field(void *s, size_t n, void *data)
 		r->cur.field = st_xrealloc(r->cur.field,
 		                           r->capf * sizeof *r->cur.field);
 	}
+	/* CSV_APPEND_NULL makes s a string; an empty field may come as NULL */
 	r->cur.field[r->cur.n++] = st_xstrndup(s ? s : "", s ? n : 0);
 }
 
@@ -317,21 +211,31 @@ static void r_row(int c, void *data)
 	r->row_line = 0;
 }
 
+static struct st_csv_reader *reader_new(const char *path, char delim)
+{
+	struct st_csv_reader *r = st_xcalloc(1, sizeof *r);
+
+	r->path = path;
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_delim(&r->p, (unsigned char)delim);
+	r->line = 1;
+	return r;
+}
+
 struct st_csv_reader *st_csv_reader_open(const char *path,
                                          struct st_error *err)
 {
-	struct st_csv_reader *r = st_xcalloc(1, sizeof *r);
+	struct st_csv_reader *r;
 	int is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 
-	r->path = is_stdin ? "<stdin>" : path;
-	r->fp = is_stdin ? stdin : fopen(path, "rb");
-	if (!r->fp) {
+	if (!fp) {
 		st_fail(err, path, 0, "cannot open: %s", strerror(errno));
-		free(r);
 		return NULL;
 	}
-	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	r->line = 1;
+	r = reader_new(is_stdin ? "<stdin>" : path, ',');
+	r->fp = fp;
+	r->check = 1;
 	return r;
 }
 
@@ -355,20 +259,15 @@ static size_t count_nl(const char *s, size_t n)
 	return k;
 }
 
-/* Lines are checked whole, so no UTF-8 sequence is ever cut in two. */
-static int check_utf8(struct st_csv_reader *r, const char *s, size_t n,
-                      struct st_error *err)
-{
-	if (st_check_text(r->path, s, n, err) == 0)
-		return 0;
-	err->line += r->line - 1;
-	return -1;
-}
-
-/* Feed one line (ending in LF, CRLF or CR, or the file's last bytes). */
+/* Feed one line (ending in LF, CRLF or CR, or the data's last bytes);
+ * lines are checked whole, so no UTF-8 sequence is ever cut in two. */
 static int feed(struct st_csv_reader *r, const char *s, size_t n, int eol,
                 struct st_error *err)
 {
+	if (r->check && st_check_text(r->path, s, n, err) != 0) {
+		err->line += r->line - 1;
+		return -1;
+	}
 	if (!r->row_line && !blank_line(s, n))
 		r->row_line = r->line;
 	grow_by(&r->p, n);
@@ -380,12 +279,12 @@ static int feed(struct st_csv_reader *r, const char *s, size_t n, int eol,
 	return 0;
 }
 
-/* Read a block and parse the lines it completes; the tail of a line that
- * goes on in the next block stays in data. */
-static int fill(struct st_csv_reader *r, struct st_error *err)
+/* Read a block from the file into data; the tail of a line that goes on
+ * in the next block stays there. */
+static int read_block(struct st_csv_reader *r, struct st_error *err)
 {
 	struct st_buf *d = &r->data;
-	size_t n, old, off, start;
+	size_t n, old;
 
 	if (r->pos && r->pos >= d->len / 2) {
 		memmove(d->s, d->s + r->pos, d->len - r->pos);
@@ -407,15 +306,10 @@ static int fill(struct st_csv_reader *r, struct st_error *err)
 		               strerror(errno));
 	d->len += n;
 	d->s[d->len] = '\0';
+	r->s = d->s;
+	r->len = d->len;
 	if (n == 0)
 		r->eof = 1;
-	if (!r->bom_checked) {
-		if (d->len < 3 && !r->eof)
-			return 0;
-		r->bom_checked = 1;
-		if (d->len >= 3 && memcmp(d->s, "\xef\xbb\xbf", 3) == 0)
-			r->pos = r->scan = 3;
-	}
 	{
 		/* only the new bytes can hold a NUL not seen before */
 		size_t from = old > r->pos ? old : r->pos;
@@ -425,48 +319,66 @@ static int fill(struct st_csv_reader *r, struct st_error *err)
 			               d->s + r->pos, (size_t)(z - d->s) - r->pos),
 			               "NUL byte");
 	}
-	start = r->pos;
-	off = r->scan;
-	while (off < d->len) {
-		char c = d->s[off++];
-		int eol = c == '\n';
+	return 0;
+}
 
-		if (c == '\r') {
-			if (off == d->len && !r->eof) {
-				off--;	/* CR at the end: CRLF or not? */
-				break;
+/* Parse lines until one completes a row, more data is needed, or the
+ * data ends: rows come out in the order of their lines, each before
+ * anything wrong in a later line. */
+static int fill(struct st_csv_reader *r, struct st_error *err)
+{
+	size_t off, start;
+
+	for (;;) {
+		if (!r->bom_checked && (r->len >= 3 || r->eof)) {
+			r->bom_checked = 1;
+			if (r->len >= 3 && memcmp(r->s, "\xef\xbb\xbf", 3) == 0)
+				r->pos = r->scan = 3;
+		}
+		start = r->pos;
+		off = r->scan;
+		while (r->bom_checked && off < r->len && r->nq == r->next) {
+			char c = r->s[off++];
+			int eol = c == '\n';
+
+			if (c == '\r') {
+				if (off == r->len && !r->eof) {
+					off--;	/* CR at the end: CRLF or not? */
+					break;
+				}
+				if (off < r->len && r->s[off] == '\n')
+					off++;
+				eol = 1;
 			}
-			if (off < d->len && d->s[off] == '\n')
-				off++;
-			eol = 1;
+			if (eol) {
+				if (feed(r, r->s + start, off - start, 1, err))
+					return -1;
+				start = off;
+			}
 		}
-		if (eol) {
-			if (check_utf8(r, d->s + start, off - start, err) ||
-			    feed(r, d->s + start, off - start, 1, err))
-				return -1;
-			start = off;
-		}
-	}
-	r->pos = start;
-	r->scan = off;
-	if (r->eof) {
-		if (start < d->len &&
-		    (check_utf8(r, d->s + start, d->len - start, err) ||
-		     feed(r, d->s + start, d->len - start, 0, err)))
+		r->pos = start;
+		r->scan = off;
+		if (r->nq > r->next)
+			return 0;
+		if (r->eof)
+			break;
+		if (read_block(r, err))
 			return -1;
-		r->pos = r->scan = d->len;
-		if (csv_fini(&r->p, r_field, r_row, r) != 0)
-			return st_fail(err, r->path, r->row_line ? r->row_line
-			               : r->line, "unterminated quoted field");
 	}
+	if (r->pos < r->len &&
+	    feed(r, r->s + r->pos, r->len - r->pos, 0, err))
+		return -1;
+	r->pos = r->scan = r->len;
+	if (csv_fini(&r->p, r_field, r_row, r) != 0)
+		return st_fail(err, r->path, r->row_line ? r->row_line : r->line,
+		               "unterminated quoted field");
+	r->done = 1;
 	return 0;
 }
 
 int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
                 struct st_error *err)
 {
-	if (r->done)
-		return 0;
 	if (r->next > 0) {
 		free_queued(&r->q[r->next - 1]);
 		if (r->next == r->nq) {
@@ -476,10 +388,8 @@ int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
 	}
 	while (r->next == r->nq) {
 		r->nq = r->next = 0;
-		if (r->eof) {
-			r->done = 1;
+		if (r->done)
 			return 0;
-		}
 		if (fill(r, err))
 			return -1;
 	}
@@ -506,4 +416,32 @@ void st_csv_reader_close(struct st_csv_reader *r)
 	if (r->fp && r->fp != stdin)
 		fclose(r->fp);
 	free(r);
+}
+
+/* ---- a buffer at once, over the reader ------------------------------- */
+
+int st_csv_parse(const char *path, const char *data, size_t len,
+                 st_csv_row_fn fn, void *ctx, struct st_error *err)
+{
+	return st_csv_parse_delim(path, data, len, ',', fn, ctx, err);
+}
+
+int st_csv_parse_delim(const char *path, const char *data, size_t len,
+                       char delim, st_csv_row_fn fn, void *ctx,
+                       struct st_error *err)
+{
+	struct st_csv_reader *r = reader_new(path, delim);
+	const struct st_csv_row *row;
+	int rc;
+
+	r->s = data;
+	r->len = len;
+	r->eof = 1;
+	while ((rc = st_csv_next(r, &row, err)) > 0)
+		if (fn(row, ctx, err) != 0) {
+			rc = -1;
+			break;
+		}
+	st_csv_reader_close(r);
+	return rc;
 }

@@ -36,6 +36,22 @@ void st_out_install_signals(void);
  * string the caller keeps alive until it calls this again with on 0. */
 void st_out_track_dir(char *dir, int on);
 
+/* The files a stage is to read, one at a time: its operands
+ * (st_names_args(), names the caller keeps alive), or the lines of the
+ * file path (st_names_open(), "-" is stdin, which is not closed; line
+ * ends and empty lines are skipped; NULL with err filled when it cannot
+ * be opened).  st_names_count() is how many there are (0 when the list is
+ * stdin, which cannot be counted before it is read); st_names_next()
+ * returns 1 with *name (valid until the next call), 0 at the end, -1 with
+ * err filled on a read error.  st_names_close() frees it (NULL is fine). */
+struct st_names;
+struct st_names *st_names_args(char **names, int n);
+struct st_names *st_names_open(const char *path, struct st_error *err);
+long st_names_count(const struct st_names *l);
+int st_names_next(struct st_names *l, const char **name,
+                  struct st_error *err);
+void st_names_close(struct st_names *l);
+
 /* This host's name, made safe for a file name ('-' and '/' become '_'). */
 const char *st_host(void);
 /* Remove a file or a folder and all it holds; 0, or -1 with errno set. */

@@ -20,6 +20,30 @@ const char *st_guess_encoding(const char *s, size_t n);
 /* 1-based line number of byte offset off in s. */
 long st_line_of(const char *s, size_t off);
 
+/* match.h - a PCRE2 pattern over UTF-8 text (UTF + UCP, invalid UTF-8
+ * never matched, JIT-compiled once) with an ASCII twin: a pattern without
+ * UTF or UCP that matches ASCII text exactly as the first does and never
+ * looks more than one byte past its match.  The twin runs over the ASCII
+ * stretch of the subject that a match starts in, the first pattern only
+ * where the twin cannot answer: most news is ASCII, and UCP classes cost
+ * a table lookup a character. */
+
+struct st_pattern;
+
+/* NULL with err filled if either pattern does not compile.  Free with
+ * st_pattern_free() (NULL is fine). */
+struct st_pattern *st_pattern_new(const char *uni, const char *ascii,
+                                  struct st_error *err);
+void st_pattern_free(struct st_pattern *p);
+
+/* The first match of the pattern in s[0..n) that starts at off or later:
+ * 1 and its range [*a, *b), or 0 if there is none.  *ascii_end is where
+ * the next byte above 0x7f is, kept between calls by the caller: 0 before
+ * the first call over a subject, then passed back unchanged while off
+ * grows. */
+int st_pattern_next(struct st_pattern *p, const char *s, size_t n,
+                    size_t off, size_t *ascii_end, size_t *a, size_t *b);
+
 /* tokens.h - words as the classifier sees them: Unicode words found with a
  * PCRE2 pattern (UTF + UCP, JIT-compiled once), case-folded and normalised
  * with utf8proc (NFKC_Casefold), possessive 's dropped, and stemmed with

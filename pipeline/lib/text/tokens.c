@@ -1,54 +1,58 @@
 /* tokens.c - normalised, stemmed words for features. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "text/text.h"
 #include "core/core.h"
 
 #include <libstemmer.h>
-#include <pcre2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-struct st_tokenizer {
-	pcre2_code *re;
-	pcre2_match_data *md;
-	struct sb_stemmer *stem;
-	struct st_buf word;
-	/* word as written -> its token: news repeats its words, and folding
-	 * and stemming cost more than a lookup.  Bounded: emptied when full,
-	 * so memory stays the same whatever the input. */
-	struct st_map cache;
-	struct st_buf stems;	/* the tokens, NUL-separated; cache values
-				 * are offsets into it */
-	unsigned long long words, hits;	/* for st_tokenizer_stats() */
+/* One remembered word: as written (at most KEY_MAX bytes) and its token
+ * (at most TOK_MAX), in one cache line. */
+#define KEY_MAX 30
+#define TOK_MAX 31
+struct entry {
+	unsigned char klen, tlen;
+	char key[KEY_MAX];
+	char tok[TOK_MAX + 1];
 };
 
-#define CACHE_MAX 16384
+/* word as written -> its token: news repeats its words, and folding and
+ * stemming cost more than a lookup.  Set-associative, WAYS entries a set,
+ * the most recently used first, so a word seen once pushes out only the
+ * least used of its set: bounded (SETS * WAYS entries, 4 MiB at most,
+ * allocated when first used), and no emptying when full.  tags[] holds
+ * 32 bits of each entry's hash (0: empty), so a lookup reads one line of
+ * tags and, on a hit, one entry. */
+#define SETS 16384
+#define WAYS 4
+
+struct st_tokenizer {
+	struct st_pattern *re;
+	struct sb_stemmer *stem;
+	struct st_buf word;
+	uint32_t (*tags)[WAYS];
+	struct entry (*ents)[WAYS];
+	unsigned long long words, hits;	/* for st_tokenizer_stats() */
+};
 
 /* A word: letters and digits, with inner apostrophes (don't, Armenia's)
  * and hyphens (military-technical) kept inside it. */
 static const char WORD_RE[] =
 	"[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*(?:['\\x{2019}\\-][\\p{L}\\p{N}]+)*";
+/* The same on ASCII text (st_pattern's twin) */
+static const char WORD_RE_ASCII[] = "[A-Za-z0-9]+(?:['\\-][A-Za-z0-9]+)*";
 
 struct st_tokenizer *st_tokenizer_new(struct st_error *err)
 {
 	struct st_tokenizer *t = st_xcalloc(1, sizeof *t);
-	int ec;
-	PCRE2_SIZE eo;
 
-	t->re = pcre2_compile((PCRE2_SPTR)WORD_RE, PCRE2_ZERO_TERMINATED,
-	                      PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
-	                      &ec, &eo, NULL);
-	if (!t->re) {
-		st_fail(err, NULL, 0, "word pattern: error %d at %zu", ec,
-		        (size_t)eo);
+	t->re = st_pattern_new(WORD_RE, WORD_RE_ASCII, err);
+	if (!t->re)
 		goto fail;
-	}
-	pcre2_jit_compile(t->re, PCRE2_JIT_COMPLETE);
-	t->md = pcre2_match_data_create_from_pattern(t->re, NULL);
 	t->stem = sb_stemmer_new("english", "UTF_8");
-	st_map_init(&t->cache);
-	if (!t->md || !t->stem) {
+	if (!t->stem) {
 		st_fail(err, NULL, 0, "cannot set up the tokenizer");
 		goto fail;
 	}
@@ -62,13 +66,12 @@ void st_tokenizer_free(struct st_tokenizer *t)
 {
 	if (!t)
 		return;
-	pcre2_match_data_free(t->md);
-	pcre2_code_free(t->re);
+	st_pattern_free(t->re);
 	if (t->stem)
 		sb_stemmer_delete(t->stem);
 	st_buf_finish(&t->word);
-	st_map_finish(&t->cache);
-	st_buf_finish(&t->stems);
+	free(t->tags);
+	free(t->ents);
 	free(t);
 }
 
@@ -116,51 +119,82 @@ possessive:
 	}
 }
 
+/* The token of the word s[0..n) into t->word, "" for none: folded and
+ * stemmed. */
+static void token_of(struct st_tokenizer *t, const char *s, size_t n)
+{
+	const sb_symbol *st;
+
+	fold(t, s, n);
+	if (!t->word.len)
+		return;
+	st = sb_stemmer_stem(t->stem, (const sb_symbol *)t->word.s,
+	                     (int)t->word.len);
+	if (st) {
+		st_buf_reset(&t->word);
+		st_buf_add(&t->word, st, (size_t)sb_stemmer_length(t->stem));
+	}
+}
+
+/* The token of the word s[0..n) (NUL-terminated, and valid until the next
+ * call), from the cache or made and remembered there. */
+static const char *lookup(struct st_tokenizer *t, const char *s, size_t n)
+{
+	unsigned long long h;
+	uint32_t tag, *tags;
+	struct entry *set, e;
+	int w;
+
+	t->words++;
+	if (n > KEY_MAX) {
+		token_of(t, s, n);
+		return t->word.s ? t->word.s : "";
+	}
+	if (!t->tags) {
+		t->tags = st_xcalloc(SETS, sizeof *t->tags);
+		t->ents = st_xcalloc(SETS, sizeof *t->ents);
+	}
+	h = st_fnv1a(s, n, ST_FNV_INIT);
+	tag = (uint32_t)(h >> 32) | 1;
+	tags = t->tags[h & (SETS - 1)];
+	set = t->ents[h & (SETS - 1)];
+	for (w = 0; w < WAYS; w++)
+		if (tags[w] == tag && set[w].klen == n &&
+		    memcmp(set[w].key, s, n) == 0)
+			break;
+	if (w < WAYS) {
+		t->hits++;
+		e = set[w];
+	} else {
+		token_of(t, s, n);
+		if (t->word.len > TOK_MAX)
+			return t->word.s;
+		w = WAYS - 1;	/* the least recently used goes */
+		e.klen = (unsigned char)n;
+		memcpy(e.key, s, n);
+		e.tlen = (unsigned char)t->word.len;
+		memcpy(e.tok, t->word.s ? t->word.s : "", t->word.len);
+		e.tok[e.tlen] = '\0';
+	}
+	/* move to the front of its set */
+	memmove(&tags[1], &tags[0], (size_t)w * sizeof *tags);
+	memmove(&set[1], &set[0], (size_t)w * sizeof *set);
+	tags[0] = tag;
+	set[0] = e;
+	return set[0].tok;
+}
+
 size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
                    struct st_buf *out)
 {
-	PCRE2_SIZE off = 0;
-	size_t count = 0;
+	size_t off = 0, count = 0, ascii_end = 0, a, b;
 
-	while (off < n) {
-		int rc = pcre2_match(t->re, (PCRE2_SPTR)s, n, off, 0, t->md,
-		                     NULL);
-		PCRE2_SIZE *ov;
-		const sb_symbol *st;
+	while (off < n && st_pattern_next(t->re, s, n, off, &ascii_end, &a,
+	                                  &b)) {
 		const char *tok;
-		int *hit;
 
-		if (rc < 0)
-			break;
-		ov = pcre2_get_ovector_pointer(t->md);
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		hit = st_map_getn(&t->cache, s + ov[0], ov[1] - ov[0]);
-		t->words++;
-		t->hits += hit != NULL;
-		if (!hit) {
-			int at;
-
-			fold(t, s + ov[0], ov[1] - ov[0]);
-			if (t->cache.n >= CACHE_MAX) {
-				st_map_finish(&t->cache);
-				st_buf_reset(&t->stems);
-			}
-			at = (int)t->stems.len;
-			if (t->word.len) {
-				st = sb_stemmer_stem(t->stem,
-				                     (const sb_symbol *)t->word.s,
-				                     (int)t->word.len);
-				if (st)
-					st_buf_add(&t->stems, st, (size_t)
-					           sb_stemmer_length(t->stem));
-				else
-					st_buf_add(&t->stems, t->word.s,
-					           t->word.len);
-			}
-			st_buf_addc(&t->stems, '\0');
-			hit = st_map_putn(&t->cache, s + ov[0], ov[1] - ov[0], at);
-		}
-		tok = t->stems.s + *hit;
+		off = b > a ? b : a + 1;
+		tok = lookup(t, s + a, b - a);
 		if (!*tok)
 			continue;
 		if (out->len)

@@ -1,17 +1,9 @@
 /* utf8.c - is a file UTF-8 text, and if not, what is it likely to be. */
 #include "text/text.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <ftw.h>
-#include <math.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <utf8proc.h>
 
 const char *st_guess_encoding(const char *s, size_t n)
 {
@@ -55,6 +47,14 @@ long st_line_of(const char *s, size_t off)
 	return line;
 }
 
+/* Does the 8-byte word x hold a byte that is NUL or above 0x7f? */
+static int not_plain(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+
+	return ((x | ((x - ones) & ~x)) & highs) != 0;
+}
+
 int st_check_text(const char *path, const char *s, size_t n,
                   struct st_error *err)
 {
@@ -62,43 +62,32 @@ int st_check_text(const char *path, const char *s, size_t n,
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned c = p[i];
-		size_t len, k;
-		uint32_t cp;
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		uint64_t x;
 
-		if (c == 0)
+		/* ASCII without NUL, 8 bytes at a time: most of any article */
+		while (i + 8 <= n) {
+			memcpy(&x, p + i, 8);
+			if (not_plain(x))
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		if (p[i] == 0)
 			return st_fail(err, path, st_line_of(s, i), "NUL byte");
-		if (c < 0x80) {
+		if (p[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			goto bad;
-		}
-		if (i + len > n)
-			goto bad;
-		for (k = 1; k < len; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		/* overlong forms, surrogates and values past U+10FFFF */
-		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			goto bad;
-		i += len;
+		/* utf8proc refuses overlong forms, surrogates and values
+		 * past U+10FFFF */
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			return st_fail(err, path, st_line_of(s, i),
+			               "invalid UTF-8");
+		i += (size_t)k;
 	}
 	return 0;
-bad:
-	return st_fail(err, path, st_line_of(s, i), "invalid UTF-8");
 }
-
