@@ -352,8 +352,25 @@ int st_labelled_load_sheet(struct st_labelled *l, const char *path,
 int st_labelled_load(struct st_labelled *l, const char *path,
                      const char *data, size_t len, struct st_quotes *out,
                      struct st_error *err);
+/* Read and load each of the sheets files[0..nfiles) in order: CSV as it
+ * is, .xlsx and .ods converted through LibreOffice (st_sheet_convert) in
+ * a temporary folder under $TMPDIR (or /tmp), removed before returning.
+ * Fails on the first file that cannot be read or loaded, naming it. */
+int st_labelled_load_files(struct st_labelled *l, char *const *files,
+                           int nfiles, struct st_quotes *out,
+                           struct st_error *err);
 /* Free what the loads remembered (the quotes stay in out). */
 void st_labelled_finish(struct st_labelled *l);
+
+/* Leave out of labels[0..nlabels) each label that no quote of qs has
+ * (none when qs is empty), keeping the others in order: the left-out
+ * strings go to dropped[] (room for nlabels; the caller frees them, as
+ * it does the labels kept), their number to *ndropped.  Returns the
+ * number of labels kept.  So that a corpus labelled with fewer of the
+ * default labels still trains. */
+int st_labels_drop_unused(char **labels, int nlabels,
+                          const struct st_quotes *qs, char **dropped,
+                          int *ndropped);
 
 /* retrain.h - what a retraining changed: the previous model's figures
  * (from its metrics.txt) beside the new one's, and how many quotes of the
