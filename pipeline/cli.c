@@ -205,13 +205,30 @@ int cli_load_labelled(const char *articles, const char *labels_path,
 	                       nlabels, lab, qs, err);
 }
 
+/* --quotes FILE, repeatable. */
+static char **quote_files;
+static int nquote_files;
+
+void cli_add_quotes(const char *path)
+{
+	quote_files = st_xrealloc(quote_files, (size_t)(nquote_files + 1) *
+	                          sizeof *quote_files);
+	quote_files[nquote_files++] = (char *)path;
+}
+
+char *const *cli_quote_files(int *n)
+{
+	*n = nquote_files;
+	return quote_files;
+}
+
 int cli_load_sheets(const char *articles, const char *labels_path,
                     char *const *files, int nfiles, int keep_going,
                     char **labels, int *nlabels, struct st_labelled *lab,
                     struct st_quotes *qs, struct st_error *err)
 {
 	struct st_buf data = ST_BUF_INIT;
-	int rc = -1;
+	int i, rc = -1;
 
 	memset(lab, 0, sizeof *lab);
 	*nlabels = 0;
@@ -232,6 +249,9 @@ int cli_load_sheets(const char *articles, const char *labels_path,
 	lab->nlabels = *nlabels;
 	lab->keep_going = keep_going;
 	lab->warn = warn;
+	for (i = 0; i < nquote_files; i++)
+		if (st_labelled_add_quotes(lab, quote_files[i], err))
+			goto out;
 	if (st_labelled_load_files(lab, files, nfiles, qs, err))
 		goto out;
 	/* A default label that no quote has is left out (said on stderr),

@@ -293,7 +293,8 @@ double st_choose_C(const struct st_docs *d, int nlabels,
 /* The number of grid points st_choose_C() tries with these options. */
 int st_grid_points(const struct st_train_opts *o);
 
-/* labelled.h - labelled quotes from annotation sheets and their articles.
+/* labelled.h - labelled quotes from annotation sheets, matched to the
+ * quotes of their articles.
  *
  * An annotation sheet is a CSV with at least the columns article, quote
  * and stance (others, such as speaker, role, suggested and confidence, are
@@ -301,10 +302,13 @@ int st_grid_points(const struct st_train_opts *o);
  * from the header line), with or without a byte order mark, CRLF or LF,
  * and with the apostrophe of the CSV-injection defence ('=...) taken off
  * again.  A stance matches its label without regard to case and to white
- * space at either end.  Each row's quote is found among the quotes the
- * extractor finds in ARTICLES/<article>.txt (white space and the
- * punctuation at either end do not count), so that training sees the same
- * speaker, role and context that prediction will.
+ * space at either end.  Each row's quote is found, by its text (white
+ * space and the punctuation at either end do not count), among the quotes
+ * of its article: those of the quotes files that stance-tokenize wrote
+ * (st_labelled_add_quotes), so that training sees the very speaker, role,
+ * context, tokens and date that prediction sees; or, when no quotes file
+ * was given, those the extractor finds in ARTICLES/<article>.txt, as
+ * stance-tokenize would.  Each quote matches one row of a sheet at most.
  *
  * Sheets are loaded one after another into one st_labelled, which
  * remembers every quote labelled so far: a row that labels a quote again
@@ -315,9 +319,14 @@ int st_grid_points(const struct st_train_opts *o);
 
 struct st_labelled_state;
 
-/* Zero it, set the first fields, load sheets, then st_labelled_finish(). */
+/* Zero it, set the first fields, add the quotes files, load sheets, then
+ * st_labelled_finish(). */
 struct st_labelled {
-	const char *articles_dir;	/* the caller's */
+	/* The articles folder (the caller's): the quotes are extracted from
+	 * its articles when no quotes file was added; with quotes files, an
+	 * article they lack is only read to tell why (it is missing, or not
+	 * text), never extracted. */
+	const char *articles_dir;
 	char *const *labels;		/* the caller's */
 	int nlabels;
 	/* An article that cannot be read stops the load, unless keep_going
@@ -335,6 +344,16 @@ struct st_labelled {
 	long conflicts;		/* rows that label a quote differently */
 	struct st_labelled_state *state;	/* st_labelled_finish() frees */
 };
+
+/* Read the quotes file path (quote.h; "-" for stdin), a batch of
+ * stance-tokenize's output, before the sheets: their rows are then
+ * matched among the quotes of the files added, and no article is
+ * extracted.  The quotes are kept until st_labelled_finish().  Fails on
+ * a file that cannot be read or a bad row (quote.h), and on an article
+ * whose quotes come in two places (the quotes files of two runs given
+ * together), naming the file and line. */
+int st_labelled_add_quotes(struct st_labelled *l, const char *path,
+                           struct st_error *err);
 
 /* Append to out the labelled quotes of the annotation file path (contents
  * data[0..len)), each with its stance set to the label as the labels list
@@ -402,5 +421,16 @@ long st_metrics_count(const struct st_metrics *m, const char *label);
 int st_prediction_changes(const char *old_dir, const char *new_dir,
                           const char *articles_dir, long *nquotes,
                           long *changed, long *unread, struct st_error *err);
+
+/* The same over the quotes of the quotes files files[0..nfiles) (the
+ * articles' as stance-tokenize wrote them, read a quote at a time), with
+ * no extraction: *unread counts the ARTICLES/ *.txt that have no quote in
+ * those files and cannot be read (what stance-tokenize skipped).  Also
+ * fails on a quotes file that cannot be read or has a bad row. */
+int st_prediction_changes_quotes(const char *old_dir, const char *new_dir,
+                                 char *const *files, int nfiles,
+                                 const char *articles_dir, long *nquotes,
+                                 long *changed, long *unread,
+                                 struct st_error *err);
 
 #endif
