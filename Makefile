@@ -6,7 +6,7 @@
 #                       --stance-features--> build/vectors/.../shard-N.svm
 #                       --stance-classify--> build/predictions/.../shard-N.csv
 #   all batches         --stance-report----> REPORTS/{quotes,articles,speakers}.csv
-#   corpus/annotations/*.csv + corpus/articles --stance-train--> models/
+#   corpus/annotations/*.csv + the corpus's quotes files --stance-train--> models/
 
 .DELETE_ON_ERROR:
 .SUFFIXES:
@@ -132,10 +132,21 @@ $(BIN)/stance-%: $(O)/obj/%.o $(CLI_OBJ) $(LIB)
 # batches as make -j jobs; Make tells a recipe its -j, not the parsing of
 # this file, so run and annotate call Make again with SHARDS set.
 ifndef SHARDS
+JOBS_SHARDS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
 run annotate: $(BIN)/stance-tokenize $(BIN)/stance-features $(BIN)/stance-classify \
 		$(BIN)/stance-report $(BIN)/stance-shard
-	@$(MAKE) --no-print-directory $@ \
-		SHARDS=$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
+	@$(MAKE) --no-print-directory $@ SHARDS=$(JOBS_SHARDS)
+
+# Training and evaluation read the corpus's quotes files, made by the
+# rules of make run over ARTICLES=$(CORPUS)/articles in the same batches:
+# make run and make train share them, and an edited article is tokenized
+# again in its own batch only.
+train: $(BIN)/stance-tokenize $(BIN)/stance-shard $(BIN)/stance-train
+	@$(MAKE) --no-print-directory $@ SHARDS=$(JOBS_SHARDS) \
+		ARTICLES=$(CORPUS)/articles
+eval: $(BIN)/stance-tokenize $(BIN)/stance-shard $(BIN)/stance-eval
+	@$(MAKE) --no-print-directory $@ SHARDS=$(JOBS_SHARDS) \
+		ARTICLES=$(CORPUS)/articles
 else
 shards := $(shell seq 0 $$(($(SHARDS) - 1)))
 
@@ -228,6 +239,22 @@ annotate: $(QUOTES) $(PREDS) $(QDIR)/articles.list $(BIN)/stance-report
 		--article-dir $(ARTICLES) $(if $(EXCEL),--excel) $(PAIRS)
 	@echo "label the stance column of $(TODO).xlsx (or .csv), move the articles into $(CORPUS)/articles, then: make train"
 
+# The sheets' rows are matched among the quotes of the corpus's quotes
+# files (ARTICLES is $(CORPUS)/articles here): no article is extracted
+# again; -a names the folder in messages about an article they lack.
+train: $(QUOTES) $(BIN)/stance-train
+	$(BIN)/stance-train -a $(CORPUS)/articles $(QUOTES:%=--quotes %) \
+		-o $(MODEL) $(if $(LABELS),--labels $(LABELS)) \
+		$(if $(KEEP_GOING),--keep-going) $(TRAIN_ACTORS:%=--actors %) \
+		$(ANNOTATIONS)
+
+eval: $(QUOTES) $(BIN)/stance-eval
+	@mkdir -p $(EVAL)
+	$(BIN)/stance-eval -a $(CORPUS)/articles $(QUOTES:%=--quotes %) \
+		-d $(EVAL) $(TRAIN_ACTORS:%=--actors %) $(ANNOTATIONS)
+	scripts/install-deps eval
+	scripts/compare-sklearn $(EVAL)
+
 endif
 
 # Retraining is asked for, never implied: the shipped model must not be
@@ -241,21 +268,11 @@ LABELS ?=
 KEEP_GOING ?=
 # The corpus's people are invented: its own actor file gives them codes.
 TRAIN_ACTORS = $(wildcard $(CORPUS)/actors.txt) $(ACTORS)
-train: $(BIN)/stance-train
-	$(BIN)/stance-train -a $(CORPUS)/articles -o $(MODEL) \
-		$(if $(LABELS),--labels $(LABELS)) \
-		$(if $(KEEP_GOING),--keep-going) $(TRAIN_ACTORS:%=--actors %) \
-		$(ANNOTATIONS)
+# (make train and make eval: their rules are with the pipeline's, above.)
 
 # Cross-validation grouped by article and by speaker, baselines, feature
 # ablations, and scikit-learn on the same folds.
 EVAL = $(REPORTS)/eval
-eval: $(BIN)/stance-eval
-	@mkdir -p $(EVAL)
-	$(BIN)/stance-eval -a $(CORPUS)/articles -d $(EVAL) \
-		$(TRAIN_ACTORS:%=--actors %) $(ANNOTATIONS)
-	scripts/install-deps eval
-	scripts/compare-sklearn $(EVAL)
 
 # Pictures of the reports: reports/plots/*.svg (and the confusion matrix
 # after make eval).

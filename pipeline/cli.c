@@ -205,12 +205,29 @@ int cli_load_labelled(const char *articles, const char *labels_path,
 	                       nlabels, lab, qs, err);
 }
 
+/* --quotes FILE, repeatable. */
+static char **quote_files;
+static int nquote_files;
+
+void cli_add_quotes(const char *path)
+{
+	quote_files = st_xrealloc(quote_files, (size_t)(nquote_files + 1) *
+	                          sizeof *quote_files);
+	quote_files[nquote_files++] = (char *)path;
+}
+
+char *const *cli_quote_files(int *n)
+{
+	*n = nquote_files;
+	return quote_files;
+}
+
 int cli_load_sheets(const char *articles, const char *labels_path,
                     char *const *files, int nfiles, int keep_going,
                     char **labels, int *nlabels, struct st_labelled *lab,
                     struct st_quotes *qs, struct st_error *err)
 {
-	struct st_buf data = ST_BUF_INIT, tmp = ST_BUF_INIT;
+	struct st_buf data = ST_BUF_INIT;
 	int i, rc = -1;
 
 	memset(lab, 0, sizeof *lab);
@@ -232,58 +249,20 @@ int cli_load_sheets(const char *articles, const char *labels_path,
 	lab->nlabels = *nlabels;
 	lab->keep_going = keep_going;
 	lab->warn = warn;
-	for (i = 0; i < nfiles; i++) {
-		int office = st_sheet_needs_office(files[i]);
-
-		if (office && !tmp.s) {
-			const char *t = getenv("TMPDIR");
-
-			st_buf_addf(&tmp, "%s/stance-sheets-XXXXXX",
-			            t && *t ? t : "/tmp");
-			if (!mkdtemp(tmp.s)) {
-				st_fail(err, tmp.s, 0, "cannot create: %s",
-				        strerror(errno));
-				st_buf_finish(&tmp);
-				goto out;
-			}
-		}
-		if (office ? st_sheet_convert(files[i], tmp.s, &data, err)
-		           : st_read_file(files[i], &data, err)) {
-			st_error_file(err, files[i]);
+	for (i = 0; i < nquote_files; i++)
+		if (st_labelled_add_quotes(lab, quote_files[i], err))
 			goto out;
-		}
-		if (st_labelled_load_sheet(lab, files[i], data.s, data.len,
-		                           office, qs, err))
-			goto out;
-	}
-	if (!labels_path) {
-		/* A default label that no quote has is left out (said on
-		 * stderr), so that a corpus labelled with fewer of them still
-		 * trains; a label given with --labels must be there. */
-		int k, n = 0;
-		size_t j;
-
-		for (k = 0; k < *nlabels; k++) {
-			for (j = 0; j < qs->n && strcmp(qs->q[j].stance, labels[k]);
-			     j++)
-				;
-			if (j == qs->n && qs->n) {
-				if (ndropped < ST_MAX_LABELS)
-					dropped[ndropped++] = labels[k];
-				else
-					free(labels[k]);
-				continue;
-			}
-			labels[n++] = labels[k];
-		}
-		*nlabels = n;
-		lab->nlabels = n;
-	}
+	if (st_labelled_load_files(lab, files, nfiles, qs, err))
+		goto out;
+	/* A default label that no quote has is left out (said on stderr),
+	 * so that a corpus labelled with fewer of them still trains; a
+	 * label given with --labels must be there. */
+	if (!labels_path)
+		lab->nlabels = *nlabels = st_labels_drop_unused(labels, *nlabels,
+		                                                qs, dropped,
+		                                                &ndropped);
 	rc = 0;
 out:
-	if (tmp.s)
-		st_remove_tree(tmp.s);
-	st_buf_finish(&tmp);
 	st_labelled_finish(lab);
 	st_buf_finish(&data);
 	return rc;

@@ -61,14 +61,25 @@ char *cli_prob_column(const char *label);
 struct st_quotes;
 struct st_labelled;
 void cli_note_dropped_labels(void);
+/* --quotes FILE, repeatable: cli_add_quotes() keeps each FILE (a quotes
+ * file of stance-tokenize, the articles' quotes in batches), and
+ * cli_load_labelled() and cli_load_sheets() match the sheets' rows among
+ * their quotes instead of extracting the articles; cli_quote_files()
+ * gives them back (*n of them, none when the option was not given). */
+void cli_add_quotes(const char *path);
+char *const *cli_quote_files(int *n);
+#define CLI_QUOTES_HELP \
+"      --quotes=FILE    the articles' quotes as stance-tokenize wrote them\n" \
+"                       (repeatable: one file per batch); the rows are\n" \
+"                       matched among them and no article is extracted\n"
 /* What stance-train and stance-eval both start with: the labels (from
  * the file labels_path, or the default four, less any that no quote has,
  * which cli_note_dropped_labels() names on stderr once the work is done),
- * then the labelled quotes
- * of the annotation files[0..nfiles) matched in the articles folder, with
- * skipped rows reported on stderr as they come.  labels[] gets *nlabels
- * strings the caller frees; lab holds the counts.  Returns 0 or -1 with
- * err filled. */
+ * then the labelled quotes of the annotation files[0..nfiles) matched
+ * among the quotes of the --quotes files, or, without them, among those
+ * extracted from the articles folder, with skipped rows reported on
+ * stderr as they come.  labels[] gets *nlabels strings the caller frees;
+ * lab holds the counts.  Returns 0 or -1 with err filled. */
 int cli_load_labelled(const char *articles, const char *labels_path,
                       char *const *files, int nfiles, char **labels,
                       int *nlabels, struct st_labelled *lab,

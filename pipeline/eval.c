@@ -37,6 +37,7 @@ static const char usage[] =
 "\n"
 "  -a, --articles=DIR   the articles folder (required; the corpus's is\n"
 "                       corpus/articles)\n"
+CLI_QUOTES_HELP
 "  -d, --dir=DIR        the output folder (default: reports/eval)\n"
 "  -k, --folds=K        folds (default: 5)\n"
 "  -r, --repeats=R      repeats of the article split (default: 3)\n"
@@ -102,6 +103,7 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "articles", required_argument, NULL, 'a' },
+		{ "quotes", required_argument, NULL, 'Q' },
 		{ "dir", required_argument, NULL, 'd' },
 		{ "folds", required_argument, NULL, 'k' },
 		{ "repeats", required_argument, NULL, 'r' },
@@ -134,6 +136,7 @@ int main(int argc, char **argv)
 	                         NULL)) != -1) {
 		switch (ch) {
 		case 'a': articles = optarg; break;
+		case 'Q': cli_add_quotes(optarg); break;
 		case 'd': dir = optarg; break;
 		case 'k':
 			if (st_parse_long(optarg, &v) || v < 2 || v > 50)

@@ -1,5 +1,5 @@
-/* stance-train: labelled quotes (annotation CSVs + their articles) -> a
- * model folder. */
+/* stance-train: labelled quotes (annotation sheets matched to the quotes
+ * files of stance-tokenize, or to their articles) -> a model folder. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -14,17 +14,20 @@
 #include "core/core.h"
 
 static const char usage[] =
-"Usage: stance-train -a ARTICLES [OPTION]... ANNOTATIONS...\n"
+"Usage: stance-train -a ARTICLES [--quotes=FILE]... [OPTION]... ANNOTATIONS...\n"
 "Train a stance model from labelled quotes and write it to a model folder.\n"
 "Each ANNOTATIONS file is a CSV with at least the columns article, quote\n"
 "and stance (speaker and role may follow; a spreadsheet's byte order mark\n"
 "and CRLF line ends are fine).  article names ARTICLES/<article>.txt;\n"
-"quote is the text inside the quotation marks.  Each quote is found in\n"
-"its article with stance-tokenize's extractor, so that training sees the\n"
-"same speaker, role and context as prediction will.  Rows with an empty\n"
-"stance are skipped (and counted); a quote that is not found is reported\n"
-"and skipped; an unknown stance is an error that lists the valid ones\n"
-"(labels match without regard to case and to spaces at either end).\n"
+"quote is the text inside the quotation marks.  Each quote is looked up\n"
+"among its article's quotes in the --quotes files, stance-tokenize's\n"
+"output for ARTICLES (as make train gives them), so that training sees\n"
+"the same speaker, role and context as prediction; without --quotes, the\n"
+"articles are read and their quotes extracted as stance-tokenize would.\n"
+"Rows with an empty stance are skipped (and counted); a quote that is not\n"
+"found is reported and skipped; an unknown stance is an error that lists\n"
+"the valid ones (labels match without regard to case and to spaces at\n"
+"either end).\n"
 "A sheet may also be semicolon-separated CSV, or an .xlsx or .ods\n"
 "workbook (read through LibreOffice, soffice, when it is installed).\n"
 "A row that repeats a quote with its label counts once; a quote labelled\n"
@@ -41,6 +44,7 @@ static const char usage[] =
 "\n"
 "  -a, --articles=DIR   the articles folder (required; the corpus's is\n"
 "                       corpus/articles)\n"
+CLI_QUOTES_HELP
 "  -o, --output=DIR     the model folder to write (default: models)\n"
 "  -l, --labels=FILE    the labels, one per line (default: the three\n"
 "                       camps, pro-Russia opposition, government and\n"
@@ -102,6 +106,8 @@ static int what_changed(const char *outdir, struct st_stage *stage,
 	FILE *fp = NULL;
 	int k, rc = -1, had_prev, have_old;
 	const char *tmpdir = stage->path;
+	char *const *qfiles;
+	int nqfiles;
 
 	memset(&before, 0, sizeof before);
 	memset(&after, 0, sizeof after);
@@ -110,9 +116,13 @@ static int what_changed(const char *outdir, struct st_stage *stage,
 	if (st_metrics_read(outdir, &before, err) ||
 	    st_metrics_read(tmpdir, &after, err))
 		goto out;
+	qfiles = cli_quote_files(&nqfiles);
 	if (have_old &&
-	    st_prediction_changes(outdir, tmpdir, articles, &nq, &changed,
-	                          &unread, &why))
+	    (nqfiles ? st_prediction_changes_quotes(outdir, tmpdir, qfiles,
+	                                            nqfiles, articles, &nq,
+	                                            &changed, &unread, &why)
+	             : st_prediction_changes(outdir, tmpdir, articles, &nq,
+	                                     &changed, &unread, &why)))
 		changed = -1;
 	st_buf_addf(&mpath, "%s/metrics.txt", tmpdir);
 	fp = fopen(mpath.s, "a");
@@ -195,6 +205,7 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "articles", required_argument, NULL, 'a' },
+		{ "quotes", required_argument, NULL, 'Q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "labels", required_argument, NULL, 'l' },
 		{ "actors", required_argument, NULL, 'A' },
@@ -229,6 +240,7 @@ int main(int argc, char **argv)
 	                         NULL)) != -1) {
 		switch (ch) {
 		case 'a': articles_dir = optarg; break;
+		case 'Q': cli_add_quotes(optarg); break;
 		case 'o': outdir = optarg; break;
 		case 'l': labels_path = optarg; break;
 		case 'A': cli_add_actors(optarg); break;

@@ -378,6 +378,127 @@ START_TEST(test_labelled_errors)
 }
 END_TEST
 
+/* A quotes file as stance-tokenize writes it, for article a of
+ * setup_articles() but with a speaker, a role, a context and a date of
+ * its own: a quote labelled from it must carry them, which extraction
+ * would not give. */
+static const char quotes_file[] =
+	"article,quote_id,paragraph,start,end,kind,speaker,role,quote,context,"
+	"tokens,date,source,speaker_confidence\n"
+	"a,q1,1,1,8,full,Nobody Extracted,invented role,\"We stay,\",said X,"
+	"we stay,2001-02-03,FILE,0.4\n"
+	"a,q2,2,1,6,full,Ani Sargsyan,a deputy minister,\"We go,\",said,"
+	"we go,,,1.0\n"
+	"c,q1,1,1,6,partial,,,only here,,only here,,,\n";
+
+START_TEST(test_labelled_from_quotes)
+{
+	char dir[64], qpath[128], want[512];
+	struct st_labelled l;
+	struct st_quotes qs;
+	struct st_error err = { 0 };
+	struct warnings w = { 0 };
+
+	setup_articles(dir, sizeof dir);
+	snprintf(qpath, sizeof qpath, "%s/shard-0.csv", dir);
+	write_file(qpath, quotes_file);
+	memset(&l, 0, sizeof l);
+	l.articles_dir = dir;
+	l.labels = default_labels;
+	l.nlabels = 3;
+	l.warn = on_warn;
+	l.warn_arg = &w;
+	st_quotes_init(&qs);
+	ck_assert_int_eq(st_labelled_add_quotes(&l, qpath, &err), 0);
+	/* c has no article file: its quotes are the file's all the same */
+	ck_assert_int_eq(load(&l, "s.csv", "article,quote,stance\n"
+	                      "a,We stay,government\n"
+	                      "c,only here,government\n"
+	                      "a,We go,\n", 0, &qs, &err), 0);
+	ck_assert_uint_eq(qs.n, 2);
+	ck_assert_str_eq(qs.q[0].speaker, "Nobody Extracted");
+	ck_assert_str_eq(qs.q[0].role, "invented role");
+	ck_assert_str_eq(qs.q[0].context, "said X");
+	ck_assert_str_eq(qs.q[0].tokens, "we stay");
+	ck_assert_str_eq(qs.q[0].date, "2001-02-03");
+	ck_assert_str_eq(qs.q[0].source, "FILE");
+	ck_assert_str_eq(qs.q[0].stance, "government");
+	ck_assert_int_eq(qs.q[0].id, 1);
+	ck_assert_str_eq(qs.q[1].article, "c");
+	ck_assert_int_eq(qs.q[1].kind, ST_PARTIAL);
+	ck_assert_int_eq(l.skipped, 1);
+	ck_assert_int_eq(w.n, 0);
+	/* an article the files lack is read only to say why, as before */
+	ck_assert_int_eq(load(&l, "t.csv", "article,quote,stance\n"
+	                      "zz,Anything,government\n", 0, &qs, &err), -1);
+	snprintf(want, sizeof want, "article 'zz': %s/zz.txt: cannot open: No "
+	         "such file or directory: move the article there first, or "
+	         "skip its rows with --keep-going (make train KEEP_GOING=1)",
+	         dir);
+	ck_assert_str_eq(err.msg, want);
+	/* one that is there but has no quote in them is not extracted */
+	snprintf(want, sizeof want, "%s/b.txt", dir);
+	write_file(want, "\"We stay,\" said Ara Vardanyan, an opposition MP.\n");
+	ck_assert_int_eq(load(&l, "u.csv", "article,quote,stance\n"
+	                      "b,We stay,government\n", 0, &qs, &err), 0);
+	ck_assert_uint_eq(qs.n, 2);
+	ck_assert_int_eq(w.n, 1);
+	ck_assert_str_eq(w.last, "u.csv:2: quote not found in article 'b': "
+	                 "the quotes files hold none of its quotes");
+	/* the same file again: a's quotes would count twice */
+	ck_assert_int_eq(st_labelled_add_quotes(&l, qpath, &err), -1);
+	ck_assert_str_eq(err.file, qpath);
+	ck_assert_int_eq(err.line, 2);
+	snprintf(want, sizeof want, "article 'a' again, after other articles: "
+	         "its quotes begin at %s:2 (give each batch's quotes file "
+	         "once)", qpath);
+	ck_assert_str_eq(err.msg, want);
+	st_labelled_finish(&l);
+	st_quotes_finish(&qs);
+
+	/* a bad row names the quotes file and its line */
+	memset(&l, 0, sizeof l);
+	l.articles_dir = dir;
+	l.labels = default_labels;
+	l.nlabels = 3;
+	write_file(qpath, "article,quote_id,paragraph,start,end,kind,speaker,"
+	           "role,quote,context,tokens\na,q1,1,9,2,full,,,x,,x\n");
+	ck_assert_int_eq(st_labelled_add_quotes(&l, qpath, &err), -1);
+	ck_assert_str_eq(err.file, qpath);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_str_eq(err.msg, "end before start");
+	st_labelled_finish(&l);
+	test_rm_dir(dir);
+}
+END_TEST
+
+START_TEST(test_labels_drop_unused)
+{
+	char *labels[3], *dropped[3];
+	struct st_quotes qs;
+	int n, nd, k;
+
+	for (k = 0; k < 3; k++)
+		labels[k] = strdup(default_labels[k]);
+	st_quotes_init(&qs);
+	/* no quote at all: nothing is dropped */
+	ck_assert_int_eq(st_labels_drop_unused(labels, 3, &qs, dropped, &nd),
+	                 3);
+	ck_assert_int_eq(nd, 0);
+	st_set(&st_quotes_add(&qs)->stance, "government", 10);
+	n = st_labels_drop_unused(labels, 3, &qs, dropped, &nd);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(labels[0], "government");
+	ck_assert_int_eq(nd, 2);
+	ck_assert_str_eq(dropped[0], "pro-Russia opposition");
+	ck_assert_str_eq(dropped[1], "Western-leaning analyst");
+	free(labels[0]);
+	free(dropped[0]);
+	free(dropped[1]);
+	st_quotes_finish(&qs);
+}
+END_TEST
+
 
 /* ---- retrain.h ----------------------------------------------------------- */
 
@@ -427,6 +548,44 @@ START_TEST(test_prediction_changes)
 }
 END_TEST
 
+START_TEST(test_prediction_changes_quotes)
+{
+	char dir[64], qpath[128], path[256], arts[128];
+	char *files[1];
+	struct st_error err = { 0 };
+	long n, changed, unread;
+
+	test_make_dir(dir, sizeof dir, "changes");
+	snprintf(qpath, sizeof qpath, "%s/q.csv", dir);
+	write_file(qpath, quotes_file);
+	files[0] = qpath;
+	/* the articles folder: one article without quotes that cannot be
+	 * read (stance-tokenize skipped it), one that can, and a's file,
+	 * which is not read: its quotes are in the file */
+	snprintf(arts, sizeof arts, "%s/arts", dir);
+	ck_assert_int_eq(mkdir(arts, 0777), 0);
+	snprintf(path, sizeof path, "%s/bad.txt", arts);
+	write_file(path, "\xff\n");
+	snprintf(path, sizeof path, "%s/fine.txt", arts);
+	write_file(path, "No quotes here.\n");
+	snprintf(path, sizeof path, "%s/a.txt", arts);
+	write_file(path, "\xfe\n");
+	ck_assert_msg(st_prediction_changes_quotes("models", "models", files, 1,
+	                                           arts, &n, &changed, &unread,
+	                                           &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_eq(changed, 0);
+	ck_assert_int_eq(unread, 1);
+	snprintf(qpath, sizeof qpath, "%s/none.csv", dir);
+	ck_assert_int_eq(st_prediction_changes_quotes("models", "models", files,
+	                                              1, arts, &n, &changed,
+	                                              &unread, &err), -1);
+	ck_assert_str_eq(err.file, qpath);
+	test_rm_dir(arts);
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *annotations_suite(void)
 {
 	Suite *s = suite_create("annotations");
@@ -443,8 +602,11 @@ Suite *annotations_suite(void)
 	tcase_add_test(tc, test_parse_semicolons);
 	tcase_add_test(tc, test_labelled_newer_wins);
 	tcase_add_test(tc, test_labelled_errors);
+	tcase_add_test(tc, test_labelled_from_quotes);
+	tcase_add_test(tc, test_labels_drop_unused);
 	tcase_add_test(tc, test_metrics_read);
 	tcase_add_test(tc, test_prediction_changes);
+	tcase_add_test(tc, test_prediction_changes_quotes);
 	suite_add_tcase(s, tc);
 	return s;
 }

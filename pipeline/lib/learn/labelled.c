@@ -4,16 +4,20 @@
 #include "extract/extract.h"
 #include "core/core.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 struct article {
-	char *path;		/* ARTICLES/<id>.txt */
+	char *path;		/* ARTICLES/<id>.txt, once it is needed */
 	struct st_quotes qs;
-	int *used;		/* per extracted quote: the sheet number that
-				 * took it, or 0 */
+	int *used;		/* per quote: the sheet number that took it,
+				 * or 0 */
 	int missing;
+	/* from the quotes files: the file and line of its first quote */
+	const char *qfile;
+	long qline;
 };
 
 /* Where a labelled quote came from: the row that set its label. */
@@ -38,6 +42,11 @@ struct st_labelled_state {
 	size_t norigins;
 	struct sheet *sheets;
 	int nsheets;
+	/* quotes files read (st_labelled_add_quotes): then the articles'
+	 * quotes are theirs, and no article is extracted */
+	char **qfiles;
+	int nqfiles;
+	int last_art;		/* the article of the last quote read, or -1 */
 	struct st_extractor *x;
 	struct st_tokenizer *tk;
 	struct st_buf text;
@@ -101,6 +110,21 @@ static void warn(struct ctx *c, long line, const char *msg)
 	tell(c, line, msg);
 }
 
+static struct article *new_article(struct st_labelled_state *s)
+{
+	struct article *a;
+
+	s->arts = st_xrealloc(s->arts, (s->narts + 1) * sizeof *s->arts);
+	a = &s->arts[s->narts++];
+	memset(a, 0, sizeof *a);
+	st_quotes_init(&a->qs);
+	return a;
+}
+
+/* The article id of a sheet's row, with its quotes: those of the quotes
+ * files when there are any, else those the extractor finds in
+ * ARTICLES/<id>.txt.  An article the quotes files lack is read only to say
+ * why (missing, not UTF-8), as it was when it was extracted. */
 static struct article *load_article(struct ctx *c, const char *id, long line,
                                     struct st_error *err)
 {
@@ -110,12 +134,14 @@ static struct article *load_article(struct ctx *c, const char *id, long line,
 	struct st_error e = { 0 };
 	struct st_buf path = ST_BUF_INIT;
 
-	if (*slot != (int)s->narts)
-		return &s->arts[*slot];
-	s->arts = st_xrealloc(s->arts, (s->narts + 1) * sizeof *s->arts);
-	a = &s->arts[s->narts++];
-	memset(a, 0, sizeof *a);
-	st_quotes_init(&a->qs);
+	if (*slot != (int)s->narts) {
+		a = &s->arts[*slot];
+		if (!a->used && !a->missing)	/* from the quotes files */
+			a->used = st_xcalloc(a->qs.n ? a->qs.n : 1,
+			                     sizeof *a->used);
+		return a;
+	}
+	a = new_article(s);
 	st_buf_addf(&path, "%s/%s.txt", c->l->articles_dir, id);
 	a->path = st_buf_detach(&path);
 	if (st_read_file(a->path, &s->text, &e) ||
@@ -145,15 +171,21 @@ static struct article *load_article(struct ctx *c, const char *id, long line,
 			tell(c, line, msg.s);
 			st_buf_finish(&msg);
 		}
-	} else {
+		return a;
+	}
+	if (!s->nqfiles) {
 		char date[11], source[64];
 
+		if (!s->x && !(s->x = st_extractor_new(err)))
+			return NULL;
+		if (!s->tk && !(s->tk = st_tokenizer_new(err)))
+			return NULL;
 		st_extract(s->x, s->tk, id, s->text.s, s->text.len, &a->qs);
 		st_article_date(id, s->text.s, s->text.len, date, source,
 		                sizeof source);
 		st_quotes_set_date(&a->qs, 0, date, source);
-		a->used = st_xcalloc(a->qs.n ? a->qs.n : 1, sizeof *a->used);
 	}
+	a->used = st_xcalloc(a->qs.n ? a->qs.n : 1, sizeof *a->used);
 	return a;
 }
 
@@ -312,7 +344,9 @@ static int on_row(const struct st_csv_row *r, void *vc, struct st_error *err)
 	if (found < 0 && again < 0) {
 		struct st_buf msg = ST_BUF_INIT;
 
-		st_buf_addf(&msg, "quote not found in article '%s'", id);
+		st_buf_addf(&msg, "quote not found in article '%s'%s", id,
+		            c->s->nqfiles && !a->qs.n ? ": the quotes files "
+		            "hold none of its quotes" : "");
 		warn(c, line, msg.s);
 		st_buf_finish(&msg);
 		return 0;
@@ -326,34 +360,82 @@ static int on_row(const struct st_csv_row *r, void *vc, struct st_error *err)
 	return 0;
 }
 
+static struct st_labelled_state *state(struct st_labelled *l)
+{
+	struct st_labelled_state *s = l->state;
+
+	if (!s) {
+		s = l->state = st_xcalloc(1, sizeof *s);
+		st_map_init(&s->ids);
+		st_map_init(&s->keys);
+		s->last_art = -1;
+	}
+	return s;
+}
+
+int st_labelled_add_quotes(struct st_labelled *l, const char *path,
+                           struct st_error *err)
+{
+	struct st_labelled_state *s = state(l);
+	struct st_quote_reader *r;
+	struct st_quote q;
+	const char *name;
+	int rc;
+
+	s->qfiles = st_xrealloc(s->qfiles, (size_t)(s->nqfiles + 1) *
+	                        sizeof *s->qfiles);
+	name = s->qfiles[s->nqfiles++] = st_xstrdup(strcmp(path, "-") ? path
+	                                            : "<stdin>");
+	r = st_quote_reader_open(path, err);
+	if (!r)
+		return -1;
+	memset(&q, 0, sizeof q);
+	s->last_art = -1;
+	while ((rc = st_quote_next(r, &q, err)) > 0) {
+		int *slot = st_map_put(&s->ids, q.article, (int)s->narts);
+		struct article *a;
+		struct st_quote *to;
+
+		if (*slot == (int)s->narts) {
+			a = new_article(s);
+			a->qfile = name;
+			a->qline = q.line;
+		} else if (*slot != s->last_art) {
+			/* stance-tokenize writes an article's quotes together,
+			 * in one batch: quotes files of two runs given at
+			 * once would count its quotes twice */
+			a = &s->arts[*slot];
+			rc = st_fail(err, name, q.line, "article '%s' again, "
+			             "after other articles: its quotes begin at "
+			             "%s:%ld (give each batch's quotes file once)",
+			             q.article, a->qfile, a->qline);
+			break;
+		} else {
+			a = &s->arts[*slot];
+		}
+		s->last_art = *slot;
+		to = st_quotes_add(&a->qs);
+		st_quote_finish(to);
+		*to = q;
+		memset(&q, 0, sizeof q);
+	}
+	st_quote_finish(&q);
+	st_quote_reader_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
 int st_labelled_load_sheet(struct st_labelled *l, const char *path,
                            const char *data, size_t len, int rows,
                            struct st_quotes *out, struct st_error *err)
 {
-	struct st_labelled_state *s;
+	struct st_labelled_state *s = state(l);
 	struct ctx c;
 	struct sheet *sh;
 
-	if (!l->state) {
-		s = l->state = st_xcalloc(1, sizeof *s);
-		st_map_init(&s->ids);
-		st_map_init(&s->keys);
-	}
-	s = l->state;
 	if (len == 0)
 		return st_fail(err, path, 1, "empty file");
 	if (st_check_text(path, data, len, err))
 		return -1;
-	if (!s->x) {
-		s->x = st_extractor_new(err);
-		if (!s->x)
-			return -1;
-	}
-	if (!s->tk) {
-		s->tk = st_tokenizer_new(err);
-		if (!s->tk)
-			return -1;
-	}
 	s->sheets = st_xrealloc(s->sheets, (size_t)(s->nsheets + 1) *
 	                        sizeof *s->sheets);
 	sh = &s->sheets[s->nsheets];
@@ -403,9 +485,71 @@ void st_labelled_finish(struct st_labelled *l)
 	for (k = 0; k < s->nsheets; k++)
 		free(s->sheets[k].path);
 	free(s->sheets);
+	for (k = 0; k < s->nqfiles; k++)
+		free(s->qfiles[k]);
+	free(s->qfiles);
 	st_buf_finish(&s->text);
 	st_tokenizer_free(s->tk);
 	st_extractor_free(s->x);
 	free(s);
 	l->state = NULL;
+}
+
+int st_labelled_load_files(struct st_labelled *l, char *const *files,
+                           int nfiles, struct st_quotes *out,
+                           struct st_error *err)
+{
+	struct st_buf data = ST_BUF_INIT, tmp = ST_BUF_INIT;
+	int i, rc = -1;
+
+	for (i = 0; i < nfiles; i++) {
+		int office = st_sheet_needs_office(files[i]);
+
+		if (office && !tmp.s) {
+			const char *t = getenv("TMPDIR");
+
+			st_buf_addf(&tmp, "%s/stance-sheets-XXXXXX",
+			            t && *t ? t : "/tmp");
+			if (!mkdtemp(tmp.s)) {
+				st_fail(err, tmp.s, 0, "cannot create: %s",
+				        strerror(errno));
+				st_buf_finish(&tmp);
+				goto out;
+			}
+		}
+		if (office ? st_sheet_convert(files[i], tmp.s, &data, err)
+		           : st_read_file(files[i], &data, err)) {
+			st_error_file(err, files[i]);
+			goto out;
+		}
+		if (st_labelled_load_sheet(l, files[i], data.s, data.len,
+		                           office, out, err))
+			goto out;
+	}
+	rc = 0;
+out:
+	if (tmp.s)
+		st_remove_tree(tmp.s);
+	st_buf_finish(&tmp);
+	st_buf_finish(&data);
+	return rc;
+}
+
+int st_labels_drop_unused(char **labels, int nlabels,
+                          const struct st_quotes *qs, char **dropped,
+                          int *ndropped)
+{
+	int k, n = 0;
+	size_t j;
+
+	*ndropped = 0;
+	for (k = 0; k < nlabels; k++) {
+		for (j = 0; j < qs->n && strcmp(qs->q[j].stance, labels[k]); j++)
+			;
+		if (j == qs->n && qs->n)
+			dropped[(*ndropped)++] = labels[k];
+		else
+			labels[n++] = labels[k];
+	}
+	return n;
 }

@@ -377,7 +377,8 @@ void st_eval_write_confusion(FILE *fp, const struct st_eval *ev,
 void st_eval_write_folds(FILE *fp, const struct st_eval *ev,
                          const struct st_quotes *qs, char *const *labels);
 
-/* Labelled quotes - labelled quotes from annotation sheets and their articles.
+/* Labelled quotes - labelled quotes from annotation sheets, matched to the
+ * quotes of their articles.
  *
  * An annotation sheet is a CSV with at least the columns article, quote
  * and stance (others, such as speaker, role, suggested and confidence, are
@@ -385,10 +386,13 @@ void st_eval_write_folds(FILE *fp, const struct st_eval *ev,
  * from the header line), with or without a byte order mark, CRLF or LF,
  * and with the apostrophe of the CSV-injection defence ('=...) taken off
  * again.  A stance matches its label without regard to case and to white
- * space at either end.  Each row's quote is found among the quotes the
- * extractor finds in ARTICLES/<article>.txt (white space and the
- * punctuation at either end do not count), so that training sees the same
- * speaker, role and context that prediction will.
+ * space at either end.  Each row's quote is found, by its text (white
+ * space and the punctuation at either end do not count), among the quotes
+ * of its article: those of the quotes files that stance-tokenize wrote
+ * (st_labelled_add_quotes), so that training sees the very speaker, role,
+ * context, tokens and date that prediction sees; or, when no quotes file
+ * was given, those the extractor finds in ARTICLES/<article>.txt, as
+ * stance-tokenize would.  Each quote matches one row of a sheet at most.
  *
  * Sheets are loaded one after another into one st_labelled, which
  * remembers every quote labelled so far: a row that labels a quote again
@@ -399,9 +403,14 @@ void st_eval_write_folds(FILE *fp, const struct st_eval *ev,
 
 struct st_labelled_state;
 
-/* Zero it, set the first fields, load sheets, then st_labelled_finish(). */
+/* Zero it, set the first fields, add the quotes files, load sheets, then
+ * st_labelled_finish(). */
 struct st_labelled {
-	const char *articles_dir;	/* the caller's */
+	/* The articles folder (the caller's): the quotes are extracted from
+	 * its articles when no quotes file was added; with quotes files, an
+	 * article they lack is only read to tell why (it is missing, or not
+	 * text), never extracted. */
+	const char *articles_dir;
 	char *const *labels;		/* the caller's */
 	int nlabels;
 	/* An article that cannot be read stops the load, unless keep_going
@@ -420,6 +429,16 @@ struct st_labelled {
 	struct st_labelled_state *state;	/* st_labelled_finish() frees */
 };
 
+/* Read the quotes file path (quote.h; "-" for stdin), a batch of
+ * stance-tokenize's output, before the sheets: their rows are then
+ * matched among the quotes of the files added, and no article is
+ * extracted.  The quotes are kept until st_labelled_finish().  Fails on
+ * a file that cannot be read or a bad row (quote.h), and on an article
+ * whose quotes come in two places (the quotes files of two runs given
+ * together), naming the file and line. */
+int st_labelled_add_quotes(struct st_labelled *l, const char *path,
+                           struct st_error *err);
+
 /* Append to out the labelled quotes of the annotation file path (contents
  * data[0..len)), each with its stance set to the label as the labels list
  * spells it; a quote labelled before (into the same out) has its stance
@@ -436,8 +455,25 @@ int st_labelled_load_sheet(struct st_labelled *l, const char *path,
 int st_labelled_load(struct st_labelled *l, const char *path,
                      const char *data, size_t len, struct st_quotes *out,
                      struct st_error *err);
+/* Read and load each of the sheets files[0..nfiles) in order: CSV as it
+ * is, .xlsx and .ods converted through LibreOffice (st_sheet_convert) in
+ * a temporary folder under $TMPDIR (or /tmp), removed before returning.
+ * Fails on the first file that cannot be read or loaded, naming it. */
+int st_labelled_load_files(struct st_labelled *l, char *const *files,
+                           int nfiles, struct st_quotes *out,
+                           struct st_error *err);
 /* Free what the loads remembered (the quotes stay in out). */
 void st_labelled_finish(struct st_labelled *l);
+
+/* Leave out of labels[0..nlabels) each label that no quote of qs has
+ * (none when qs is empty), keeping the others in order: the left-out
+ * strings go to dropped[] (room for nlabels; the caller frees them, as
+ * it does the labels kept), their number to *ndropped.  Returns the
+ * number of labels kept.  So that a corpus labelled with fewer of the
+ * default labels still trains. */
+int st_labels_drop_unused(char **labels, int nlabels,
+                          const struct st_quotes *qs, char **dropped,
+                          int *ndropped);
 
 /* Retraining - what a retraining changed: the previous model's figures
  * (from its metrics.txt) beside the new one's, and how many quotes of the
@@ -469,5 +505,16 @@ long st_metrics_count(const struct st_metrics *m, const char *label);
 int st_prediction_changes(const char *old_dir, const char *new_dir,
                           const char *articles_dir, long *nquotes,
                           long *changed, long *unread, struct st_error *err);
+
+/* The same over the quotes of the quotes files files[0..nfiles) (the
+ * articles' as stance-tokenize wrote them, read a quote at a time), with
+ * no extraction: *unread counts the ARTICLES/ *.txt that have no quote in
+ * those files and cannot be read (what stance-tokenize skipped).  Also
+ * fails on a quotes file that cannot be read or has a bad row. */
+int st_prediction_changes_quotes(const char *old_dir, const char *new_dir,
+                                 char *const *files, int nfiles,
+                                 const char *articles_dir, long *nquotes,
+                                 long *changed, long *unread,
+                                 struct st_error *err);
 
 #endif

@@ -87,42 +87,85 @@ static int txt_name(const struct dirent *e)
 	       strcmp(e->d_name + n - 4, ".txt") == 0;
 }
 
-static int predict(struct st_featurizer *f, const struct st_model *m,
-                   const struct st_quote *q, struct st_vec *x)
+/* The previous model and the new one, for comparing their predictions
+ * quote by quote. */
+struct compare {
+	struct st_model om, nm;
+	int loaded;
+	struct st_featurizer *f;
+	struct st_vec v;
+};
+
+static int compare_open(struct compare *c, const char *old_dir,
+                        const char *new_dir, struct st_error *err)
+{
+	memset(c, 0, sizeof *c);
+	st_vec_init(&c->v);
+	if (st_model_load(&c->om, old_dir, err))
+		return -1;
+	c->loaded = 1;
+	if (st_model_load(&c->nm, new_dir, err))
+		return -1;
+	c->loaded = 2;
+	c->f = st_featurizer_new(err);
+	return c->f ? 0 : -1;
+}
+
+static int predict(struct compare *c, const struct st_model *m,
+                   const struct st_quote *q)
 {
 	double prob[ST_MAX_LABELS];
 
-	st_quote_vector(f, q, &m->vocab, x);
-	return st_model_predict(m, x, prob);
+	st_quote_vector(c->f, q, &m->vocab, &c->v);
+	return st_model_predict(m, &c->v, prob);
+}
+
+static void compare_quote(struct compare *c, const struct st_quote *q,
+                          long *nquotes, long *changed)
+{
+	int a = predict(c, &c->om, q);
+	int b = predict(c, &c->nm, q);
+
+	(*nquotes)++;
+	if (strcmp(c->om.labels[a], c->nm.labels[b]))
+		(*changed)++;
+}
+
+static void compare_close(struct compare *c)
+{
+	st_vec_finish(&c->v);
+	st_featurizer_free(c->f);
+	if (c->loaded >= 1)
+		st_model_finish(&c->om);
+	st_model_finish(&c->nm);
+}
+
+/* Can the article at path be read as stance-tokenize reads it? */
+static int readable(const char *path, struct st_buf *text)
+{
+	struct st_error e;
+
+	return !st_read_file(path, text, &e) && text->len > 0 &&
+	       !st_check_text(path, text->s, text->len, &e);
 }
 
 int st_prediction_changes(const char *old_dir, const char *new_dir,
                           const char *articles_dir, long *nquotes,
                           long *changed, long *unread, struct st_error *err)
 {
-	struct st_model om, nm;
+	struct compare c;
 	struct st_extractor *x = NULL;
 	struct st_tokenizer *tk = NULL;
-	struct st_featurizer *f = NULL;
 	struct dirent **ents = NULL;
 	struct st_buf text = ST_BUF_INIT, path = ST_BUF_INIT;
-	struct st_vec v;
-	int n = -1, i, rc = -1, loaded = 0;
+	int n = -1, i, rc = -1;
 
 	*nquotes = *changed = *unread = 0;
-	memset(&om, 0, sizeof om);
-	memset(&nm, 0, sizeof nm);
-	st_vec_init(&v);
-	if (st_model_load(&om, old_dir, err))
+	if (compare_open(&c, old_dir, new_dir, err))
 		goto out;
-	loaded = 1;
-	if (st_model_load(&nm, new_dir, err))
-		goto out;
-	loaded = 2;
 	x = st_extractor_new(err);
 	tk = x ? st_tokenizer_new(err) : NULL;
-	f = tk ? st_featurizer_new(err) : NULL;
-	if (!f)
+	if (!tk)
 		goto out;
 	n = scandir(articles_dir, &ents, txt_name, alphasort);
 	if (n < 0) {
@@ -131,14 +174,12 @@ int st_prediction_changes(const char *old_dir, const char *new_dir,
 	}
 	for (i = 0; i < n; i++) {
 		struct st_quotes qs;
-		struct st_error e;
 		char *id;
 		size_t k;
 
 		st_buf_reset(&path);
 		st_buf_addf(&path, "%s/%s", articles_dir, ents[i]->d_name);
-		if (st_read_file(path.s, &text, &e) || text.len == 0 ||
-		    st_check_text(path.s, text.s, text.len, &e)) {
+		if (!readable(path.s, &text)) {
 			(*unread)++;
 			continue;
 		}
@@ -154,14 +195,8 @@ int st_prediction_changes(const char *old_dir, const char *new_dir,
 			                sizeof source);
 			st_quotes_set_date(&qs, 0, date, source);
 		}
-		for (k = 0; k < qs.n; k++) {
-			int a = predict(f, &om, &qs.q[k], &v);
-			int b = predict(f, &nm, &qs.q[k], &v);
-
-			(*nquotes)++;
-			if (strcmp(om.labels[a], nm.labels[b]))
-				(*changed)++;
-		}
+		for (k = 0; k < qs.n; k++)
+			compare_quote(&c, &qs.q[k], nquotes, changed);
 		st_quotes_finish(&qs);
 		free(id);
 	}
@@ -170,13 +205,71 @@ out:
 	for (i = 0; i < n; i++)
 		free(ents[i]);
 	free(ents);
-	st_vec_finish(&v);
-	st_featurizer_free(f);
 	st_tokenizer_free(tk);
 	st_extractor_free(x);
-	if (loaded >= 1)
-		st_model_finish(&om);
-	st_model_finish(&nm);
+	compare_close(&c);
+	st_buf_finish(&text);
+	st_buf_finish(&path);
+	return rc;
+}
+
+int st_prediction_changes_quotes(const char *old_dir, const char *new_dir,
+                                 char *const *files, int nfiles,
+                                 const char *articles_dir, long *nquotes,
+                                 long *changed, long *unread,
+                                 struct st_error *err)
+{
+	struct compare c;
+	struct st_map seen;	/* the articles with quotes */
+	struct st_quote q;
+	struct dirent **ents = NULL;
+	struct st_buf text = ST_BUF_INIT, path = ST_BUF_INIT;
+	int n = -1, i, rc = -1;
+
+	*nquotes = *changed = *unread = 0;
+	st_map_init(&seen);
+	memset(&q, 0, sizeof q);
+	if (compare_open(&c, old_dir, new_dir, err))
+		goto out;
+	for (i = 0; i < nfiles; i++) {
+		struct st_quote_reader *r = st_quote_reader_open(files[i], err);
+		int got;
+
+		if (!r)
+			goto out;
+		while ((got = st_quote_next(r, &q, err)) > 0) {
+			compare_quote(&c, &q, nquotes, changed);
+			st_map_put(&seen, q.article, 0);
+		}
+		st_quote_reader_close(r);
+		if (got < 0)
+			goto out;
+	}
+	/* what stance-tokenize skipped: the articles without quotes that
+	 * cannot be read (the others have none to compare) */
+	n = scandir(articles_dir, &ents, txt_name, alphasort);
+	if (n < 0) {
+		st_fail(err, articles_dir, 0, "cannot list: %s", strerror(errno));
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(ents[i]->d_name) - 4;
+
+		if (st_map_getn(&seen, ents[i]->d_name, len))
+			continue;
+		st_buf_reset(&path);
+		st_buf_addf(&path, "%s/%s", articles_dir, ents[i]->d_name);
+		if (!readable(path.s, &text))
+			(*unread)++;
+	}
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	st_quote_finish(&q);
+	st_map_finish(&seen);
+	compare_close(&c);
 	st_buf_finish(&text);
 	st_buf_finish(&path);
 	return rc;
