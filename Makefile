@@ -303,6 +303,7 @@ $(O)/unit-tests: $(TEST_OBJ) $(LIB)
 
 check: $(O)/unit-tests $(BINS)
 	scripts/install-deps check
+	scripts/check-house $(O)/obj
 	$(O)/unit-tests
 	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/run-tests
 	STANCE_O=$(O) STANCE_BIN=$(BIN) tests/batch-test

@@ -1,4 +1,4 @@
-/* names.c - the names of the files a stage reads: operands or a list. */
+/* filelist.c - the names of the files a stage reads: operands or a list. */
 #include "io/io.h"
 
 #include <errno.h>
