@@ -106,7 +106,7 @@ int st_stage_open(struct st_stage *stage, const char *dir,
                   const char *const *own, struct st_error *err)
 {
 	char *pre, *tmpl;
-
+	sigset_t old;
 	size_t n = strlen(dir);
 	const char *base;
 	char *d;
@@ -126,8 +126,10 @@ int st_stage_open(struct st_stage *stage, const char *dir,
 	pre = prefix(d, "new");
 	tmpl = fmt("%s%s", pre, "XXXXXX");
 	free(pre);
+	st_signals_hold(&old);
 	if (!mkdtemp(tmpl)) {
 		int e = errno;
+		st_signals_release(&old);
 		free(tmpl);
 		free(d);
 		return st_fail(err, dir, 0, "cannot create a folder beside it: %s",
@@ -139,6 +141,7 @@ int st_stage_open(struct st_stage *stage, const char *dir,
 	stage->path = tmpl;
 	/* a signal removes it if nothing but temporary files went in */
 	st_out_track_dir(stage->path, 1);
+	st_signals_release(&old);
 	return 0;
 }
 

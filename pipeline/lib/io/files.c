@@ -229,18 +229,36 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
-void st_out_install_signals(void)
+static const int held_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+
+void st_signals_hold(sigset_t *old)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	sigset_t set;
 	size_t i;
 
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		signal(sigs[i], on_signal);
+	sigemptyset(&set);
+	for (i = 0; i < sizeof held_sigs / sizeof held_sigs[0]; i++)
+		sigaddset(&set, held_sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+void st_signals_release(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+void st_out_install_signals(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof held_sigs / sizeof held_sigs[0]; i++)
+		signal(held_sigs[i], on_signal);
 }
 
 int st_out_open(struct st_out *o, const char *path, struct st_error *err)
 {
 	struct stat sb;
+	sigset_t old;
 	int fd;
 
 	o->fp = NULL;
@@ -270,9 +288,11 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err)
 		o->tmp = fmt2("%s%s", pre, "XXXXXX");
 		free(pre);
 	}
+	st_signals_hold(&old);
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		int e = errno;
+		st_signals_release(&old);
 		free(o->path);
 		free(o->tmp);
 		o->path = o->tmp = NULL;
@@ -282,11 +302,14 @@ int st_out_open(struct st_out *o, const char *path, struct st_error *err)
 	fchmod(fd, 0644 & ~st_umask());
 	o->fp = fdopen(fd, "wb");
 	if (!o->fp) {
+		int e = errno;
 		close(fd);
 		unlink(o->tmp);
-		return st_fail(err, path, 0, "cannot open: %s", strerror(errno));
+		st_signals_release(&old);
+		return st_fail(err, path, 0, "cannot open: %s", strerror(e));
 	}
 	track(o->tmp, 1);
+	st_signals_release(&old);
 	return 0;
 }
 

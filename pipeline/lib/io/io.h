@@ -8,6 +8,7 @@
 #include "core/core.h"
 #include "text/text.h"
 #include <stddef.h>
+#include <signal.h>
 #include <stdio.h>
 
 /* Read a whole file ("-" is stdin, which is not closed) into *out, NUL
@@ -35,6 +36,11 @@ void st_out_install_signals(void);
 /* Have that signal handler also remove the (by then empty) folder dir, a
  * string the caller keeps alive until it calls this again with on 0. */
 void st_out_track_dir(char *dir, int on);
+/* Hold the signals that handler catches, from just before a temporary
+ * name is created until it is tracked, so that no signal comes between
+ * the two and leaves the file behind; *old is what to release to. */
+void st_signals_hold(sigset_t *old);
+void st_signals_release(const sigset_t *old);
 
 /* The files a stage is to read, one at a time: its operands
  * (st_names_args(), names the caller keeps alive), or the lines of the
