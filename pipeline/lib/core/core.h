@@ -9,6 +9,7 @@
 #define STANCE_CORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define STANCE_VERSION "1.0.0"
@@ -87,7 +88,7 @@ struct st_map {
 	size_t *lens;		/* lens[i] = strlen(keys[i]) */
 	int *vals;		/* vals[i] belongs to keys[i] */
 	size_t n, cap;		/* entries, capacity of keys/vals */
-	size_t *slots;		/* 0 = empty, else index + 1 */
+	uint64_t *slots;	/* 0 = empty, else hash bits and index + 1 */
 	size_t nslots;
 };
 

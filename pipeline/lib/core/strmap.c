@@ -1,6 +1,7 @@
 /* strmap.c - string to int hash map. */
 #include "core/core.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,34 +23,63 @@ void st_map_finish(struct st_map *m)
 	st_map_init(m);
 }
 
-static size_t hash(const char *k, size_t len)
+/* The map's own hash (not st_fnv1a, which is for checksums): eight bytes
+ * at a time, multiplied and folded.  Any change here changes no output:
+ * the map keeps its keys in insertion order. */
+static uint64_t hash(const char *k, size_t len)
 {
-	return (size_t)st_fnv1a(k, len, ST_FNV_INIT);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	while (len >= 8) {
+		memcpy(&w, k, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+		k += 8;
+		len -= 8;
+	}
+	w = 0;
+	memcpy(&w, k, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	return h;
 }
 
-static size_t *find(const struct st_map *m, const char *key, size_t len)
-{
-	size_t h, i;
+/* A slot holds the key's index + 1 in its low 32 bits (0: empty) and the
+ * high 32 bits of its hash above, so that a probe compares keys only when
+ * the hashes agree. */
+#define SLOT_INDEX(s) ((size_t)((s) & 0xffffffffu))
+#define SLOT_HASH(s) ((uint32_t)((s) >> 32))
 
+static uint64_t *find(const struct st_map *m, const char *key, size_t len,
+                      uint32_t *tag)
+{
+	uint64_t h;
+	size_t i;
+
+	h = hash(key, len);
+	*tag = (uint32_t)(h >> 32);
 	if (!m->nslots)
 		return NULL;
-	h = hash(key, len) & (m->nslots - 1);
-	for (i = h;; i = (i + 1) & (m->nslots - 1)) {
-		size_t s = m->slots[i];
-		const char *k;
+	for (i = (size_t)h & (m->nslots - 1);; i = (i + 1) & (m->nslots - 1)) {
+		uint64_t s = m->slots[i];
+		size_t e;
 
 		if (!s)
 			return &m->slots[i];
-		k = m->keys[s - 1];
-		if (m->lens[s - 1] == len && memcmp(k, key, len) == 0)
+		if (SLOT_HASH(s) != *tag)
+			continue;
+		e = SLOT_INDEX(s) - 1;
+		if (m->lens[e] == len && memcmp(m->keys[e], key, len) == 0)
 			return &m->slots[i];
 	}
 }
 
 int *st_map_getn(const struct st_map *m, const char *key, size_t len)
 {
-	size_t *s = find(m, key, len);
-	return s && *s ? &m->vals[*s - 1] : NULL;
+	uint32_t tag;
+	uint64_t *s = find(m, key, len, &tag);
+
+	return s && *s ? &m->vals[SLOT_INDEX(*s) - 1] : NULL;
 }
 
 int *st_map_get(const struct st_map *m, const char *key)
@@ -64,19 +94,24 @@ static void rehash(struct st_map *m)
 	free(m->slots);
 	m->slots = st_xcalloc(n, sizeof *m->slots);
 	m->nslots = n;
-	for (i = 0; i < m->n; i++)
-		*find(m, m->keys[i], m->lens[i]) = i + 1;
+	for (i = 0; i < m->n; i++) {
+		uint32_t tag;
+		uint64_t *slot = find(m, m->keys[i], m->lens[i], &tag);
+
+		*slot = (uint64_t)tag << 32 | (i + 1);
+	}
 }
 
 int *st_map_putn(struct st_map *m, const char *key, size_t len, int v)
 {
-	size_t *s;
+	uint64_t *s;
+	uint32_t tag;
 
 	if ((m->n + 1) * 2 > m->nslots)
 		rehash(m);
-	s = find(m, key, len);
+	s = find(m, key, len, &tag);
 	if (*s)
-		return &m->vals[*s - 1];
+		return &m->vals[SLOT_INDEX(*s) - 1];
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 32;
 		m->keys = st_xrealloc(m->keys, m->cap * sizeof *m->keys);
@@ -86,7 +121,7 @@ int *st_map_putn(struct st_map *m, const char *key, size_t len, int v)
 	m->keys[m->n] = st_xstrndup(key, len);
 	m->lens[m->n] = len;
 	m->vals[m->n] = v;
-	*s = ++m->n;
+	*s = (uint64_t)tag << 32 | ++m->n;
 	return &m->vals[m->n - 1];
 }
 
