@@ -404,7 +404,7 @@ char *st_tsv_unescape(char *s);
 int st_tsv_split(char *line, char **f, int max);
 /* Sort the lines of file in into out with sort(1) in the C locale, by
  * their first nkeys (1 to 3) fields compared as bytes, its memory bounded
- * (32 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
+ * (8 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
  * when sort cannot run or fails. */
 int st_sort_file(const char *in, const char *out, int nkeys,
                  const char *tmpdir, struct st_error *err);

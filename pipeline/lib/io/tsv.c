@@ -89,7 +89,7 @@ int st_sort_file(const char *in, const char *out, int nkeys,
 	if (nkeys > 2)
 		argv[n++] = k3;
 	argv[n++] = "-S";
-	argv[n++] = "32M";
+	argv[n++] = "8M";
 	argv[n++] = "-T";
 	argv[n++] = (char *)tmpdir;
 	argv[n++] = "-o";

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,7 +17,8 @@
  * word; the key itself for an actor or a description), SEQ the line's
  * number, fixed width so that it sorts as text; VARIANTS are the names
  * as written, '\x1f' between them; LABELS the label numbers of the
- * quotes, PROBS their probabilities (%a, exact), ',' between them. */
+ * quotes, PROBS their probabilities (the 16 hex digits of each double's
+ * bits: exact, and quick to write and read), ',' between them. */
 struct st_people {
 	char *dir;
 	char *spill, *sorted, *out, *outsorted;	/* temporary files */
@@ -100,6 +102,42 @@ static void put_group(FILE *fp, const char *key)
 	}
 }
 
+static void put_bits(FILE *fp, double v)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint64_t u;
+	char b[16];
+	int i;
+
+	memcpy(&u, &v, sizeof u);
+	for (i = 15; i >= 0; i--, u >>= 4)
+		b[i] = hex[u & 15];
+	fwrite(b, 1, sizeof b, fp);
+}
+
+/* Read what put_bits() wrote at *s and move *s past it; -1 if it is not
+ * 16 hex digits. */
+static int get_bits(char **s, double *v)
+{
+	uint64_t u = 0;
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		char c = (*s)[i];
+
+		u <<= 4;
+		if (c >= '0' && c <= '9')
+			u |= (uint64_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			u |= (uint64_t)(c - 'a' + 10);
+		else
+			return -1;
+	}
+	*s += 16;
+	memcpy(v, &u, sizeof *v);
+	return 0;
+}
+
 int st_people_add(struct st_people *p, const char *key, const char *name,
                   const char *role, const char *const *variants,
                   size_t nvar, const int *labels, const double *probs,
@@ -126,9 +164,11 @@ int st_people_add(struct st_people *p, const char *key, const char *name,
 		fprintf(p->fp, "%s%d", i ? "," : "", labels[i]);
 	putc('\t', p->fp);
 	for (i = 0; i < nq; i++)
-		for (k = 0; k < p->nlabels; k++)
-			fprintf(p->fp, "%s%a", i || k ? "," : "",
-			        probs[i * (size_t)p->nlabels + (size_t)k]);
+		for (k = 0; k < p->nlabels; k++) {
+			if (i || k)
+				putc(',', p->fp);
+			put_bits(p->fp, probs[i * (size_t)p->nlabels + (size_t)k]);
+		}
 	putc('\n', p->fp);
 	if (ferror(p->fp))
 		return st_fail(err, p->spill, 0, "write error: %s",
@@ -215,12 +255,13 @@ static int add_line(struct group *g, char **f, long seq, int nlabels)
 		s = *end == ',' ? end + 1 : end;
 	}
 	for (s = f[7], k = 0; *s; k = (k + 1) % nlabels) {
-		double v = strtod(s, &end);
+		double v;
 
-		if (end == s)
+		if (get_bits(&s, &v))
 			return -1;
 		sp->mass[k] += v;
-		s = *end == ',' ? end + 1 : end;
+		if (*s == ',')
+			s++;
 	}
 	return 0;
 }
