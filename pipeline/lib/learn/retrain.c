@@ -87,6 +87,18 @@ static int txt_name(const struct dirent *e)
 	       strcmp(e->d_name + n - 4, ".txt") == 0;
 }
 
+/* The *.txt entries of dir, sorted (scandir(3): the caller frees them),
+ * or -1 with err filled. */
+static int list_articles(const char *dir, struct dirent ***ents,
+                         struct st_error *err)
+{
+	int n = scandir(dir, ents, txt_name, alphasort);
+
+	if (n < 0)
+		return st_fail(err, dir, 0, "cannot list: %s", strerror(errno));
+	return n;
+}
+
 /* The previous model and the new one, for comparing their predictions
  * quote by quote. */
 struct compare {
@@ -167,11 +179,8 @@ int st_prediction_changes(const char *old_dir, const char *new_dir,
 	tk = x ? st_tokenizer_new(err) : NULL;
 	if (!tk)
 		goto out;
-	n = scandir(articles_dir, &ents, txt_name, alphasort);
-	if (n < 0) {
-		st_fail(err, articles_dir, 0, "cannot list: %s", strerror(errno));
+	if ((n = list_articles(articles_dir, &ents, err)) < 0)
 		goto out;
-	}
 	for (i = 0; i < n; i++) {
 		struct st_quotes qs;
 		char *id;
@@ -247,11 +256,8 @@ int st_prediction_changes_quotes(const char *old_dir, const char *new_dir,
 	}
 	/* what stance-tokenize skipped: the articles without quotes that
 	 * cannot be read (the others have none to compare) */
-	n = scandir(articles_dir, &ents, txt_name, alphasort);
-	if (n < 0) {
-		st_fail(err, articles_dir, 0, "cannot list: %s", strerror(errno));
+	if ((n = list_articles(articles_dir, &ents, err)) < 0)
 		goto out;
-	}
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(ents[i]->d_name) - 4;
 

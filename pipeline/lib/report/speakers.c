@@ -79,6 +79,21 @@ static void ends(const char *key, const char **first, size_t *nfirst,
 	*last = sp ? sp + 1 : s;
 }
 
+/* "FIRST LAST" of a name key into k (emptied first); returns its last
+ * word. */
+static const char *first_last(const char *key, struct st_buf *k)
+{
+	const char *f, *l;
+	size_t nf;
+
+	ends(key, &f, &nf, &l);
+	st_buf_reset(k);
+	st_buf_add(k, f, nf);
+	st_buf_addc(k, ' ');
+	st_buf_adds(k, l);
+	return l;
+}
+
 void st_speaker_merge(char *const *keys, char *const *names, size_t n,
                       size_t *canon)
 {
@@ -93,24 +108,17 @@ void st_speaker_merge(char *const *keys, char *const *names, size_t n,
 		canon[i] = (size_t)*st_map_put(&same, keys[i], (int)i);
 	/* the longest full name per first and last word */
 	for (i = 0; i < n; i++) {
-		const char *f, *l;
-		size_t nf;
 		int *slot;
 
 		if (keys[i][0] != 'N' || canon[i] != i)
 			continue;
-		ends(keys[i], &f, &nf, &l);
-		st_buf_reset(&k);
-		st_buf_add(&k, f, nf);
-		st_buf_addc(&k, ' ');
-		st_buf_adds(&k, l);
+		first_last(keys[i], &k);
 		slot = st_map_put(&full, k.s, (int)i);
 		if (strlen(names[i]) > strlen(names[*slot]))
 			*slot = (int)i;
 	}
 	for (i = 0; i < n; i++) {
-		const char *f, *l;
-		size_t nf;
+		const char *l;
 		int *slot;
 
 		if (keys[i][0] != 'N')
@@ -119,11 +127,7 @@ void st_speaker_merge(char *const *keys, char *const *names, size_t n,
 			canon[i] = canon[canon[i]];
 			continue;
 		}
-		ends(keys[i], &f, &nf, &l);
-		st_buf_reset(&k);
-		st_buf_add(&k, f, nf);
-		st_buf_addc(&k, ' ');
-		st_buf_adds(&k, l);
+		l = first_last(keys[i], &k);
 		canon[i] = (size_t)*st_map_get(&full, k.s);
 		/* one person per surname, or -2 */
 		slot = st_map_put(&by_surname, l, (int)canon[i]);
