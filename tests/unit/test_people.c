@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report/report.h"
 #include "suites.h"
@@ -128,6 +129,37 @@ START_TEST(test_empty)
 }
 END_TEST
 
+/* sort(1) by the first fields as bytes; its own message comes back as
+ * the error, and nothing of it is left in the folder. */
+START_TEST(test_sort_file)
+{
+	char dir[256], in[300], out[300], names[1024], got[64] = "";
+	struct st_error err = { 0 };
+	FILE *fp;
+
+	test_make_dir(dir, sizeof dir, "sort");
+	snprintf(in, sizeof in, "%s/in", dir);
+	snprintf(out, sizeof out, "%s/out", dir);
+	fp = fopen(in, "w");
+	fputs("b\t2\nB\t9\na\t3\nb\t1\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(st_sort_file(in, out, 2, dir, &err), 0);
+	fp = fopen(out, "r");
+	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 16);
+	fclose(fp);
+	ck_assert_str_eq(got, "B\t9\na\t3\nb\t1\nb\t2\n");
+	unlink(in);
+	unlink(out);
+	ck_assert_int_eq(st_sort_file(in, out, 1, dir, &err), -1);
+	ck_assert_str_eq(err.file, in);
+	ck_assert_msg(strncmp(err.msg, "sort failed: ", 13) == 0 &&
+	              strstr(err.msg, "No such file"), "%s", err.msg);
+	test_list_dir(dir, names, sizeof names);
+	ck_assert_str_eq(names, "");
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *people_suite(void)
 {
 	Suite *s = suite_create("people");
@@ -137,6 +169,7 @@ Suite *people_suite(void)
 	tcase_add_test(tc, test_ambiguous_surname);
 	tcase_add_test(tc, test_escapes);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_sort_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,6 +4,7 @@
 #include "io/io.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,11 +75,12 @@ int st_tsv_split(char *line, char **f, int max)
 int st_sort_file(const char *in, const char *out, int nkeys,
                  const char *tmpdir, struct st_error *err)
 {
-	char *argv[16], **envp;
+	char *argv[16], **envp, *pre, *errpath;
 	char k1[] = "-k1,1", k2[] = "-k2,2", k3[] = "-k3,3";
 	size_t n = 0, ne = 0, i;
+	posix_spawn_file_actions_t fa;
 	pid_t pid;
-	int status, e;
+	int status, e, rc = -1;
 
 	argv[n++] = "sort";
 	argv[n++] = "-t";
@@ -103,14 +105,48 @@ int st_sort_file(const char *in, const char *out, int nkeys,
 	for (i = 0; i < ne; i++)
 		envp[i + 1] = environ[i];
 	envp[ne + 1] = NULL;
-	e = posix_spawnp(&pid, "sort", NULL, NULL, argv, envp);
+	/* sort's own message goes to a file of ours, to be given back as
+	 * the error, not printed */
+	pre = st_temp_prefix("sort");
+	errpath = st_join(tmpdir, pre);
+	free(pre);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 2, errpath,
+	                                 O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	e = posix_spawnp(&pid, "sort", &fa, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
 	free(envp);
-	if (e)
-		return st_fail(err, in, 0, "cannot run sort: %s", strerror(e));
+	if (e) {
+		st_fail(err, in, 0, "cannot run sort: %s", strerror(e));
+		goto out;
+	}
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return st_fail(err, in, 0, "sort: %s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
-		return st_fail(err, in, 0, "sort failed (status %d)", status);
-	return 0;
+		if (errno != EINTR) {
+			st_fail(err, in, 0, "sort: %s", strerror(errno));
+			goto out;
+		}
+	if (WIFEXITED(status) && !WEXITSTATUS(status)) {
+		rc = 0;
+		goto out;
+	}
+	{
+		char line[400] = "";
+		FILE *fp = fopen(errpath, "r");
+
+		if (fp) {
+			if (!fgets(line, sizeof line, fp))
+				line[0] = '\0';
+			fclose(fp);
+		}
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0])
+			st_fail(err, in, 0, "sort failed: %s",
+			        strncmp(line, "sort: ", 6) ? line : line + 6);
+		else
+			st_fail(err, in, 0, "sort failed (status %d)", status);
+	}
+out:
+	unlink(errpath);
+	free(errpath);
+	return rc;
 }
