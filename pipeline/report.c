@@ -212,7 +212,7 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 {
 	static const char *const names[] = { "quotes.csv", "articles.csv",
 		"speakers.csv", "errors.csv", "stance.xlsx", NULL };
-	struct st_stage stage = { NULL, NULL };
+	struct st_stage stage = { NULL, NULL, NULL };
 	struct st_out out[4];
 	struct st_report_opts ro = { 0 };
 	struct st_report *rep = NULL;

@@ -229,7 +229,7 @@ int main(int argc, char **argv)
 	struct st_actors *actors = NULL;
 	char *labels[ST_MAX_LABELS];
 	int ch, k, rc = EXIT_DATA, nlabels = 0, quiet = 0, keep_going = 0;
-	struct st_stage stage = { NULL, NULL };
+	struct st_stage stage = { NULL, NULL, NULL };
 	long v;
 
 	cli_init(argv, "stance-train");

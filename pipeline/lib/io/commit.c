@@ -139,6 +139,7 @@ int st_stage_open(struct st_stage *stage, const char *dir,
 	chmod(tmpl, 0777 & ~st_umask());
 	stage->dir = d;
 	stage->path = tmpl;
+	stage->own = own;
 	/* a signal removes it if nothing but temporary files went in */
 	st_out_track_dir(stage->path, 1);
 	st_signals_release(&old);
@@ -157,8 +158,8 @@ void st_stage_abort(struct st_stage *stage)
 }
 
 /* Move the entries of from that to lacks into to (or back, with undo). */
-static int carry(const char *from, const char *to, char ***moved,
-                 size_t *nmoved)
+static int carry(const char *from, const char *to, const char *const *own,
+                 char ***moved, size_t *nmoved)
 {
 	struct dirent *e;
 	DIR *d = opendir(from);
@@ -169,7 +170,8 @@ static int carry(const char *from, const char *to, char ***moved,
 	while ((e = readdir(d)) != NULL) {
 		char *a, *b;
 
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    owned(e->d_name, own))
 			continue;
 		a = fmt("%s/%s", from, e->d_name);
 		b = fmt("%s/%s", to, e->d_name);
@@ -217,7 +219,7 @@ int st_stage_commit(struct st_stage *stage, int flags, struct st_error *err)
 	if ((flags & ST_STAGE_CARRY) && had)
 		st_remove_stale_in(stage->dir);
 	if ((flags & ST_STAGE_CARRY) && had &&
-	    carry(stage->dir, stage->path, &moved, &nmoved) != 0) {
+	    carry(stage->dir, stage->path, stage->own, &moved, &nmoved) != 0) {
 		st_fail(err, stage->dir, 0, "cannot move its other files "
 		        "across: %s", strerror(errno));
 		goto undo;

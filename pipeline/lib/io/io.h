@@ -98,8 +98,10 @@ unsigned st_umask(void);
  * DIR but the old one beside it.
  *
  * With ST_STAGE_CARRY, entries of the old DIR that the stage did not write
- * (plots and evaluations beside the reports) are moved into the stage just
- * before the swap, and back if it fails.  With ST_STAGE_KEEP_PREV the old
+ * and that are not among own (plots and evaluations beside the reports)
+ * are moved into the stage just before the swap, and back if it fails: a
+ * file of own that this run did not write (a workbook asked for the last
+ * time only) goes with the old folder.  With ST_STAGE_KEEP_PREV the old
  * folder becomes DIR.prev, replacing an older one; otherwise it is removed.
  *
  * Errors name the folder and return -1 with err filled; on failure the
@@ -108,6 +110,7 @@ unsigned st_umask(void);
 struct st_stage {
 	char *dir;	/* the folder to replace */
 	char *path;	/* the folder being written */
+	const char *const *own;	/* the caller's, kept alive until the end */
 };
 
 #define ST_STAGE_CARRY 1
