@@ -50,6 +50,15 @@ ifneq ($(filter run annotate plots,$(MAKECMDGOALS)),)
 ifeq ($(wildcard $(ARTICLES)/.),)
 $(error ARTICLES=$(ARTICLES): no such folder)
 endif
+# REPORTS itself is made by the run, its parent folder is not
+st_reports_parent := $(patsubst %/,%,$(dir $(abspath $(REPORTS))))
+ifeq ($(wildcard $(st_reports_parent)/.),)
+$(error REPORTS=$(REPORTS): its folder $(st_reports_parent) does not exist \
+	(mkdir -p $(st_reports_parent)))
+endif
+ifeq ($(wildcard $(MODEL)/.),)
+$(error MODEL=$(MODEL): no such folder)
+endif
 st_missing := $(filter-out $(wildcard $(MODEL)/stance.model \
 	$(MODEL)/vocab.txt $(MODEL)/labels.txt),$(MODEL)/stance.model \
 	$(MODEL)/vocab.txt $(MODEL)/labels.txt)

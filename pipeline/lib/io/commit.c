@@ -39,12 +39,20 @@ static char *prefix(const char *name, const char *sep)
 	return st_buf_detach(&s);
 }
 
-static int owned(const char *name, const char *const *own)
+/* Is name one of the files own lists? */
+static int listed(const char *name, const char *const *own)
 {
 	for (; own && *own; own++)
 		if (!strcmp(name, *own))
 			return 1;
-	return strstr(name, ".tmp-") != NULL;
+	return 0;
+}
+
+/* ... or a temporary file (a stage's own, or one of a live process's,
+ * which a stale stage must not hand back)? */
+static int owned(const char *name, const char *const *own)
+{
+	return listed(name, own) || strstr(name, ".tmp-") != NULL;
 }
 
 /* Remove the stages of dir that ended processes left.  One killed after
@@ -171,7 +179,7 @@ static int carry(const char *from, const char *to, const char *const *own,
 		char *a, *b;
 
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
-		    owned(e->d_name, own))
+		    listed(e->d_name, own))
 			continue;
 		a = fmt("%s/%s", from, e->d_name);
 		b = fmt("%s/%s", to, e->d_name);
