@@ -61,12 +61,13 @@ int cli_read_text(const char *path, struct st_buf *buf, struct st_error *err)
 			if (strncmp(enc, "UTF-16", 6) == 0)
 				st_fail(err, name, 1, "%s text, not UTF-8: convert "
 				        "it with iconv -f UTF-16 -t UTF-8 '%s' > "
-				        "'%s.utf8'", enc, name, name);
+				        "'%s.utf8' && mv '%s.utf8' '%s'", enc, name,
+				        name, name, name);
 			else
 				st_fail(err, name, err->line, "invalid UTF-8, "
 				        "likely %s text: convert it with iconv -f "
-				        "%s -t UTF-8 '%s' > '%s.utf8'", enc, enc,
-				        name, name);
+				        "%s -t UTF-8 '%s' > '%s.utf8' && mv '%s.utf8' "
+				        "'%s'", enc, enc, name, name, name, name);
 		}
 		return -1;
 	}

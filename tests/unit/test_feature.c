@@ -656,6 +656,9 @@ START_TEST(test_vec_parse_ok)
 }
 END_TEST
 
+
+#define BAD_LABEL \
+	"bad label (a vectors file holds LIBSVM lines: LABEL INDEX:VALUE ...)"
 static void expect_vec_error(const char *line_text, long maxidx, long line,
                              const char *msg)
 {
@@ -690,9 +693,9 @@ START_TEST(test_vec_parse_errors)
 	expect_vec_error("1 2:0.5x", 0, 25, "bad value for feature 2");
 	expect_vec_error("1 x:1", 0, 26, "bad feature 'x:1'");
 	expect_vec_error("1 2", 0, 27, "bad feature '2'");
-	expect_vec_error("abc 1:1", 0, 28, "bad label");
-	expect_vec_error("", 0, 29, "bad label");
-	expect_vec_error("1.5 1:1", 0, 30, "bad label");
+	expect_vec_error("abc 1:1", 0, 28, BAD_LABEL);
+	expect_vec_error("", 0, 29, BAD_LABEL);
+	expect_vec_error("1.5 1:1", 0, 30, BAD_LABEL);
 }
 END_TEST
 

@@ -156,7 +156,8 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
 	lab = strtol(s, &end, 10);
 	if (end == s || errno || (*end && *end != ' ' && *end != '\t') ||
 	    lab < -1000000 || lab > 1000000)
-		return st_fail(err, path, line, "bad label");
+		return st_fail(err, path, line, "bad label (a vectors file holds "
+		               "LIBSVM lines: LABEL INDEX:VALUE ...)");
 	*label = (int)lab;
 	s = end;
 	for (;;) {
