@@ -43,6 +43,19 @@ void *st_xrealloc(void *p, size_t n);
 char *st_xstrdup(const char *s);
 char *st_xstrndup(const char *s, size_t n);
 
+/* Room for one more element in the array p of n elements and cap
+ * allocated (any integer type): when full, cap doubles (first when it is
+ * 0) and p is reallocated; the n elements stay.  The array is the
+ * caller's, freed with free(3).  Aborts, as st_xrealloc(), when memory
+ * runs out. */
+#define ST_GROW(p, n, cap, first)                                           \
+	do {                                                                \
+		if ((n) >= (cap)) {                                         \
+			(cap) = (cap) ? (cap) * 2 : (first);                \
+			(p) = st_xrealloc((p), (size_t)(cap) * sizeof *(p)); \
+		}                                                           \
+	} while (0)
+
 /* A growable byte string, always NUL-terminated.  Initialise with
  * ST_BUF_INIT or st_buf_init(); st_buf_finish() frees the bytes;
  * st_buf_detach() hands them to the caller, who frees them with free(3). */

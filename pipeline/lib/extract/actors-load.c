@@ -147,10 +147,7 @@ int st_actors_load(struct st_actors *a, const char *path, const char *text,
 			p = eol ? eol + 1 : end;
 			continue;
 		}
-		if (nrec == caprec) {
-			caprec = caprec ? caprec * 2 : 256;
-			recs = st_xrealloc(recs, caprec * sizeof *recs);
-		}
+		ST_GROW(recs, nrec, caprec, 256);
 		r = &recs[nrec++];
 		memset(r, 0, sizeof *r);
 		r->line = line;
@@ -215,10 +212,7 @@ int st_actors_load(struct st_actors *a, const char *path, const char *text,
 			continue;
 		slot = st_map_put(&a->ids, r->f[1], (int)a->nac);
 		if (*slot == (int)a->nac) {
-			if (a->nac == a->capac) {
-				a->capac = a->capac ? a->capac * 2 : 256;
-				a->ac = st_xrealloc(a->ac, a->capac * sizeof *a->ac);
-			}
+			ST_GROW(a->ac, a->nac, a->capac, 256);
 			a->nac++;
 		} else {
 			st_actor_clear(&a->ac[*slot]);
@@ -268,10 +262,7 @@ int st_actors_load(struct st_actors *a, const char *path, const char *text,
 
 		if (!r->aff)
 			continue;
-		if (a->naf == a->capaf) {
-			a->capaf = a->capaf ? a->capaf * 2 : 256;
-			a->af = st_xrealloc(a->af, a->capaf * sizeof *a->af);
-		}
+		ST_GROW(a->af, a->naf, a->capaf, 256);
 		f = &a->af[a->naf++];
 		f->actor = *st_map_get(&a->ids, r->f[1]);
 		f->a.from = r->f[2];

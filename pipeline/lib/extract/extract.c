@@ -68,11 +68,7 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		if (s->open_end && s->para == d.np - 1) {
 			/* still open where the text ends: a page cut off, not
 			 * a statement */
-			if (x->ncut == x->capcut) {
-				x->capcut = x->capcut ? 2 * x->capcut : 4;
-				x->cut = st_xrealloc(x->cut, x->capcut *
-				                     sizeof *x->cut);
-			}
+			ST_GROW(x->cut, x->ncut, x->capcut, 4);
 			x->cut[x->ncut++] = d.t[s->open].s;
 			continue;
 		}

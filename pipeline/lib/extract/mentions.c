@@ -42,10 +42,7 @@ static int add_mention(struct st_doc *d, int t0, int t1, int kind, int person)
 {
 	struct st_mention *m;
 
-	if (d->nm == d->capm) {
-		d->capm = d->capm ? d->capm * 2 : 32;
-		d->m = st_xrealloc(d->m, (size_t)d->capm * sizeof *d->m);
-	}
+	ST_GROW(d->m, d->nm, d->capm, 32);
 	m = &d->m[d->nm];
 	memset(m, 0, sizeof *m);
 	m->t0 = t0;
@@ -69,10 +66,7 @@ int st_person_new(struct st_doc *d, const char *name, size_t n)
 	struct st_person *pe;
 	const char *sp;
 
-	if (d->npe == d->cappe) {
-		d->cappe = d->cappe ? d->cappe * 2 : 16;
-		d->pe = st_xrealloc(d->pe, (size_t)d->cappe * sizeof *d->pe);
-	}
+	ST_GROW(d->pe, d->npe, d->cappe, 16);
 	pe = &d->pe[d->npe];
 	memset(pe, 0, sizeof *pe);
 	pe->name = st_xstrndup(name, n);

@@ -149,10 +149,7 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 	struct st_tok *t;
 	const char *w = d->text + s;
 
-	if (d->nt == d->capt) {
-		d->capt = d->capt ? d->capt * 2 : 256;
-		d->t = st_xrealloc(d->t, (size_t)d->capt * sizeof *d->t);
-	}
+	ST_GROW(d->t, d->nt, d->capt, 256);
 	t = &d->t[d->nt++];
 	memset(t, 0, sizeof *t);
 	t->s = (uint32_t)s;
@@ -271,10 +268,7 @@ void st_scan(struct st_doc *d, struct st_scanner *sc)
 			pos++;
 		if (s == e)
 			continue;
-		if (d->np == d->capp) {
-			d->capp = d->capp ? d->capp * 2 : 32;
-			d->p = st_xrealloc(d->p, (size_t)d->capp * sizeof *d->p);
-		}
+		ST_GROW(d->p, d->np, d->capp, 32);
 		p = &d->p[d->np];
 		p->s = s;
 		p->e = e;

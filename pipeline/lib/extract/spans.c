@@ -113,10 +113,7 @@ static struct st_span *add_span(struct st_doc *d, int open, int close,
 {
 	struct st_span *s;
 
-	if (d->nsp == d->capsp) {
-		d->capsp = d->capsp ? d->capsp * 2 : 32;
-		d->sp = st_xrealloc(d->sp, (size_t)d->capsp * sizeof *d->sp);
-	}
+	ST_GROW(d->sp, d->nsp, d->capsp, 32);
 	s = &d->sp[d->nsp++];
 	memset(s, 0, sizeof *s);
 	s->open = open;

@@ -183,11 +183,7 @@ static void r_field(void *s, size_t n, void *data)
 {
 	struct st_csv_reader *r = data;
 
-	if (r->cur.n == r->capf) {
-		r->capf = r->capf ? r->capf * 2 : 16;
-		r->cur.field = st_xrealloc(r->cur.field,
-		                           r->capf * sizeof *r->cur.field);
-	}
+	ST_GROW(r->cur.field, r->cur.n, r->capf, 16);
 	/* CSV_APPEND_NULL makes s a string; an empty field may come as NULL */
 	r->cur.field[r->cur.n++] = st_xstrndup(s ? s : "", s ? n : 0);
 }
@@ -197,10 +193,7 @@ static void r_row(int c, void *data)
 	struct st_csv_reader *r = data;
 
 	(void)c;
-	if (r->nq == r->capq) {
-		r->capq = r->capq ? r->capq * 2 : 16;
-		r->q = st_xrealloc(r->q, r->capq * sizeof *r->q);
-	}
+	ST_GROW(r->q, r->nq, r->capq, 16);
 	r->q[r->nq].field = r->cur.field;
 	r->q[r->nq].n = r->cur.n;
 	r->q[r->nq].line = r->row_line ? r->row_line : r->line;

@@ -50,10 +50,7 @@ struct st_quote *st_quotes_add(struct st_quotes *qs)
 {
 	struct st_quote *q;
 
-	if (qs->n == qs->cap) {
-		qs->cap = qs->cap ? qs->cap * 2 : 16;
-		qs->q = st_xrealloc(qs->q, qs->cap * sizeof *qs->q);
-	}
+	ST_GROW(qs->q, qs->n, qs->cap, 16);
 	q = &qs->q[qs->n++];
 	memset(q, 0, sizeof *q);
 	q->article = st_xstrdup("");

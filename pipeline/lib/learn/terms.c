@@ -83,10 +83,7 @@ static void count_term(struct st_featurizer *f, struct st_map *terms)
 	idx = st_map_getn(&f->vocab->idx, f->term.s, f->term.len);
 	if (!idx)
 		return;		/* not in the vocabulary: no feature */
-	if (f->nidx == f->capidx) {
-		f->capidx = f->capidx ? f->capidx * 2 : 256;
-		f->idx = st_xrealloc(f->idx, f->capidx * sizeof *f->idx);
-	}
+	ST_GROW(f->idx, f->nidx, f->capidx, 256);
 	f->idx[f->nidx++] = *idx;
 }
 

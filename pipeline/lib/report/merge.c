@@ -214,11 +214,7 @@ static int find_pred(const struct st_merge *m, struct stream *s,
 			        s->pend[*slot].line);
 			goto out;
 		}
-		if (s->npend == s->cappend) {
-			s->cappend = s->cappend ? s->cappend * 2 : 64;
-			s->pend = st_xrealloc(s->pend,
-			                      s->cappend * sizeof *s->pend);
-		}
+		ST_GROW(s->pend, s->npend, s->cappend, 64);
 		e = &s->pend[s->npend++];
 		e->article = st_xstrdup(r->field[0]);
 		e->quote_id = st_xstrdup(r->field[1]);

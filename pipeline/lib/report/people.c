@@ -216,10 +216,7 @@ static int add_line(struct group *g, char **f, long seq, int nlabels)
 	int k;
 
 	if (*slot == (int)g->n) {
-		if (g->n == g->cap) {
-			g->cap = g->cap ? g->cap * 2 : 16;
-			g->sp = st_xrealloc(g->sp, g->cap * sizeof *g->sp);
-		}
+		ST_GROW(g->sp, g->n, g->cap, 16);
 		memset(&g->sp[g->n], 0, sizeof g->sp[g->n]);
 		g->sp[g->n].key = st_xstrdup(key);
 		g->sp[g->n].name = st_xstrdup(name);

@@ -89,10 +89,7 @@ int st_todo_add(struct st_todo *r, const struct st_quote *q,
 {
 	struct todo_row *t;
 
-	if (r->ntr == r->captr) {
-		r->captr = r->captr ? r->captr * 2 : 256;
-		r->tr = st_xrealloc(r->tr, r->captr * sizeof *r->tr);
-	}
+	ST_GROW(r->tr, r->ntr, r->captr, 256);
 	t = &r->tr[r->ntr];
 	t->article = st_xstrdup(q->article);
 	t->text = st_xstrdup(q->text);
