@@ -97,11 +97,6 @@ static void put(struct st_csv_writer *w, const char *s, size_t n, int safe)
 	}
 }
 
-void st_csv_putn(struct st_csv_writer *w, const char *s, size_t n)
-{
-	put(w, s, n, w->safe);
-}
-
 void st_csv_put(struct st_csv_writer *w, const char *s)
 {
 	put(w, s ? s : "", s ? strlen(s) : 0, w->safe);

@@ -186,7 +186,6 @@ struct st_csv_writer {
 };
 void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
                         int safe);
-void st_csv_putn(struct st_csv_writer *w, const char *s, size_t n);
 void st_csv_put(struct st_csv_writer *w, const char *s);
 /* A number or other text that must never be neutralised. */
 void st_csv_putraw(struct st_csv_writer *w, const char *s);
