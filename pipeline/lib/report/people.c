@@ -402,10 +402,17 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 		               strerror(errno));
 	}
 	p->fp = NULL;
-	if (st_sort_file(p->spill, p->sorted, 2, p->dir, err) ||
-	    merge_groups(p, err) ||
-	    st_sort_file(p->out, p->outsorted, 3, p->dir, err))
+	/* each file is removed as soon as the next is made from it, so that
+	 * the disk holds two of them at most */
+	if (st_sort_file(p->spill, p->sorted, 2, p->dir, err))
 		return -1;
+	unlink(p->spill);
+	if (merge_groups(p, err))
+		return -1;
+	unlink(p->sorted);
+	if (st_sort_file(p->out, p->outsorted, 3, p->dir, err))
+		return -1;
+	unlink(p->out);
 	in = fopen(p->outsorted, "r");
 	if (!in)
 		return st_fail(err, p->outsorted, 0, "cannot open: %s",
