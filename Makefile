@@ -180,16 +180,14 @@ update_list = mkdir -p $(dir $(1)) && t=$(1).tmp-$$$$ && \
 	printf '%s\n' '$(2)' > $$t && \
 	{ cmp -s $$t $(1) && rm -f $$t || mv -f $$t $(1); }
 
-# Each batch's list of articles, and its signature (ids, sizes, times),
-# rewritten only when they change.
-$(QDIR)/shard-%.list $(QDIR)/shard-%.sig: FORCE $(BIN)/stance-shard
-	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) $*
-
-$(QDIR)/articles.list: FORCE $(BIN)/stance-shard
-	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) all
-
-$(QDIR)/skipped.csv: FORCE $(BIN)/stance-shard
-	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS) skipped
+# Each batch's list of articles and its signature (ids, sizes, times),
+# every id, and what the folder holds besides articles: made together, in
+# one pass over the folder, and each rewritten only when it changes.
+LISTS := $(shards:%=$(QDIR)/shard-%.list) $(shards:%=$(QDIR)/shard-%.sig) \
+	$(QDIR)/articles.list $(QDIR)/skipped.csv
+$(LISTS): $(QDIR)/lists ;
+$(QDIR)/lists: FORCE $(BIN)/stance-shard
+	@STANCE_BIN=$(BIN) scripts/shard-lists $(ARTICLES) $(QDIR) $(SHARDS)
 
 # An article that cannot be read is skipped and listed in the batch's
 # errors file; stance-report gathers them into REPORTS/errors.csv.

@@ -24,6 +24,8 @@ static const char usage[] =
 "                     holds that is not an article: other files, folders,\n"
 "                     and *.txt files whose name holds a control character\n"
 "                     or invalid UTF-8 (those are never printed)\n"
+"  -b, --numbered     start each line with the article's batch, 0 to N-1,\n"
+"                     and a tab\n"
 "  -h, --help         display this help and exit\n"
 "  -V, --version      output version information and exit\n"
 "\n"
@@ -68,12 +70,29 @@ static void printable(struct st_buf *b, const char *name)
 	}
 }
 
+/* Why the entry name of the folder, at path, is not an article, or NULL
+ * (with *sb filled); txt: the name ends in .txt. */
+static const char *not_article(const char *path, const char *name,
+                               size_t len, int txt, struct stat *sb)
+{
+	if (stat(path, sb) != 0)
+		return "cannot be read";
+	if (S_ISDIR(sb->st_mode))
+		return "folder";
+	if (!S_ISREG(sb->st_mode))
+		return "not a regular file";
+	if (!txt)
+		return "not named *.txt";
+	return bad_name(name, len);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "batches", required_argument, NULL, 'n' },
 		{ "batch", required_argument, NULL, 'k' },
 		{ "skipped", required_argument, NULL, 's' },
+		{ "numbered", no_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -85,14 +104,15 @@ int main(int argc, char **argv)
 	struct st_buf shown = ST_BUF_INIT;
 	const char *skipped = NULL;
 	struct dirent *e;
-	long n = 1, k = -1;
-	int c, rc = EXIT_DATA;
+	long n = 1, k = -1, batch;
+	int c, numbered = 0, rc = EXIT_DATA;
 	DIR *dir;
 
 	cli_init(argv, "stance-shard");
-	while ((c = getopt_long(argc, argv, "n:k:s:hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:k:s:bhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': skipped = optarg; break;
+		case 'b': numbered = 1; break;
 		case 'n':
 			if (st_parse_long(optarg, &n) || n < 1 || n > 100000)
 				cli_usage_error("bad number of batches '%s'", optarg);
@@ -140,18 +160,7 @@ int main(int argc, char **argv)
 		st_buf_addf(&path, "%s/%s", argv[optind], e->d_name);
 		if (!txt && !skipped)
 			continue;
-		{
-			if (stat(path.s, &sb) != 0)
-				why = "cannot be read";
-			else if (S_ISDIR(sb.st_mode))
-				why = "folder";
-			else if (!S_ISREG(sb.st_mode))
-				why = "not a regular file";
-			else if (!txt)
-				why = "not named *.txt";
-			else
-				why = bad_name(e->d_name, len);
-		}
+		why = not_article(path.s, e->d_name, len, txt, &sb);
 		if (why) {
 			if (skipped) {
 				printable(&shown, e->d_name);
@@ -161,9 +170,12 @@ int main(int argc, char **argv)
 			}
 			continue;
 		}
-		if (k >= 0 && (long)(st_fnv1a(e->d_name, len - 4, ST_FNV_INIT) %
-		                     (unsigned long long)n) != k)
+		batch = (long)(st_fnv1a(e->d_name, len - 4, ST_FNV_INIT) %
+		               (unsigned long long)n);
+		if (k >= 0 && batch != k)
 			continue;
+		if (numbered)
+			printf("%ld\t", batch);
 		printf("%s\t%.*s\t%lld\t%lld%09ld\n", path.s, (int)(len - 4),
 		       e->d_name, (long long)sb.st_size,
 		       (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
