@@ -225,13 +225,42 @@ static int runs(char c)
 	return c && strchr(".,;:!?-*=_~#+/\\|<>^", c) != NULL;
 }
 
+/* The next token at off or later in text[0..e) when the ASCII twin of
+ * TOKEN_RE answers and needs no PCRE2: a word, or one character that
+ * starts no mark, entity or word.  1 and [*a, *b), or 0 to ask the
+ * pattern. */
+static int quick_token(const char *text, size_t e, size_t off,
+                       size_t *ascii_end, size_t *a, size_t *b)
+{
+	size_t u = st_ascii_end(text, e, off, ascii_end), p = off;
+	char c;
+
+	/* \s of a pattern without UCP: tab, LF, VT, FF, CR, space */
+	while (p < u && (text[p] == ' ' || (text[p] >= '\t' &&
+	                                    text[p] <= '\r')))
+		p++;
+	if (p == u)
+		return 0;
+	c = text[p];
+	if (c == '&' || c == '\'')
+		return 0;
+	*a = p;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		*b = st_ascii_word_end(text, p, u);
+	else
+		*b = p + 1;
+	return u == e || *b + 1 < u;
+}
+
 static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,
                           size_t e)
 {
 	size_t off = s, ascii_end = 0, a, b;
 
-	while (off < e && st_pattern_next(sc->re, d->text, e, off, &ascii_end,
-	                                  &a, &b)) {
+	while (off < e &&
+	       (quick_token(d->text, e, off, &ascii_end, &a, &b) ||
+	        st_pattern_next(sc->re, d->text, e, off, &ascii_end, &a, &b))) {
 		if (b == a + 1 && runs(d->text[a]))
 			while (b < e && d->text[b] == d->text[a])
 				b++;

@@ -77,8 +77,7 @@ static int match(struct one *o, const char *s, size_t n, size_t off,
 	return 1;
 }
 
-int st_pattern_next(struct st_pattern *p, const char *s, size_t n,
-                    size_t off, size_t *ascii_end, size_t *a, size_t *b)
+size_t st_ascii_end(const char *s, size_t n, size_t off, size_t *ascii_end)
 {
 	size_t u = *ascii_end;
 
@@ -87,6 +86,37 @@ int st_pattern_next(struct st_pattern *p, const char *s, size_t n,
 			;
 		*ascii_end = u;
 	}
+	return u;
+}
+
+static int alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+size_t st_ascii_word_end(const char *s, size_t a, size_t u)
+{
+	size_t b = a + 1;
+
+	for (;;) {
+		while (b < u && alnum(s[b]))
+			b++;
+		/* an inner apostrophe or hyphen, when a letter or digit
+		 * follows it */
+		if (b + 1 < u && (s[b] == '\'' || s[b] == '-') &&
+		    alnum(s[b + 1]))
+			b += 2;
+		else
+			return b;
+	}
+}
+
+int st_pattern_next(struct st_pattern *p, const char *s, size_t n,
+                    size_t off, size_t *ascii_end, size_t *a, size_t *b)
+{
+	size_t u = st_ascii_end(s, n, off, ascii_end);
+
 	/* On s[off..u) the twin finds what the Unicode pattern would, unless
 	 * it needed to look at s[u] or past it: at the end of the subject,
 	 * or when its match ends within a byte of u. */

@@ -184,13 +184,33 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n)
 	return set[0].tok;
 }
 
+/* The next word at off or later in s[0..n) when the ASCII twin of WORD_RE
+ * answers and needs no PCRE2: 1 and [*a, *b), or 0 to ask the pattern. */
+static int quick_word(const char *s, size_t n, size_t off,
+                      size_t *ascii_end, size_t *a, size_t *b)
+{
+	size_t u = st_ascii_end(s, n, off, ascii_end), p;
+
+	/* only an ASCII letter or digit starts a word in ASCII */
+	for (p = off; p < u; p++)
+		if ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
+		    (s[p] >= '0' && s[p] <= '9'))
+			break;
+	if (p == u)
+		return 0;
+	*a = p;
+	*b = st_ascii_word_end(s, p, u);
+	return u == n || *b + 1 < u;
+}
+
 size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
                    struct st_buf *out)
 {
 	size_t off = 0, count = 0, ascii_end = 0, a, b;
 
-	while (off < n && st_pattern_next(t->re, s, n, off, &ascii_end, &a,
-	                                  &b)) {
+	while (off < n &&
+	       (quick_word(s, n, off, &ascii_end, &a, &b) ||
+	        st_pattern_next(t->re, s, n, off, &ascii_end, &a, &b))) {
 		const char *tok;
 
 		off = b > a ? b : a + 1;
