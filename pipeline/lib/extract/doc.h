@@ -75,7 +75,33 @@ struct st_lexicon {
 	struct st_map clause;		/* clause-words.txt: ST_CW_* */
 	struct st_map aliases;		/* person noun -> index in alias_of */
 	struct st_map alias_of;		/* what a person noun is short for */
+	/* a bit for each key of classes at st_class_slot() of it: most
+	 * words of a text are in no class, and a clear bit says so without
+	 * a lookup */
+	unsigned char class_bits[1 << 13];
 };
+
+/* The bit of class_bits for the folded word w[0..n), n > 0: its length
+ * and its first and last bytes. */
+static inline unsigned st_class_slot(const char *w, size_t n)
+{
+	unsigned f = (unsigned char)w[0], l = (unsigned char)w[n - 1];
+
+	return (f * 67u + l * 7919u + (unsigned)n * 1031u) & 0xffffu;
+}
+
+/* The ST_W_* classes of the folded word w[0..n): 0 for none. */
+static inline int st_classes_of(const struct st_lexicon *lx, const char *w,
+                                size_t n)
+{
+	unsigned slot = n ? st_class_slot(w, n) : 0;
+	int *c;
+
+	if (n && !(lx->class_bits[slot >> 3] & (1u << (slot & 7))))
+		return 0;
+	c = st_map_getn(&lx->classes, w, n);
+	return c ? *c : 0;
+}
 
 /* Load every list; cannot fail (the lists are compiled in). */
 void st_lexicon_init(struct st_lexicon *lx);

@@ -176,6 +176,14 @@ void st_lexicon_init(struct st_lexicon *lx)
 	for (i = 0; i < lx->phrases.n; i++)
 		*st_map_putn(&lx->classes, lx->phrases.keys[i],
 		             strcspn(lx->phrases.keys[i], " "), 0) |= ST_W_PHRASE;
+	for (i = 0; i < lx->classes.n; i++) {
+		unsigned slot;
+
+		if (!lx->classes.lens[i])
+			continue;
+		slot = st_class_slot(lx->classes.keys[i], lx->classes.lens[i]);
+		lx->class_bits[slot >> 3] |= (unsigned char)(1u << (slot & 7));
+	}
 }
 
 void st_lexicon_finish(struct st_lexicon *lx)

@@ -161,16 +161,15 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 		return;
 	if (word_start(w, e - s)) {
 		size_t at = d->fold.len;
-		int *c;
+		int c;
 
 		st_fold_add(&d->fold, w, e - s);
-		c = st_map_getn(&d->lx->classes, d->fold.s + at,
-		                d->fold.len - at);
+		c = st_classes_of(d->lx, d->fold.s + at, d->fold.len - at);
 		st_buf_addc(&d->fold, '\0');
 		t->fold = (uint32_t)at;
 		t->type = ST_T_WORD;
 		t->cap = (unsigned char)first_is_upper(w, e - s);
-		t->cls = c ? (uint16_t)*c : 0;
+		t->cls = (uint16_t)c;
 	} else {
 		t->type = ST_T_PUNCT;
 		/* every mark starts with one of these bytes */
