@@ -244,8 +244,7 @@ static int quick_token(const char *text, size_t e, size_t off,
 	if (c == '&' || c == '\'')
 		return 0;
 	*a = p;
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9'))
+	if (st_ascii_alnum(c))
 		*b = st_ascii_word_end(text, p, u);
 	else
 		*b = p + 1;

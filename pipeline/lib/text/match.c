@@ -77,35 +77,17 @@ static int match(struct one *o, const char *s, size_t n, size_t off,
 	return 1;
 }
 
-size_t st_ascii_end(const char *s, size_t n, size_t off, size_t *ascii_end)
-{
-	size_t u = *ascii_end;
-
-	if (off >= u) {
-		for (u = off; u < n && !(s[u] & 0x80); u++)
-			;
-		*ascii_end = u;
-	}
-	return u;
-}
-
-static int alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
 size_t st_ascii_word_end(const char *s, size_t a, size_t u)
 {
 	size_t b = a + 1;
 
 	for (;;) {
-		while (b < u && alnum(s[b]))
+		while (b < u && st_ascii_alnum(s[b]))
 			b++;
 		/* an inner apostrophe or hyphen, when a letter or digit
 		 * follows it */
 		if (b + 1 < u && (s[b] == '\'' || s[b] == '-') &&
-		    alnum(s[b + 1]))
+		    st_ascii_alnum(s[b + 1]))
 			b += 2;
 		else
 			return b;

@@ -193,8 +193,7 @@ static int quick_word(const char *s, size_t n, size_t off,
 
 	/* only an ASCII letter or digit starts a word in ASCII */
 	for (p = off; p < u; p++)
-		if ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
-		    (s[p] >= '0' && s[p] <= '9'))
+		if (st_ascii_alnum(s[p]))
 			break;
 	if (p == u)
 		return 0;
