@@ -267,22 +267,37 @@ static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,
 	}
 }
 
+/* The first byte c at pos or later in text[0..len), or len. */
+static size_t next_byte(const char *text, size_t pos, size_t len, char c)
+{
+	const char *at = memchr(text + pos, c, len - pos);
+
+	return at ? (size_t)(at - text) : len;
+}
+
 void st_scan(struct st_doc *d, struct st_scanner *sc)
 {
-	size_t pos = 0;
+	size_t pos = 0, lf, cr;
 	long num = 0;
 	int i;
 
 	/* a byte order mark is no part of the first paragraph */
 	if (d->len >= 3 && memcmp(d->text, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
+	/* the next LF and CR, each looked for again only once passed: a
+	 * text may have only one of them */
+	lf = next_byte(d->text, pos, d->len, '\n');
+	cr = next_byte(d->text, pos, d->len, '\r');
 	while (pos < d->len) {
 		/* a paragraph ends at LF, CRLF or a lone CR (old Mac files) */
-		size_t end = pos, e, s = pos;
+		size_t end, e, s = pos;
 		struct st_para *p;
 
-		while (end < d->len && d->text[end] != '\n' && d->text[end] != '\r')
-			end++;
+		if (lf < pos)
+			lf = next_byte(d->text, pos, d->len, '\n');
+		if (cr < pos)
+			cr = next_byte(d->text, pos, d->len, '\r');
+		end = lf < cr ? lf : cr;
 		e = end;
 		while (e > s && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
 			e--;
