@@ -97,8 +97,11 @@ static int month_at(const char *p, const char *end, size_t *n)
 	if (k < 3)
 		return 0;
 	for (m = 0; m < 12; m++) {
-		size_t full = strlen(months[m]), i;
+		size_t full, i;
 
+		if (lower(p[0]) != months[m][0])
+			continue;
+		full = strlen(months[m]);
 		if (k > full || (k < full && k != 3 && !(m == 8 && k == 4)))
 			continue;
 		for (i = 0; i < k && lower(p[i]) == months[m][i]; i++)
