@@ -241,15 +241,21 @@ struct st_quote {
 struct st_quotes {
 	struct st_quote *q;
 	size_t n, cap;
+	size_t made;	/* q[0..made) own their strings: q[n..made) are the
+			 * quotes st_quotes_clear() left, for st_quotes_add()
+			 * to use again */
 };
 
 void st_quotes_init(struct st_quotes *qs);
 void st_quotes_finish(struct st_quotes *qs);
+/* Empty qs, keeping its quotes' memory for the next st_quotes_add(). */
+void st_quotes_clear(struct st_quotes *qs);
 /* Append a zeroed quote (all strings "", speaker_confidence -1) and
  * return it. */
 struct st_quote *st_quotes_add(struct st_quotes *qs);
 void st_quote_finish(struct st_quote *q);
-/* Replace *field by a copy of s[0..n). */
+/* Replace *field (a string from malloc(3), or NULL) by a copy of
+ * s[0..n), in the same memory when it has room. */
 void st_set(char **field, const char *s, size_t n);
 
 /* The columns written, NULL-terminated; the first ST_QUOTES_REQUIRED
