@@ -11,6 +11,7 @@ struct st_extractor {
 	struct st_scanner *sc;
 	size_t *cut;		/* cut-off quotations of the last article */
 	size_t ncut, capcut;
+	struct st_buf tokens;	/* a quote's tokens, before st_set() */
 };
 
 struct st_extractor *st_extractor_new(struct st_error *err)
@@ -32,6 +33,7 @@ void st_extractor_free(struct st_extractor *x)
 		return;
 	st_scanner_free(x->sc);
 	free(x->cut);
+	st_buf_finish(&x->tokens);
 	st_lexicon_finish(&x->lx);
 	free(x);
 }
@@ -93,10 +95,11 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		if (s->context.s)
 			st_set(&q->context, s->context.s, s->context.len);
 		if (tk) {
-			struct st_buf b = ST_BUF_INIT;
-			st_tokenize(tk, text + s->start, s->end - s->start, &b);
-			free(q->tokens);
-			q->tokens = st_buf_detach(&b);
+			st_buf_reset(&x->tokens);
+			st_tokenize(tk, text + s->start, s->end - s->start,
+			            &x->tokens);
+			st_set(&q->tokens, x->tokens.s ? x->tokens.s : "",
+			       x->tokens.len);
 		}
 	}
 	st_doc_finish(&d);
