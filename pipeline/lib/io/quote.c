@@ -90,6 +90,25 @@ struct st_quote *st_quotes_add(struct st_quotes *qs)
 	return q;
 }
 
+/* "q" and the number id into buf (16 bytes or more), as "q%d" writes
+ * them. */
+static void quote_id(char *buf, int id)
+{
+	char dig[12];
+	unsigned u = id < 0 ? 0u - (unsigned)id : (unsigned)id;
+	int k = 0;
+
+	do
+		dig[k++] = (char)('0' + u % 10);
+	while (u /= 10);
+	*buf++ = 'q';
+	if (id < 0)
+		*buf++ = '-';
+	while (k)
+		*buf++ = dig[--k];
+	*buf = '\0';
+}
+
 void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 {
 	struct st_csv_writer w;
@@ -105,7 +124,7 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 	for (i = 0; i < qs->n; i++) {
 		const struct st_quote *q = &qs->q[i];
 
-		snprintf(id, sizeof id, "q%d", q->id);
+		quote_id(id, q->id);
 		st_csv_put(&w, q->article);
 		st_csv_put(&w, id);
 		st_csv_putl(&w, q->paragraph);
