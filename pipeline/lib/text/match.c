@@ -77,17 +77,27 @@ static int match(struct one *o, const char *s, size_t n, size_t off,
 	return 1;
 }
 
+/* st_ascii_alnum() of every byte, one load a byte of a word */
+static const unsigned char alnum[256] = {
+	['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	        1, 1, 1, 1, 1, 1,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	        1, 1, 1, 1, 1, 1,
+};
+
 size_t st_ascii_word_end(const char *s, size_t a, size_t u)
 {
+	const unsigned char *w = (const unsigned char *)s;
 	size_t b = a + 1;
 
 	for (;;) {
-		while (b < u && st_ascii_alnum(s[b]))
+		while (b < u && alnum[w[b]])
 			b++;
 		/* an inner apostrophe or hyphen, when a letter or digit
 		 * follows it */
-		if (b + 1 < u && (s[b] == '\'' || s[b] == '-') &&
-		    st_ascii_alnum(s[b + 1]))
+		if (b + 1 < u && (w[b] == '\'' || w[b] == '-') &&
+		    alnum[w[b + 1]])
 			b += 2;
 		else
 			return b;
