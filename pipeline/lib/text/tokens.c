@@ -140,10 +140,10 @@ static void token_of(struct st_tokenizer *t, const char *s, size_t n)
 #define SET_OF(h) ((size_t)((h) & (SETS - 1)))
 
 /* The token of the word s[0..n) of hash h (st_fnv1a(); any value when n >
- * KEY_MAX), NUL-terminated and valid until the next call, from the cache
- * or made and remembered there. */
+ * KEY_MAX), NUL-terminated and valid until the next call, and its length
+ * in *len, from the cache or made and remembered there. */
 static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
-                          unsigned long long h)
+                          unsigned long long h, size_t *len)
 {
 	uint32_t tag, *tags;
 	struct entry *set, e;
@@ -152,6 +152,7 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
 	t->words++;
 	if (n > KEY_MAX) {
 		token_of(t, s, n);
+		*len = t->word.len;
 		return t->word.s ? t->word.s : "";
 	}
 	tag = (uint32_t)(h >> 32) | 1;
@@ -166,6 +167,7 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
 		e = set[w];
 	} else {
 		token_of(t, s, n);
+		*len = t->word.len;
 		if (t->word.len > TOK_MAX)
 			return t->word.s;
 		w = WAYS - 1;	/* the least recently used goes */
@@ -180,6 +182,7 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
 	memmove(&set[1], &set[0], (size_t)w * sizeof *set);
 	tags[0] = tag;
 	set[0] = e;
+	*len = e.tlen;
 	return set[0].tok;
 }
 
@@ -252,13 +255,14 @@ size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
 			}
 		}
 		for (i = 0; i < nw; i++) {
+			size_t len;
 			const char *tok = lookup(t, s + w[i].a,
-			                         w[i].b - w[i].a, w[i].h);
-			if (!*tok)
+			                         w[i].b - w[i].a, w[i].h, &len);
+			if (!len)
 				continue;
 			if (out->len)
 				st_buf_addc(out, ' ');
-			st_buf_adds(out, tok);
+			st_buf_add(out, tok, len);
 			count++;
 		}
 	}
