@@ -254,8 +254,7 @@ void st_quotes_clear(struct st_quotes *qs);
  * return it. */
 struct st_quote *st_quotes_add(struct st_quotes *qs);
 void st_quote_finish(struct st_quote *q);
-/* Replace *field (a string from malloc(3), or NULL) by a copy of
- * s[0..n), in the same memory when it has room. */
+/* Replace *field by a copy of s[0..n). */
 void st_set(char **field, const char *s, size_t n);
 
 /* The columns written, NULL-terminated; the first ST_QUOTES_REQUIRED

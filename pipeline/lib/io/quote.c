@@ -47,11 +47,8 @@ void st_quotes_finish(struct st_quotes *qs)
 
 void st_set(char **field, const char *s, size_t n)
 {
-	char *p = st_xrealloc(*field, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	*field = p;
+	free(*field);
+	*field = st_xstrndup(s, n);
 }
 
 /* s made "", or a new "" for NULL. */
