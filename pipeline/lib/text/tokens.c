@@ -188,7 +188,7 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
 
 /* Ask the processor for the tags and the two most recent entries of set
  * k, to be read some words later: the cache is larger than the
- * processor's, and waiting for it was most of a lookup's time. */
+ * processor's, and waiting for memory is most of a lookup's time. */
 static void prefetch(const struct st_tokenizer *t, size_t k)
 {
 #if defined(__GNUC__)
