@@ -41,33 +41,33 @@ static const char usage[] =
 "skipped), 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-/* Extract the quotes of one article and write them; warn about the
- * quotations left out as cut off unless quiet. */
+/* Extract the quotes of one article into qs (emptied first: its memory
+ * serves every article) and write them; warn about the quotations left
+ * out as cut off unless quiet. */
 static int one(struct st_extractor *x, struct st_tokenizer *tk,
                const char *path, const char *stdin_id, struct st_buf *text,
-               FILE *fp, int quiet, struct st_error *err)
+               struct st_quotes *qs, FILE *fp, int quiet,
+               struct st_error *err)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	char *id = strcmp(path, "-") == 0 ? st_xstrdup(stdin_id)
 	                                  : cli_article_id(path);
-	struct st_quotes qs;
 
 	if (cli_read_text(path, text, err) != 0 ||
 	    st_check_limits(name, text->s, text->len, NULL, err) != 0) {
 		free(id);
 		return -1;
 	}
-	st_quotes_init(&qs);
-	st_extract(x, tk, id, text->s, text->len, &qs);
+	st_quotes_clear(qs);
+	st_extract(x, tk, id, text->s, text->len, qs);
 	{
 		char date[11], source[64];
 
 		st_article_date(id, text->s, text->len, date, source,
 		                sizeof source);
-		st_quotes_set_date(&qs, 0, date, source);
+		st_quotes_set_date(qs, 0, date, source);
 	}
-	if (st_check_limits(name, text->s, text->len, &qs, err) != 0) {
-		st_quotes_finish(&qs);
+	if (st_check_limits(name, text->s, text->len, qs, err) != 0) {
 		free(id);
 		return -1;
 	}
@@ -80,8 +80,7 @@ static int one(struct st_extractor *x, struct st_tokenizer *tk,
 			        "still open at the end of the text (cut off?): "
 			        "left out\n", name, st_line_of(text->s, at[i]));
 	}
-	st_quotes_write(fp, &qs, 0);
-	st_quotes_finish(&qs);
+	st_quotes_write(fp, qs, 0);
 	free(id);
 	return 0;
 }
@@ -155,10 +154,11 @@ int main(int argc, char **argv)
 	struct st_error err = { 0 };
 	struct st_buf text = ST_BUF_INIT;
 	struct st_out out = { 0 };
-	struct st_quotes none;
+	struct st_quotes none, qs;
 	char **in;
 
 	cli_init(argv, "stance-tokenize");
+	st_quotes_init(&qs);
 	while ((c = getopt_long(argc, argv, "o:f:e:qhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': errors = optarg; break;
@@ -195,7 +195,8 @@ int main(int argc, char **argv)
 		goto fail;
 	cli_progress_init(&prog, quiet, "articles", st_names_count(names));
 	while ((more = st_names_next(names, &name, &err)) > 0) {
-		if (one(x, tk, name, stdin_id, &text, out.fp, quiet, &err) &&
+		if (one(x, tk, name, stdin_id, &text, &qs, out.fp, quiet,
+		        &err) &&
 		    skip(sk, name, stdin_id, &err)) {
 			more = -1;
 			break;
@@ -229,6 +230,7 @@ out:
 	if (sk)
 		st_csv_writer_finish(&sk->w);
 	st_names_close(names);
+	st_quotes_finish(&qs);
 	st_buf_finish(&text);
 	st_tokenizer_free(tk);
 	st_extractor_free(x);

@@ -348,6 +348,34 @@ START_TEST(test_write_numbers)
 }
 END_TEST
 
+START_TEST(test_write_decimals_as_printf)
+{
+	struct mem m;
+	struct st_csv_writer w;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 0, 0);
+	st_csv_putd(&w, 0.8, 1);
+	st_csv_putd(&w, 1.0, 1);
+	st_csv_putd(&w, 0.0, 1);
+	st_csv_putd(&w, -0.0, 1);
+	st_csv_putd(&w, 0.25, 1);	/* a tie: to even */
+	st_csv_putd(&w, 0.35, 1);	/* below the half in binary */
+	st_csv_putd(&w, 0.123456789, 6);
+	st_csv_putd(&w, 0.0000005, 6);
+	st_csv_putd(&w, 2.5, 0);
+	st_csv_putd(&w, 3.7, 0);
+	st_csv_putd(&w, 1e12, 1);
+	st_csv_putd(&w, 0.05, 7);
+	st_csv_endrow(&w);
+	mem_close(&m);
+	ck_assert_str_eq(m.s, "0.8,1.0,0.0,-0.0,0.2,0.3,0.123457,0.000000,"
+	                 "2,4,1000000000000.0,0.0500000\n");
+	free(m.s);
+	st_csv_writer_finish(&w);
+}
+END_TEST
+
 START_TEST(test_write_excel)
 {
 	struct mem m;
@@ -535,6 +563,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_csv_col);
 	tcase_add_test(tc, test_write_quotes_only_when_needed);
 	tcase_add_test(tc, test_write_numbers);
+	tcase_add_test(tc, test_write_decimals_as_printf);
 	tcase_add_test(tc, test_write_excel);
 	tcase_add_test(tc, test_write_safe);
 	tcase_add_test(tc, test_write_unsafe_mode_keeps_formula);

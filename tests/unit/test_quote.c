@@ -83,6 +83,50 @@ START_TEST(test_add_is_zeroed)
 }
 END_TEST
 
+START_TEST(test_clear_then_add_is_zeroed)
+{
+	struct st_quotes qs;
+	struct st_quote *q;
+	char *text;
+
+	st_quotes_init(&qs);
+	q = st_quotes_add(&qs);
+	q->id = 7;
+	q->start = 12;
+	q->speaker_confidence = 0.8;
+	st_set(&q->speaker, "Ara Petrosyan", 13);
+	st_set(&q->text, "a quote of some length", 22);
+	st_set(&q->date, "2026-01-09", 10);
+	st_quotes_add(&qs);
+	st_quotes_clear(&qs);
+	ck_assert_uint_eq(qs.n, 0);
+	ck_assert_uint_eq(qs.made, 2);
+	/* the first slot again, its strings emptied and kept */
+	text = qs.q[0].text;
+	q = st_quotes_add(&qs);
+	ck_assert_ptr_eq(q, &qs.q[0]);
+	ck_assert_ptr_eq(q->text, text);
+	ck_assert_uint_eq(qs.n, 1);
+	ck_assert_uint_eq(qs.made, 2);
+	ck_assert_int_eq(q->id, 0);
+	ck_assert_uint_eq(q->start, 0);
+	ck_assert(q->speaker_confidence < 0);
+	ck_assert_str_eq(q->speaker, "");
+	ck_assert_str_eq(q->text, "");
+	ck_assert_str_eq(q->date, "");
+	st_set(&q->text, "short", 5);
+	ck_assert_str_eq(q->text, "short");
+	q = st_quotes_add(&qs);
+	q = st_quotes_add(&qs);
+	ck_assert_uint_eq(qs.n, 3);
+	ck_assert_uint_eq(qs.made, 3);
+	ck_assert_str_eq(q->speaker, "");
+	st_quotes_finish(&qs);
+	ck_assert_uint_eq(qs.made, 0);
+	ck_assert_ptr_null(qs.q);
+}
+END_TEST
+
 START_TEST(test_header)
 {
 	struct st_quotes qs;
@@ -394,6 +438,7 @@ Suite *quote_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_add_is_zeroed);
+	tcase_add_test(tc, test_clear_then_add_is_zeroed);
 	tcase_add_test(tc, test_header);
 	tcase_add_test(tc, test_write_exact);
 	tcase_add_test(tc, test_round_trip);

@@ -97,8 +97,11 @@ static int month_at(const char *p, const char *end, size_t *n)
 	if (k < 3)
 		return 0;
 	for (m = 0; m < 12; m++) {
-		size_t full = strlen(months[m]), i;
+		size_t full, i;
 
+		if (lower(p[0]) != months[m][0])
+			continue;
+		full = strlen(months[m]);
 		if (k > full || (k < full && k != 3 && !(m == 8 && k == 4)))
 			continue;
 		for (i = 0; i < k && lower(p[i]) == months[m][i]; i++)
@@ -341,7 +344,7 @@ int st_article_date(const char *id, const char *text, size_t len,
                     char *date, char *source, size_t size)
 {
 	const char *para[ST_DATELINE_PARAS], *pend[ST_DATELINE_PARAS];
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + len, *lf = NULL;
 	char file_date[11] = "";
 	int npara = 0, k, ctx_year = 0, y, m, d;
 
@@ -358,10 +361,17 @@ int st_article_date(const char *id, const char *text, size_t len,
 	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
 		p += 3;
 	while (p < end && npara < ST_DATELINE_PARAS) {
-		const char *nl = p, *e;
+		const char *nl, *cr, *e;
 
-		while (nl < end && *nl != '\n' && *nl != '\r')
-			nl++;
+		/* the next LF, looked for again only once passed: a text may
+		 * have none, its lines ending at CR */
+		if (!lf || lf < p) {
+			lf = memchr(p, '\n', (size_t)(end - p));
+			if (!lf)
+				lf = end;
+		}
+		cr = memchr(p, '\r', (size_t)(lf - p));
+		nl = cr ? cr : lf;
 		e = nl;
 		p = skip_spaces(p, e);
 		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
@@ -382,7 +392,7 @@ int st_article_date(const char *id, const char *text, size_t len,
 	for (k = 0; k < npara && !ctx_year; k++) {
 		const char *q;
 		for (q = para[k]; q < pend[k] && !ctx_year; q++)
-			if ((q == para[k] || !is_digit(q[-1]) ) && is_digit(*q))
+			if (is_digit(*q) && (q == para[k] || !is_digit(q[-1])))
 				ctx_year = year_at(q, pend[k]);
 	}
 	/* a dateline: PLACE, DATE [/AGENCY/ | (AGENCY) | AGENCY] */

@@ -128,8 +128,20 @@ static void add_utf8(struct st_buf *out, utf8proc_int32_t cp)
 
 void st_fold_add(struct st_buf *out, const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i, start = out->len;
+	char *p;
 
+	/* copied whole and lower-cased in place up to the first byte above
+	 * 0x7f: all of it, in most words */
+	st_buf_add(out, s, n);
+	p = out->s + start;
+	for (i = 0; i < n && !(p[i] & 0x80); i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] + 32);
+	if (i == n)
+		return;
+	out->len = start + i;
+	out->s[out->len] = '\0';
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		utf8proc_int32_t cp, dst[8];

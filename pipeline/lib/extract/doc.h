@@ -64,6 +64,9 @@ enum { ST_CW_RELATIVE = 1, ST_CW_OPINION, ST_CW_ROLE_JOIN, ST_CW_THAT };
 /* What a word next to a quotation says about it (name-context.txt). */
 enum { ST_NC_ALWAYS = 1, ST_NC_CAPITAL, ST_NC_NEVER };
 
+/* The bits of a filter over a map's keys (struct st_lexicon). */
+#define ST_KEY_BITS (1 << 16)
+
 struct st_lexicon {
 	struct st_map cues;		/* single-word cue forms */
 	struct st_map phrases;		/* multi-word cues, value = words */
@@ -75,7 +78,45 @@ struct st_lexicon {
 	struct st_map clause;		/* clause-words.txt: ST_CW_* */
 	struct st_map aliases;		/* person noun -> index in alias_of */
 	struct st_map alias_of;		/* what a person noun is short for */
+	/* filters over the keys of classes and nonames (st_key_bits_may()):
+	 * most words of a text are in neither */
+	unsigned char class_bits[ST_KEY_BITS / 8];
+	unsigned char noname_bits[ST_KEY_BITS / 8];
 };
+
+/* The bit of a key filter for the word w[0..n), n > 0: from its length
+ * and its first and last bytes. */
+static inline unsigned st_key_bit(const char *w, size_t n)
+{
+	unsigned f = (unsigned char)w[0], l = (unsigned char)w[n - 1];
+
+	return (f * 67u + l * 7919u + (unsigned)n * 1031u) & (ST_KEY_BITS - 1);
+}
+
+/* Could w[0..n) be a key of the map whose keys set bits?  0 means it is
+ * not; 1 that a lookup must say (always for ""). */
+static inline int st_key_bits_may(const unsigned char *bits, const char *w,
+                                  size_t n)
+{
+	unsigned k;
+
+	if (!n)
+		return 1;
+	k = st_key_bit(w, n);
+	return (bits[k >> 3] >> (k & 7)) & 1;
+}
+
+/* The ST_W_* classes of the folded word w[0..n): 0 for none. */
+static inline int st_classes_of(const struct st_lexicon *lx, const char *w,
+                                size_t n)
+{
+	int *c;
+
+	if (!st_key_bits_may(lx->class_bits, w, n))
+		return 0;
+	c = st_map_getn(&lx->classes, w, n);
+	return c ? *c : 0;
+}
 
 /* Load every list; cannot fail (the lists are compiled in). */
 void st_lexicon_init(struct st_lexicon *lx);

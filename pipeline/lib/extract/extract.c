@@ -11,6 +11,12 @@ struct st_extractor {
 	struct st_scanner *sc;
 	size_t *cut;		/* cut-off quotations of the last article */
 	size_t ncut, capcut;
+	struct st_buf tokens;	/* a quote's tokens, before st_set() */
+	/* the last article's tokens and folded words, their memory lent to
+	 * the next one's st_doc */
+	struct st_tok *t;
+	int capt;
+	struct st_buf fold;
 };
 
 struct st_extractor *st_extractor_new(struct st_error *err)
@@ -32,14 +38,15 @@ void st_extractor_free(struct st_extractor *x)
 		return;
 	st_scanner_free(x->sc);
 	free(x->cut);
+	st_buf_finish(&x->tokens);
+	free(x->t);
+	st_buf_finish(&x->fold);
 	st_lexicon_finish(&x->lx);
 	free(x);
 }
 
-void st_extract_doc(struct st_extractor *x, struct st_doc *d,
-                    const char *text, size_t len)
+static void passes(struct st_extractor *x, struct st_doc *d)
 {
-	st_doc_init(d, &x->lx, text, len);
 	st_scan(d, x->sc);
 	st_spans_pair(d);
 	st_sentences(d);
@@ -50,6 +57,13 @@ void st_extract_doc(struct st_extractor *x, struct st_doc *d,
 	st_attribute(d);
 }
 
+void st_extract_doc(struct st_extractor *x, struct st_doc *d,
+                    const char *text, size_t len)
+{
+	st_doc_init(d, &x->lx, text, len);
+	passes(x, d);
+}
+
 void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
                 const char *id, const char *text, size_t len,
                 struct st_quotes *out)
@@ -57,7 +71,20 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 	struct st_doc d;
 	int k, n = 0;
 
-	st_extract_doc(x, &d, text, len);
+	st_doc_init(&d, &x->lx, text, len);
+	/* the arrays that grow with the text, as large as the last
+	 * article's already */
+	if (x->t) {
+		d.t = x->t;
+		d.capt = x->capt;
+		x->t = NULL;
+		st_buf_finish(&d.fold);
+		d.fold = x->fold;
+		st_buf_init(&x->fold);
+		st_buf_reset(&d.fold);
+		st_buf_addc(&d.fold, '\0');
+	}
+	passes(x, &d);
 	x->ncut = 0;
 	for (k = 0; k < d.nsp; k++) {
 		const struct st_span *s = &d.sp[k];
@@ -93,12 +120,18 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		if (s->context.s)
 			st_set(&q->context, s->context.s, s->context.len);
 		if (tk) {
-			struct st_buf b = ST_BUF_INIT;
-			st_tokenize(tk, text + s->start, s->end - s->start, &b);
-			free(q->tokens);
-			q->tokens = st_buf_detach(&b);
+			st_buf_reset(&x->tokens);
+			st_tokenize(tk, text + s->start, s->end - s->start,
+			            &x->tokens);
+			st_set(&q->tokens, x->tokens.s ? x->tokens.s : "",
+			       x->tokens.len);
 		}
 	}
+	x->t = d.t;
+	x->capt = d.capt;
+	x->fold = d.fold;
+	d.t = NULL;
+	st_buf_init(&d.fold);
 	st_doc_finish(&d);
 }
 

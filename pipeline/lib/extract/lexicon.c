@@ -134,6 +134,21 @@ static void load_clause_words(struct st_lexicon *lx)
 	st_map_finish(&all);
 }
 
+/* Set the bit of every key of m in bits (st_key_bits_may()). */
+static void key_bits(unsigned char *bits, const struct st_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		unsigned k;
+
+		if (!m->lens[i])
+			continue;
+		k = st_key_bit(m->keys[i], m->lens[i]);
+		bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
+}
+
 void st_lexicon_init(struct st_lexicon *lx)
 {
 	size_t i;
@@ -176,6 +191,8 @@ void st_lexicon_init(struct st_lexicon *lx)
 	for (i = 0; i < lx->phrases.n; i++)
 		*st_map_putn(&lx->classes, lx->phrases.keys[i],
 		             strcspn(lx->phrases.keys[i], " "), 0) |= ST_W_PHRASE;
+	key_bits(lx->class_bits, &lx->classes);
+	key_bits(lx->noname_bits, &lx->nonames);
 }
 
 void st_lexicon_finish(struct st_lexicon *lx)

@@ -24,8 +24,11 @@ static int adjacent(const struct st_doc *d, int i)
 
 static int noname(const struct st_doc *d, int i)
 {
-	return st_map_getn(&d->lx->nonames, d->text + d->t[i].s,
-	                   d->t[i].e - d->t[i].s) != NULL;
+	const char *w = d->text + d->t[i].s;
+	size_t n = d->t[i].e - d->t[i].s;
+
+	return st_key_bits_may(d->lx->noname_bits, w, n) &&
+	       st_map_getn(&d->lx->nonames, w, n) != NULL;
 }
 
 /* 1 female, 0 male, -1 unknown (matches both "he" and "she"). */

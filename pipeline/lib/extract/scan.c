@@ -161,16 +161,15 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 		return;
 	if (word_start(w, e - s)) {
 		size_t at = d->fold.len;
-		int *c;
+		int c;
 
 		st_fold_add(&d->fold, w, e - s);
-		c = st_map_getn(&d->lx->classes, d->fold.s + at,
-		                d->fold.len - at);
+		c = st_classes_of(d->lx, d->fold.s + at, d->fold.len - at);
 		st_buf_addc(&d->fold, '\0');
 		t->fold = (uint32_t)at;
 		t->type = ST_T_WORD;
 		t->cap = (unsigned char)first_is_upper(w, e - s);
-		t->cls = c ? (uint16_t)*c : 0;
+		t->cls = (uint16_t)c;
 	} else {
 		t->type = ST_T_PUNCT;
 		/* every mark starts with one of these bytes */
@@ -225,13 +224,41 @@ static int runs(char c)
 	return c && strchr(".,;:!?-*=_~#+/\\|<>^", c) != NULL;
 }
 
+/* The next token at off or later in text[0..e) when the ASCII twin of
+ * TOKEN_RE answers and needs no PCRE2: a word, or one character that
+ * starts no mark, entity or word.  1 and [*a, *b), or 0 to ask the
+ * pattern. */
+static int quick_token(const char *text, size_t e, size_t off,
+                       size_t *ascii_end, size_t *a, size_t *b)
+{
+	size_t u = st_ascii_end(text, e, off, ascii_end), p = off;
+	char c;
+
+	/* \s of a pattern without UCP: tab, LF, VT, FF, CR, space */
+	while (p < u && (text[p] == ' ' || (text[p] >= '\t' &&
+	                                    text[p] <= '\r')))
+		p++;
+	if (p == u)
+		return 0;
+	c = text[p];
+	if (c == '&' || c == '\'')
+		return 0;
+	*a = p;
+	if (st_ascii_alnum(c))
+		*b = st_ascii_word_end(text, p, u);
+	else
+		*b = p + 1;
+	return u == e || *b + 1 < u;
+}
+
 static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,
                           size_t e)
 {
 	size_t off = s, ascii_end = 0, a, b;
 
-	while (off < e && st_pattern_next(sc->re, d->text, e, off, &ascii_end,
-	                                  &a, &b)) {
+	while (off < e &&
+	       (quick_token(d->text, e, off, &ascii_end, &a, &b) ||
+	        st_pattern_next(sc->re, d->text, e, off, &ascii_end, &a, &b))) {
 		if (b == a + 1 && runs(d->text[a]))
 			while (b < e && d->text[b] == d->text[a])
 				b++;
@@ -240,22 +267,37 @@ static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,
 	}
 }
 
+/* The first byte c at pos or later in text[0..len), or len. */
+static size_t next_byte(const char *text, size_t pos, size_t len, char c)
+{
+	const char *at = memchr(text + pos, c, len - pos);
+
+	return at ? (size_t)(at - text) : len;
+}
+
 void st_scan(struct st_doc *d, struct st_scanner *sc)
 {
-	size_t pos = 0;
+	size_t pos = 0, lf, cr;
 	long num = 0;
 	int i;
 
 	/* a byte order mark is no part of the first paragraph */
 	if (d->len >= 3 && memcmp(d->text, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
+	/* the next LF and CR, each looked for again only once passed: a
+	 * text may have only one of them */
+	lf = next_byte(d->text, pos, d->len, '\n');
+	cr = next_byte(d->text, pos, d->len, '\r');
 	while (pos < d->len) {
 		/* a paragraph ends at LF, CRLF or a lone CR (old Mac files) */
-		size_t end = pos, e, s = pos;
+		size_t end, e, s = pos;
 		struct st_para *p;
 
-		while (end < d->len && d->text[end] != '\n' && d->text[end] != '\r')
-			end++;
+		if (lf < pos)
+			lf = next_byte(d->text, pos, d->len, '\n');
+		if (cr < pos)
+			cr = next_byte(d->text, pos, d->len, '\r');
+		end = lf < cr ? lf : cr;
 		e = end;
 		while (e > s && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
 			e--;

@@ -3,6 +3,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,24 +50,16 @@ void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
 		fputs("\xef\xbb\xbf", fp);
 }
 
+/* s[0..n), with s[n] NUL and no NUL before it. */
 static int needs_quotes(const char *s, size_t n)
 {
-	size_t i;
-
 	if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
 	          s[n - 1] == '\t'))
 		return 1;
-	for (i = 0; i < n; i++) {
-		/* one test for most bytes: none of the four is above ',' */
-		unsigned char c = (unsigned char)s[i];
-
-		if (c <= ',' && (c == ',' || c == '"' || c == '\r' ||
-		                 c == '\n'))
-			return 1;
-	}
-	return 0;
+	return strcspn(s, ",\"\r\n") < n;
 }
 
+/* The field s, a string of length n. */
 static void put(struct st_csv_writer *w, const char *s, size_t n, int safe)
 {
 	if (w->nfield++)
@@ -107,6 +100,15 @@ void st_csv_putraw(struct st_csv_writer *w, const char *s)
 	put(w, s, strlen(s), 0);
 }
 
+/* A number: digits, a sign, a point, "inf" or "nan", never quoted or
+ * neutralised. */
+static void put_number(struct st_csv_writer *w, const char *s, size_t n)
+{
+	if (w->nfield++)
+		putc(',', w->fp);
+	fwrite(s, 1, n, w->fp);
+}
+
 void st_csv_putl(struct st_csv_writer *w, long v)
 {
 	/* no snprintf: a row of quotes has three numbers */
@@ -118,15 +120,68 @@ void st_csv_putl(struct st_csv_writer *w, long v)
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	put(w, p, (size_t)(tmp + sizeof tmp - p), 0);
+	put_number(w, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* v with d decimals into tmp (32 bytes or more) as %.*f writes it, and its
+ * length; 0 when snprintf() must say.  Only for v >= 0 (not -0) and d <= 6
+ * with v * 10^d below 1e9, where that product is within 1.2e-7 of its
+ * exact value: unless its fraction is within 1e-6 of a half, rounding it
+ * to the nearest integer rounds the exact value as %f does, and that
+ * integer's digits are the number's. */
+static size_t fixed(char *tmp, double v, int d)
+{
+	static const double scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	unsigned long long u, div = 1;
+	double x, r;
+	size_t n = 0;
+	char dig[24];
+	int k = 0, i;
+
+	if (d < 0 || d > 6 || signbit(v) || !(v >= 0))
+		return 0;
+	x = v * scale[d];
+	if (!(x < 1e9))
+		return 0;
+	r = floor(x);
+	if (fabs(x - r - 0.5) < 1e-6)
+		return 0;
+	u = (unsigned long long)r + (x - r > 0.5);
+	for (i = 0; i < d; i++)
+		div *= 10;
+	/* the integer part, then the point and d digits */
+	{
+		unsigned long long ip = u / div;
+
+		do
+			dig[k++] = (char)('0' + ip % 10);
+		while (ip /= 10);
+		while (k)
+			tmp[n++] = dig[--k];
+	}
+	if (d) {
+		unsigned long long f = u % div;
+
+		tmp[n++] = '.';
+		for (i = d - 1; i >= 0; i--) {
+			tmp[n + (size_t)i] = (char)('0' + f % 10);
+			f /= 10;
+		}
+		n += (size_t)d;
+	}
+	return n;
 }
 
 void st_csv_putd(struct st_csv_writer *w, double v, int decimals)
 {
 	char tmp[64];
+	size_t n = fixed(tmp, v, decimals);
 
-	snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-	put(w, tmp, strlen(tmp), 0);
+	if (!n) {
+		snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+		n = strlen(tmp);
+	}
+	put_number(w, tmp, n);
 }
 
 void st_csv_writer_finish(struct st_csv_writer *w)

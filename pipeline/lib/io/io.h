@@ -241,10 +241,15 @@ struct st_quote {
 struct st_quotes {
 	struct st_quote *q;
 	size_t n, cap;
+	size_t made;	/* q[0..made) own their strings: q[n..made) are the
+			 * quotes st_quotes_clear() left, for st_quotes_add()
+			 * to use again */
 };
 
 void st_quotes_init(struct st_quotes *qs);
 void st_quotes_finish(struct st_quotes *qs);
+/* Empty qs, keeping its quotes' memory for the next st_quotes_add(). */
+void st_quotes_clear(struct st_quotes *qs);
 /* Append a zeroed quote (all strings "", speaker_confidence -1) and
  * return it. */
 struct st_quote *st_quotes_add(struct st_quotes *qs);

@@ -13,7 +13,12 @@ const char *const st_quotes_header[] = {
 void st_quotes_init(struct st_quotes *qs)
 {
 	qs->q = NULL;
-	qs->n = qs->cap = 0;
+	qs->n = qs->cap = qs->made = 0;
+}
+
+void st_quotes_clear(struct st_quotes *qs)
+{
+	qs->n = 0;
 }
 
 void st_quote_finish(struct st_quote *q)
@@ -34,7 +39,7 @@ void st_quotes_finish(struct st_quotes *qs)
 {
 	size_t i;
 
-	for (i = 0; i < qs->n; i++)
+	for (i = 0; i < qs->made; i++)
 		st_quote_finish(&qs->q[i]);
 	free(qs->q);
 	st_quotes_init(qs);
@@ -46,24 +51,59 @@ void st_set(char **field, const char *s, size_t n)
 	*field = st_xstrndup(s, n);
 }
 
+/* s made "", or a new "" for NULL. */
+static char *emptied(char *s)
+{
+	if (!s)
+		return st_xstrdup("");
+	s[0] = '\0';
+	return s;
+}
+
 struct st_quote *st_quotes_add(struct st_quotes *qs)
 {
-	struct st_quote *q;
+	struct st_quote *q, old;
 
 	ST_GROW(qs->q, qs->n, qs->cap, 16);
-	q = &qs->q[qs->n++];
+	q = &qs->q[qs->n];
+	if (qs->n < qs->made) {
+		old = *q;
+	} else {
+		memset(&old, 0, sizeof old);
+		qs->made++;
+	}
+	qs->n++;
 	memset(q, 0, sizeof *q);
-	q->article = st_xstrdup("");
-	q->speaker = st_xstrdup("");
-	q->role = st_xstrdup("");
-	q->text = st_xstrdup("");
-	q->context = st_xstrdup("");
-	q->tokens = st_xstrdup("");
-	q->stance = st_xstrdup("");
-	q->date = st_xstrdup("");
-	q->source = st_xstrdup("");
+	q->article = emptied(old.article);
+	q->speaker = emptied(old.speaker);
+	q->role = emptied(old.role);
+	q->text = emptied(old.text);
+	q->context = emptied(old.context);
+	q->tokens = emptied(old.tokens);
+	q->stance = emptied(old.stance);
+	q->date = emptied(old.date);
+	q->source = emptied(old.source);
 	q->speaker_confidence = -1;
 	return q;
+}
+
+/* "q" and the number id into buf (16 bytes or more), as "q%d" writes
+ * them. */
+static void quote_id(char *buf, int id)
+{
+	char dig[12];
+	unsigned u = id < 0 ? 0u - (unsigned)id : (unsigned)id;
+	int k = 0;
+
+	do
+		dig[k++] = (char)('0' + u % 10);
+	while (u /= 10);
+	*buf++ = 'q';
+	if (id < 0)
+		*buf++ = '-';
+	while (k)
+		*buf++ = dig[--k];
+	*buf = '\0';
 }
 
 void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
@@ -81,7 +121,7 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 	for (i = 0; i < qs->n; i++) {
 		const struct st_quote *q = &qs->q[i];
 
-		snprintf(id, sizeof id, "q%d", q->id);
+		quote_id(id, q->id);
 		st_csv_put(&w, q->article);
 		st_csv_put(&w, id);
 		st_csv_putl(&w, q->paragraph);

@@ -77,16 +77,38 @@ static int match(struct one *o, const char *s, size_t n, size_t off,
 	return 1;
 }
 
+/* st_ascii_alnum() of every byte, one load a byte of a word */
+static const unsigned char alnum[256] = {
+	['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	        1, 1, 1, 1, 1, 1,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	        1, 1, 1, 1, 1, 1,
+};
+
+size_t st_ascii_word_end(const char *s, size_t a, size_t u)
+{
+	const unsigned char *w = (const unsigned char *)s;
+	size_t b = a + 1;
+
+	for (;;) {
+		while (b < u && alnum[w[b]])
+			b++;
+		/* an inner apostrophe or hyphen, when a letter or digit
+		 * follows it */
+		if (b + 1 < u && (w[b] == '\'' || w[b] == '-') &&
+		    alnum[w[b + 1]])
+			b += 2;
+		else
+			return b;
+	}
+}
+
 int st_pattern_next(struct st_pattern *p, const char *s, size_t n,
                     size_t off, size_t *ascii_end, size_t *a, size_t *b)
 {
-	size_t u = *ascii_end;
+	size_t u = st_ascii_end(s, n, off, ascii_end);
 
-	if (off >= u) {
-		for (u = off; u < n && !(s[u] & 0x80); u++)
-			;
-		*ascii_end = u;
-	}
 	/* On s[off..u) the twin finds what the Unicode pattern would, unless
 	 * it needed to look at s[u] or past it: at the end of the subject,
 	 * or when its match ends within a byte of u. */

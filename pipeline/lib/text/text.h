@@ -44,6 +44,36 @@ void st_pattern_free(struct st_pattern *p);
 int st_pattern_next(struct st_pattern *p, const char *s, size_t n,
                     size_t off, size_t *ascii_end, size_t *a, size_t *b);
 
+/* Where the ASCII stretch of s[0..n) that holds off ends: the first byte
+ * above 0x7f at off or later, or n.  *ascii_end as for st_pattern_next(),
+ * and shared with it over one subject. */
+static inline size_t st_ascii_end(const char *s, size_t n, size_t off,
+                                  size_t *ascii_end)
+{
+	size_t u = *ascii_end;
+
+	if (off >= u) {
+		for (u = off; u < n && !(s[u] & 0x80); u++)
+			;
+		*ascii_end = u;
+	}
+	return u;
+}
+
+/* Is c an ASCII letter or digit? */
+static inline int st_ascii_alnum(char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+/* The end of the word [A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)* that starts at
+ * s[a], an ASCII letter or digit, looking at s[a..u) only: what the word
+ * patterns' ASCII twins (scan.c, tokens.c) match there, without PCRE2 and
+ * its cost a call.  As for a twin, it is the Unicode pattern's match when
+ * u is the end of the subject or the word ends two bytes or more before
+ * u. */
+size_t st_ascii_word_end(const char *s, size_t a, size_t u);
+
 /* tokens.h - words as the classifier sees them: Unicode words found with a
  * PCRE2 pattern (UTF + UCP, JIT-compiled once), case-folded and normalised
  * with utf8proc (NFKC_Casefold), possessive 's dropped, and stemmed with

@@ -136,11 +136,15 @@ static void token_of(struct st_tokenizer *t, const char *s, size_t n)
 	}
 }
 
-/* The token of the word s[0..n) (NUL-terminated, and valid until the next
- * call), from the cache or made and remembered there. */
-static const char *lookup(struct st_tokenizer *t, const char *s, size_t n)
+/* The set of the cache for the word of hash h. */
+#define SET_OF(h) ((size_t)((h) & (SETS - 1)))
+
+/* The token of the word s[0..n) of hash h (st_fnv1a(); any value when n >
+ * KEY_MAX), NUL-terminated and valid until the next call, and its length
+ * in *len, from the cache or made and remembered there. */
+static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
+                          unsigned long long h, size_t *len)
 {
-	unsigned long long h;
 	uint32_t tag, *tags;
 	struct entry *set, e;
 	int w;
@@ -148,16 +152,12 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n)
 	t->words++;
 	if (n > KEY_MAX) {
 		token_of(t, s, n);
+		*len = t->word.len;
 		return t->word.s ? t->word.s : "";
 	}
-	if (!t->tags) {
-		t->tags = st_xcalloc(SETS, sizeof *t->tags);
-		t->ents = st_xcalloc(SETS, sizeof *t->ents);
-	}
-	h = st_fnv1a(s, n, ST_FNV_INIT);
 	tag = (uint32_t)(h >> 32) | 1;
-	tags = t->tags[h & (SETS - 1)];
-	set = t->ents[h & (SETS - 1)];
+	tags = t->tags[SET_OF(h)];
+	set = t->ents[SET_OF(h)];
 	for (w = 0; w < WAYS; w++)
 		if (tags[w] == tag && set[w].klen == n &&
 		    memcmp(set[w].key, s, n) == 0)
@@ -167,6 +167,7 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n)
 		e = set[w];
 	} else {
 		token_of(t, s, n);
+		*len = t->word.len;
 		if (t->word.len > TOK_MAX)
 			return t->word.s;
 		w = WAYS - 1;	/* the least recently used goes */
@@ -181,26 +182,89 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n)
 	memmove(&set[1], &set[0], (size_t)w * sizeof *set);
 	tags[0] = tag;
 	set[0] = e;
+	*len = e.tlen;
 	return set[0].tok;
 }
+
+/* Ask the processor for the tags and the two most recent entries of set
+ * k, to be read some words later: the cache is larger than the
+ * processor's, and waiting for memory is most of a lookup's time. */
+static void prefetch(const struct st_tokenizer *t, size_t k)
+{
+#if defined(__GNUC__)
+	__builtin_prefetch(t->tags[k]);
+	__builtin_prefetch(&t->ents[k][0]);
+	__builtin_prefetch(&t->ents[k][1]);
+#else
+	(void)t;
+	(void)k;
+#endif
+}
+
+/* The next word at off or later in s[0..n) when the ASCII twin of WORD_RE
+ * answers and needs no PCRE2: 1 and [*a, *b), or 0 to ask the pattern. */
+static int quick_word(const char *s, size_t n, size_t off,
+                      size_t *ascii_end, size_t *a, size_t *b)
+{
+	size_t u = st_ascii_end(s, n, off, ascii_end), p;
+
+	/* only an ASCII letter or digit starts a word in ASCII */
+	for (p = off; p < u; p++)
+		if (st_ascii_alnum(s[p]))
+			break;
+	if (p == u)
+		return 0;
+	*a = p;
+	*b = st_ascii_word_end(s, p, u);
+	return u == n || *b + 1 < u;
+}
+
+/* Words are found BATCH at a time, their sets asked for, then looked up. */
+#define BATCH 32
 
 size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
                    struct st_buf *out)
 {
+	struct {
+		size_t a, b;
+		unsigned long long h;
+	} w[BATCH];
 	size_t off = 0, count = 0, ascii_end = 0, a, b;
+	int more = 1, nw, i;
 
-	while (off < n && st_pattern_next(t->re, s, n, off, &ascii_end, &a,
-	                                  &b)) {
-		const char *tok;
-
-		off = b > a ? b : a + 1;
-		tok = lookup(t, s + a, b - a);
-		if (!*tok)
-			continue;
-		if (out->len)
-			st_buf_addc(out, ' ');
-		st_buf_adds(out, tok);
-		count++;
+	if (!t->tags) {
+		t->tags = st_xcalloc(SETS, sizeof *t->tags);
+		t->ents = st_xcalloc(SETS, sizeof *t->ents);
+	}
+	while (more) {
+		for (nw = 0; nw < BATCH; nw++) {
+			if (!(off < n &&
+			      (quick_word(s, n, off, &ascii_end, &a, &b) ||
+			       st_pattern_next(t->re, s, n, off, &ascii_end,
+			                       &a, &b)))) {
+				more = 0;
+				break;
+			}
+			off = b > a ? b : a + 1;
+			w[nw].a = a;
+			w[nw].b = b;
+			w[nw].h = 0;
+			if (b - a <= KEY_MAX) {
+				w[nw].h = st_fnv1a(s + a, b - a, ST_FNV_INIT);
+				prefetch(t, SET_OF(w[nw].h));
+			}
+		}
+		for (i = 0; i < nw; i++) {
+			size_t len;
+			const char *tok = lookup(t, s + w[i].a,
+			                         w[i].b - w[i].a, w[i].h, &len);
+			if (!len)
+				continue;
+			if (out->len)
+				st_buf_addc(out, ' ');
+			st_buf_add(out, tok, len);
+			count++;
+		}
 	}
 	return count;
 }
