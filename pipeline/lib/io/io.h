@@ -410,5 +410,10 @@ int st_tsv_split(char *line, char **f, int max);
  * when sort cannot run or fails. */
 int st_sort_file(const char *in, const char *out, int nkeys,
                  const char *tmpdir, struct st_error *err);
+/* Merge the files ins[0..n) (n >= 1, the strings the caller's), each
+ * sorted as st_sort_file() sorts, into out (sort -m: one pass, no
+ * sorting again).  Fails as st_sort_file(), naming ins[0]. */
+int st_sort_merge(char *const *ins, size_t n, const char *out, int nkeys,
+                  const char *tmpdir, struct st_error *err);
 
 #endif

@@ -15,7 +15,10 @@
  *   GROUP SEQ KEY NAME ROLE VARIANTS LABELS PROBS
  * GROUP is what st_speaker_merge() may merge across (a name key's last
  * word; the key itself for an actor or a description), SEQ the line's
- * number, fixed width so that it sorts as text; VARIANTS are the names
+ * place in the batch: its article's id in hex (two digits a byte, which
+ * sort as the id does, a shorter id first), '.', and the line's number
+ * within the article, fixed width, so that lines that processes wrote
+ * for different articles sort as one batch would; VARIANTS are the names
  * as written, '\x1f' between them; LABELS the label numbers of the
  * quotes, PROBS their probabilities (the 16 hex digits of each double's
  * bits: exact, and quick to write and read), ',' between them. */
@@ -23,29 +26,20 @@ struct st_people {
 	char *dir;
 	char *spill, *sorted, *out, *outsorted;	/* temporary files */
 	FILE *fp;
+	char *article;		/* the last line's, and its number there */
 	long seq;
+	char **parts;		/* sorted files to merge (st_people_add_sorted) */
+	size_t nparts;
 	int nlabels;
 };
 
-int st_person_majority(const struct st_person *sp, int nlabels)
-{
-	int best = 0, k;
-
-	/* most quotes; a tie goes to the larger total probability */
-	for (k = 1; k < nlabels; k++)
-		if (sp->counts[k] > sp->counts[best] ||
-		    (sp->counts[k] == sp->counts[best] &&
-		     sp->mass[k] > sp->mass[best] + 1e-12))
-			best = k;
-	return best;
-}
-
-static char *temp_name(const char *dir, const char *what)
+/* The files of table n of this process. */
+static char *temp_name(const char *dir, long n, const char *what)
 {
 	char *pre = st_temp_prefix("people");
 	struct st_buf b = ST_BUF_INIT;
 
-	st_buf_addf(&b, "%s/%s%s", dir, pre, what);
+	st_buf_addf(&b, "%s/%s%ld-%s", dir, pre, n, what);
 	free(pre);
 	return st_buf_detach(&b);
 }
@@ -53,14 +47,16 @@ static char *temp_name(const char *dir, const char *what)
 struct st_people *st_people_new(const char *dir, int nlabels,
                                 struct st_error *err)
 {
+	static long tables;	/* of this process, in one folder or not */
 	struct st_people *p = st_xcalloc(1, sizeof *p);
 
 	p->dir = st_xstrdup(dir);
 	p->nlabels = nlabels;
-	p->spill = temp_name(dir, "1");
-	p->sorted = temp_name(dir, "2");
-	p->out = temp_name(dir, "3");
-	p->outsorted = temp_name(dir, "4");
+
+	p->spill = temp_name(dir, tables, "1");
+	p->sorted = temp_name(dir, tables, "2");
+	p->out = temp_name(dir, tables, "3");
+	p->outsorted = temp_name(dir, tables++, "4");
 	p->fp = fopen(p->spill, "w");
 	if (!p->fp) {
 		st_fail(err, p->spill, 0, "cannot create: %s", strerror(errno));
@@ -84,6 +80,8 @@ void st_people_free(struct st_people *p)
 	free(p->sorted);
 	free(p->out);
 	free(p->outsorted);
+	free(p->article);
+	free(p->parts);
 	free(p->dir);
 	free(p);
 }
@@ -138,16 +136,37 @@ static int get_bits(char **s, double *v)
 	return 0;
 }
 
-int st_people_add(struct st_people *p, const char *key, const char *name,
-                  const char *role, const char *const *variants,
-                  size_t nvar, const int *labels, const double *probs,
-                  size_t nq, struct st_error *err)
+/* SEQ: the article's id in hex, then the line's number within it. */
+static void put_seq(struct st_people *p, const char *article)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)article;
+
+	if (!p->article || strcmp(p->article, article)) {
+		free(p->article);
+		p->article = st_xstrdup(article);
+		p->seq = 0;
+	}
+	for (; *s; s++) {
+		putc(hex[*s >> 4], p->fp);
+		putc(hex[*s & 15], p->fp);
+	}
+	fprintf(p->fp, ".%010ld", p->seq++);
+}
+
+int st_people_add(struct st_people *p, const char *article, const char *key,
+                  const char *name, const char *role,
+                  const char *const *variants, size_t nvar,
+                  const int *labels, const double *probs, size_t nq,
+                  struct st_error *err)
 {
 	size_t i;
 	int k;
 
 	put_group(p->fp, key);
-	fprintf(p->fp, "\t%019ld\t", p->seq++);
+	putc('\t', p->fp);
+	put_seq(p, article);
+	putc('\t', p->fp);
 	st_tsv_put(p->fp, key);
 	putc('\t', p->fp);
 	st_tsv_put(p->fp, name);
@@ -197,6 +216,7 @@ static void clear_person(struct st_person *sp)
 	for (j = 0; j < sp->nvar; j++)
 		free(sp->var[j]);
 	free(sp->var);
+	free(sp->first);
 }
 
 /* The people of one group, as they come, and the map to them. */
@@ -207,7 +227,7 @@ struct group {
 };
 
 /* Fold one line (f[2..7]) into its identity of g. */
-static int add_line(struct group *g, char **f, long seq, int nlabels)
+static int add_line(struct group *g, char **f, int nlabels)
 {
 	const char *key = st_tsv_unescape(f[2]), *name = st_tsv_unescape(f[3]);
 	int *slot = st_map_put(&g->index, key, (int)g->n);
@@ -220,7 +240,7 @@ static int add_line(struct group *g, char **f, long seq, int nlabels)
 		memset(&g->sp[g->n], 0, sizeof g->sp[g->n]);
 		g->sp[g->n].key = st_xstrdup(key);
 		g->sp[g->n].name = st_xstrdup(name);
-		g->sp[g->n].first = seq;
+		g->sp[g->n].first = st_xstrdup(f[1]);
 		g->n++;
 	}
 	sp = &g->sp[*slot];
@@ -310,7 +330,7 @@ static void flush_group(struct group *g, FILE *out, int nlabels)
 		best = st_person_majority(sp, nlabels);
 		fprintf(out, "%019ld\t", LONG_MAX - sp->quotes);
 		st_tsv_put(out, sp->name);
-		fprintf(out, "\t%019ld\t", sp->first);
+		fprintf(out, "\t%s\t", sp->first);
 		st_tsv_put(out, sp->role ? sp->role : "");
 		fprintf(out, "\t%ld\t%ld\t%d\t", sp->articles, sp->quotes, best);
 		for (k = 0; k < nlabels; k++)
@@ -353,10 +373,8 @@ static int merge_groups(struct st_people *p, struct st_error *err)
 	}
 	st_map_init(&g.index);
 	while (getline(&line, &cap, in) >= 0) {
-		long seq;
-
 		lineno++;
-		if (st_tsv_split(line, f, 8) != 8 || st_parse_long(f[1], &seq)) {
+		if (st_tsv_split(line, f, 8) != 8 || !f[1][0]) {
 			st_fail(err, p->sorted, lineno, "not a people line");
 			goto done;
 		}
@@ -364,7 +382,7 @@ static int merge_groups(struct st_people *p, struct st_error *err)
 			flush_group(&g, out, p->nlabels);
 		free(prev);
 		prev = st_xstrdup(f[0]);
-		if (add_line(&g, f, seq, p->nlabels)) {
+		if (add_line(&g, f, p->nlabels)) {
 			st_fail(err, p->sorted, lineno, "bad counts");
 			goto done;
 		}
@@ -387,6 +405,30 @@ done:
 	return rc;
 }
 
+/* The first file, closed. */
+static int close_spill(struct st_people *p, struct st_error *err)
+{
+	int bad = fclose(p->fp);
+
+	p->fp = NULL;
+	return bad ? st_fail(err, p->spill, 0, "write error: %s",
+	                     strerror(errno)) : 0;
+}
+
+int st_people_sort(struct st_people *p, const char *out, struct st_error *err)
+{
+	if (close_spill(p, err) || st_sort_file(p->spill, out, 2, p->dir, err))
+		return -1;
+	unlink(p->spill);
+	return 0;
+}
+
+void st_people_add_sorted(struct st_people *p, char *path)
+{
+	p->parts = st_xrealloc(p->parts, (p->nparts + 1) * sizeof *p->parts);
+	p->parts[p->nparts++] = path;
+}
+
 int st_people_write(struct st_people *p, struct st_csv_writer *w,
                     char *const *labels, struct st_error *err)
 {
@@ -396,15 +438,13 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 	long lineno = 0;
 	int rc = -1;
 
-	if (fclose(p->fp)) {
-		p->fp = NULL;
-		return st_fail(err, p->spill, 0, "write error: %s",
-		               strerror(errno));
-	}
-	p->fp = NULL;
+	if (close_spill(p, err))
+		return -1;
 	/* each file is removed as soon as the next is made from it, so that
 	 * the disk holds two of them at most */
-	if (st_sort_file(p->spill, p->sorted, 2, p->dir, err))
+	if (p->nparts ? st_sort_merge(p->parts, p->nparts, p->sorted, 2, p->dir,
+	                              err)
+	              : st_sort_file(p->spill, p->sorted, 2, p->dir, err))
 		return -1;
 	unlink(p->spill);
 	if (merge_groups(p, err))

@@ -73,15 +73,20 @@ struct st_person {
 	long quotes, articles;
 	long counts[ST_MAX_LABELS];	/* quotes per label */
 	double mass[ST_MAX_LABELS];	/* their probabilities summed */
-	long first;			/* its first appearance */
+	char *first;			/* its first appearance, as people.c
+					 * orders lines */
 };
 
 /* The batch's people for speakers.csv, gathered in temporary files of
  * the folder dir (named as st_temp_prefix() says, so that a killed run's
  * are tidied by the next) and sorted by sort(1) in the C locale, so that
  * memory does not grow with the number of people.  st_people_add() is
- * called once per person and article, in the order of the batch: key and
- * name as st_speaker_key() gave them, role the first non-empty role of
+ * called once per person and article, article by article in the order of
+ * the batch (an article's people in the order they are to count as first
+ * seen; the place of a line in the batch is its article id and its number
+ * there, so that tables of several processes, each over articles of its
+ * own, merge as one): key and name as st_speaker_key() gave them, role
+ * the first non-empty role of
  * the person's quotes there ("" if none), variants the names as written
  * (one per quote, in text order; repeats are dropped), and for each of
  * the nq quotes its label number and nlabels probabilities.
@@ -96,13 +101,23 @@ struct st_person {
 struct st_people;
 struct st_people *st_people_new(const char *dir, int nlabels,
                                 struct st_error *err);
-int st_people_add(struct st_people *p, const char *key, const char *name,
-                  const char *role, const char *const *variants,
-                  size_t nvar, const int *labels, const double *probs,
-                  size_t nq, struct st_error *err);
+int st_people_add(struct st_people *p, const char *article, const char *key,
+                  const char *name, const char *role,
+                  const char *const *variants, size_t nvar,
+                  const int *labels, const double *probs, size_t nq,
+                  struct st_error *err);
 int st_people_write(struct st_people *p, struct st_csv_writer *w,
                     char *const *labels, struct st_error *err);
 void st_people_free(struct st_people *p);
+/* A part of a batch written by another process: st_people_sort() ends the
+ * table p (no st_people_write() then) with its lines sorted into the file
+ * out, which is the caller's to remove; st_people_add_sorted() has a table
+ * that has no lines of its own take the file path (the caller's string,
+ * kept alive and the file removed by the caller) as a part, and
+ * st_people_write() merges the parts as one batch.  0, or -1 with err
+ * naming the file. */
+int st_people_sort(struct st_people *p, const char *out, struct st_error *err);
+void st_people_add_sorted(struct st_people *p, char *path);
 /* The label with the most quotes of sp; a tie goes to the larger total
  * probability, then to the first. */
 int st_person_majority(const struct st_person *sp, int nlabels);
