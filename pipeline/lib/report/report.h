@@ -222,6 +222,72 @@ int st_report_end(struct st_report *r, struct st_error *err);
 /* The articles.csv rows written. */
 long st_report_articles(const struct st_report *r);
 
+/* A part of the reports, for st_part_write(): no headers and no byte
+ * order mark, only rows (ending as opts->excel says); done(arg, ARTICLE,
+ * QBYTES, ABYTES) is called after each article's rows with how many
+ * bytes they took in quotes and articles; no ids (st_report_ids_* are
+ * not for a part); and st_report_end() writes no speakers.csv but sorts
+ * the people's lines into the file people (st_people_sort()).  Otherwise
+ * as st_report_new(). */
+struct st_report *st_report_new_part(const struct st_report_opts *opts,
+                                     FILE *quotes, FILE *articles,
+                                     void (*done)(void *arg,
+                                                  const char *article,
+                                                  long qbytes, long abytes),
+                                     void *arg, const char *people,
+                                     struct st_error *err);
+/* For the join of parts, in place of st_report_add(): the article
+ * article, its rows written by a part: the rows of the ids before it,
+ * then qbytes read from quotes and abytes from articles (what names them
+ * in errors: a read error, a file shorter than that).  With quotes NULL,
+ * only the rows of the ids before it.  Fails as st_report_add(). */
+int st_report_copy(struct st_report *r, const char *article, FILE *quotes,
+                   long qbytes, FILE *articles, long abytes,
+                   const char *what, struct st_error *err);
+/* The people of a part, sorted by st_people_sort() into path (the
+ * caller's string and file), counted into speakers.csv at the end. */
+void st_report_add_people(struct st_report *r, char *path);
+
+/* parts.h - the reports of many pairs written by several processes at
+ * once (stance-report forks them): each takes some of the pairs, merges
+ * them as st_merge does, decides each article and writes its rows as the
+ * reports' final bytes into files of the stage (st_part_write()); the
+ * parent then joins the parts in article order (st_part_join()), copying
+ * bytes, with the articles without quotes in their places and the
+ * people's lines merged as one batch.  The reports are byte for byte
+ * those of one process, as long as no article is in pairs of two parts
+ * (the pairs are batches of articles): st_part_join() says when one is,
+ * and the caller writes them in one process instead.  Memory does not
+ * grow with the number of quotes in any process. */
+struct st_part {
+	char *quotes, *articles, *index, *people;	/* the part's files */
+	struct st_error err;	/* where st_part_write() returned 1: its
+				 * error, file pointing into fbuf */
+};
+/* The names of part i's files in the folder dir, named as
+ * st_temp_prefix("part") says (a killed run's are tidied by the next);
+ * st_part_finish() removes the files and frees the names. */
+void st_part_init(struct st_part *p, const char *dir, int i);
+void st_part_finish(struct st_part *p);
+/* Write part's files for the pairs qpaths[i], ppaths[i], i < n (as
+ * st_merge_open() takes them), with the options o (opts->labels those of
+ * the pairs' predictions); step(arg), when not NULL, after each quote.
+ * 0; 1 with err filled when the merge failed (a key missing, extra or
+ * given twice, bad data): the run fails with it once the join gets to
+ * that article, as one process would fail there; -1 with err filled on
+ * any other failure (the run fails with it now). */
+int st_part_write(const struct st_report_opts *o, char *const *qpaths,
+                  char *const *ppaths, size_t n, const struct st_part *part,
+                  void (*step)(void *arg), void *arg, struct st_error *err);
+/* Join parts[0..n) into rep (from st_report_new(), its ids given), which
+ * the caller then ends with st_report_end(): 0; 1 when an article is in
+ * two parts (nothing of rep can be used: the caller writes the reports
+ * in one process); -1 with err filled on a read error, an error of
+ * st_report_copy(), or where a part's st_part_write() returned 1 (that
+ * part's err, which the caller put in parts[i].err). */
+int st_part_join(struct st_report *rep, struct st_part *parts, size_t n,
+                 struct st_error *err);
+
 /* todo.h - the labelling sheet of make annotate: every quote with the
  * model's label as a suggestion, the least confident first (ties in the
  * order they came), the stance column left empty.  Holds every quote: the
