@@ -313,7 +313,7 @@ static int fill_parallel(const struct opts *o, const struct st_report_opts *ro,
 	r.n = n;
 	r.parts = st_xcalloc((size_t)n, sizeof *r.parts);
 	for (i = 0; i < n; i++)
-		st_part_init(&r.parts[i], ro->tmpdir, i);
+		st_part_init(&r.parts[i], ro->tmpdir, i, n);
 	cli_progress_init(&r.prog, o->quiet, "quotes", -1);
 	if (r.prog.on) {
 		r.counts = mmap(NULL, (size_t)n * sizeof *r.counts, PROT_READ |
@@ -335,9 +335,7 @@ static int fill_parallel(const struct opts *o, const struct st_report_opts *ro,
 			r.parts[i].err.file = r.parts[i].err.fbuf;
 	}
 	if (!rc)
-		rc = st_part_join(rep, r.parts, (size_t)n, err);
-	if (!rc && st_report_end(rep, err))
-		rc = -1;
+		rc = st_part_join(rep, ro, r.parts, (size_t)n, err);
 	for (i = 0; i < n; i++)
 		st_part_finish(&r.parts[i]);
 	if (r.counts)

@@ -133,14 +133,12 @@ static int in_parts(char **out, struct st_error *err)
 	ck_assert_ptr_nonnull(mg);
 	rep = open_report(&r, mg, &ro);
 	for (i = 0; i < 2; i++) {
-		st_part_init(&parts[i], dir, i);
+		st_part_init(&parts[i], dir, i, 2);
 		rc = st_part_write(&ro, qs + i, ps + i, 1, &parts[i], NULL, NULL,
 		                   &parts[i].err);
 		ck_assert_int_ge(rc, 0);
 	}
-	rc = st_part_join(rep, parts, 2, err);
-	if (rc == 0)
-		ck_assert_int_eq(st_report_end(rep, err), 0);
+	rc = st_part_join(rep, &ro, parts, 2, err);
 	*out = close_report(&r, rep);
 	if (rc) {
 		free(*out);

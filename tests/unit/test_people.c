@@ -198,35 +198,48 @@ START_TEST(test_first_seen)
 }
 END_TEST
 
-/* The same batch from two tables, each over articles of its own, sorted
- * apart and merged as one (st_people_sort, st_people_add_sorted); the
- * folder is left with the two sorted files only, which are the
- * caller's. */
-static char part_dir[256], part1[300], part2[300];
+/* The same batch from two tables, each over articles of its own and
+ * split in two by group (st_people_split), sorted apart (st_people_sort),
+ * each half folded from both (st_people_merge) and written as one batch
+ * (st_people_add_sorted); the folder is left with the caller's files
+ * only. */
+static char part_dir[256];
 
 static void from_parts(struct st_people *p)
 {
+	static char names[6][300];
+	static char *outs[2][2] = { { names[0], names[1] },
+	                            { names[2], names[3] } };
 	struct st_error err = { 0 };
-	struct st_people *a = st_people_new(part_dir, 2, &err);
-	struct st_people *b = st_people_new(part_dir, 2, &err);
-	char names[1024];
+	struct st_people *t[2];
+	char list[1024];
+	int i, j;
 
-	ck_assert_ptr_nonnull(a);
-	ck_assert_ptr_nonnull(b);
-	add_in(b, "b", "A:7", "Same", "third", "Same", 0, 0.9);
-	add_in(b, "b", "R:same", "Same", "fourth", "Same", 0, 0.9);
-	add_in(a, "b0", "N:ann lee", "Same", "fifth", "Same", 0, 0.9);
-	add_in(b, "c", "S:same", "Same", "sixth", "Same", 0, 0.9);
-	snprintf(part1, sizeof part1, "%s/part1", part_dir);
-	snprintf(part2, sizeof part2, "%s/part2", part_dir);
-	ck_assert_int_eq(st_people_sort(a, part1, &err), 0);
-	ck_assert_int_eq(st_people_sort(b, part2, &err), 0);
-	st_people_free(a);
-	st_people_free(b);
-	test_list_dir(part_dir, names, sizeof names);
-	ck_assert_str_eq(names, "part1|part2");
-	st_people_add_sorted(p, part1);
-	st_people_add_sorted(p, part2);
+	for (i = 0; i < 6; i++)
+		snprintf(names[i], sizeof names[i], "%s/%s%d", part_dir,
+		         i < 4 ? "part" : "rows", i);
+	for (i = 0; i < 2; i++) {
+		t[i] = st_people_new(part_dir, 2, &err);
+		ck_assert_ptr_nonnull(t[i]);
+		ck_assert_int_eq(st_people_split(t[i], 2, &err), 0);
+	}
+	add_in(t[1], "b", "A:7", "Same", "third", "Same", 0, 0.9);
+	add_in(t[1], "b", "R:same", "Same", "fourth", "Same", 0, 0.9);
+	add_in(t[0], "b0", "N:ann lee", "Same", "fifth", "Same", 0, 0.9);
+	add_in(t[1], "c", "S:same", "Same", "sixth", "Same", 0, 0.9);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(st_people_sort(t[i], outs[i], &err), 0);
+		st_people_free(t[i]);
+	}
+	for (j = 0; j < 2; j++) {
+		char *ins[2] = { outs[0][j], outs[1][j] };
+
+		ck_assert_int_eq(st_people_merge(ins, 2, names[4 + j], part_dir,
+		                                 2, &err), 0);
+		st_people_add_sorted(p, names[4 + j]);
+	}
+	test_list_dir(part_dir, list, sizeof list);
+	ck_assert_str_eq(list, "part0|part1|part2|part3|rows4|rows5");
 }
 
 START_TEST(test_parts)

@@ -14,42 +14,50 @@
  *   ! ARTICLE                 the merge failed while in this article
  * ARTICLE escaped as io/tsv.c escapes, the fields tab-separated. */
 
-void st_part_init(struct st_part *p, const char *dir, int i)
+/* dir/part.tmp-HOST-PID-I.WHAT */
+static char *part_name(const char *dir, int i, const char *what, int j)
 {
-	static const char *const ext[] = { "quotes", "articles", "index",
-		"people" };
-	char **names[4];
 	char *pre = st_temp_prefix("part");
-	int k;
+	struct st_buf b = ST_BUF_INIT;
+
+	st_buf_addf(&b, "%s/%s%d.%s", dir, pre, i, what);
+	if (j >= 0)
+		st_buf_addf(&b, "-%d", j);
+	free(pre);
+	return st_buf_detach(&b);
+}
+
+void st_part_init(struct st_part *p, const char *dir, int i, int n)
+{
+	int j;
 
 	memset(p, 0, sizeof *p);
-	names[0] = &p->quotes;
-	names[1] = &p->articles;
-	names[2] = &p->index;
-	names[3] = &p->people;
-	for (k = 0; k < 4; k++) {
-		struct st_buf b = ST_BUF_INIT;
+	p->quotes = part_name(dir, i, "quotes", -1);
+	p->articles = part_name(dir, i, "articles", -1);
+	p->index = part_name(dir, i, "index", -1);
+	p->npeople = (size_t)n;
+	p->people = st_xcalloc(p->npeople, sizeof *p->people);
+	for (j = 0; j < n; j++)
+		p->people[j] = part_name(dir, i, "people", j);
+}
 
-		st_buf_addf(&b, "%s/%s%d.%s", dir, pre, i, ext[k]);
-		*names[k] = st_buf_detach(&b);
-	}
-	free(pre);
+static void remove_file(char *path)
+{
+	if (path)
+		unlink(path);
+	free(path);
 }
 
 void st_part_finish(struct st_part *p)
 {
-	char *names[4];
-	int k;
+	size_t j;
 
-	names[0] = p->quotes;
-	names[1] = p->articles;
-	names[2] = p->index;
-	names[3] = p->people;
-	for (k = 0; k < 4; k++) {
-		if (names[k])
-			unlink(names[k]);
-		free(names[k]);
-	}
+	remove_file(p->quotes);
+	remove_file(p->articles);
+	remove_file(p->index);
+	for (j = 0; j < p->npeople; j++)
+		remove_file(p->people[j]);
+	free(p->people);
 	memset(p, 0, sizeof *p);
 }
 
@@ -99,7 +107,7 @@ int st_part_write(const struct st_report_opts *o, char *const *qpaths,
 	if (!mg)
 		goto out;
 	rep = st_report_new_part(o, fp[0], fp[1], index_line, fp[2],
-	                         part->people, err);
+	                         part->people, part->npeople, err);
 	if (!rep)
 		goto out;
 	while ((got = st_merge_next(mg, &q, &p, err)) == 1) {
@@ -204,18 +212,83 @@ static void close_reader(struct reader *r)
 	free(r->line);
 }
 
-int st_part_join(struct st_report *rep, struct st_part *parts, size_t n,
-                 struct st_error *err)
+/* The people's files j of every part, folded by process j. */
+struct fold {
+	const struct st_report_opts *o;
+	struct st_part *parts;
+	size_t n;
+	char **rows;
+};
+struct folded {
+	int rc;
+	struct st_error err;	/* file in fbuf: it crosses a pipe */
+};
+
+static void fold(int j, void *arg, void *out)
+{
+	struct fold *f = arg;
+	struct folded *res = out;
+	char **ins = st_xmalloc(f->n * sizeof *ins);
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		ins[i] = f->parts[i].people[j];
+	res->rc = st_people_merge(ins, f->n, f->rows[j], f->o->tmpdir,
+	                          f->o->nlabels, &res->err);
+	if (res->rc && res->err.file && res->err.file != res->err.fbuf) {
+		snprintf(res->err.fbuf, sizeof res->err.fbuf, "%s",
+		         res->err.file);
+		res->err.file = res->err.fbuf;
+	}
+	free(ins);
+}
+
+/* The people of the parts, folded by n processes, and the report ended
+ * with them. */
+static int end_people(struct st_report *rep, const struct st_report_opts *o,
+                      struct st_part *parts, size_t n, struct st_error *err)
+{
+	struct fold f = { o, parts, n, NULL };
+	struct folded *res = st_xcalloc(n, sizeof *res);
+	size_t j;
+	int rc;
+
+	f.rows = st_xcalloc(n, sizeof *f.rows);
+	for (j = 0; j < n; j++) {
+		char what[32];
+
+		snprintf(what, sizeof what, "rows-%zu", j);
+		f.rows[j] = part_name(o->tmpdir, 0, what, -1);
+	}
+	rc = st_parallel((int)n, (int)n, sizeof *res, fold, &f, res, NULL, err);
+	for (j = 0; j < n && !rc; j++)
+		if (res[j].rc) {
+			if (res[j].err.file)
+				res[j].err.file = res[j].err.fbuf;
+			rc = st_fail(err, res[j].err.file, res[j].err.line, "%s",
+			             res[j].err.msg);
+		}
+	for (j = 0; j < n && !rc; j++)
+		st_report_add_people(rep, f.rows[j]);
+	if (!rc)
+		rc = st_report_end(rep, err);
+	for (j = 0; j < n; j++)
+		remove_file(f.rows[j]);
+	free(f.rows);
+	free(res);
+	return rc;
+}
+
+int st_part_join(struct st_report *rep, const struct st_report_opts *o,
+                 struct st_part *parts, size_t n, struct st_error *err)
 {
 	struct reader *rd = st_xcalloc(n ? n : 1, sizeof *rd);
 	size_t i;
 	int rc = -1;
 
-	for (i = 0; i < n; i++) {
-		st_report_add_people(rep, parts[i].people);
+	for (i = 0; i < n; i++)
 		if (open_reader(&rd[i], &parts[i], err))
 			goto out;
-	}
 	for (;;) {
 		struct reader *min = NULL;
 
@@ -248,7 +321,7 @@ int st_part_join(struct st_report *rep, struct st_part *parts, size_t n,
 		    next_line(min, err))
 			goto out;
 	}
-	rc = 0;
+	rc = end_people(rep, o, parts, n, err);
 out:
 	for (i = 0; i < n; i++)
 		close_reader(&rd[i]);

@@ -86,8 +86,8 @@ struct st_person {
  * seen; the place of a line in the batch is its article id and its number
  * there, so that tables of several processes, each over articles of its
  * own, merge as one): key and name as st_speaker_key() gave them, role
- * the first non-empty role of
- * the person's quotes there ("" if none), variants the names as written
+ * the first non-empty role of the person's quotes there ("" if none),
+ * variants the names as written
  * (one per quote, in text order; repeats are dropped), and for each of
  * the nq quotes its label number and nlabels probabilities.
  * st_people_write() merges identities as st_speaker_merge() does across
@@ -109,15 +109,31 @@ int st_people_add(struct st_people *p, const char *article, const char *key,
 int st_people_write(struct st_people *p, struct st_csv_writer *w,
                     char *const *labels, struct st_error *err);
 void st_people_free(struct st_people *p);
-/* A part of a batch written by another process: st_people_sort() ends the
- * table p (no st_people_write() then) with its lines sorted into the file
- * out, which is the caller's to remove; st_people_add_sorted() has a table
- * that has no lines of its own take the file path (the caller's string,
- * kept alive and the file removed by the caller) as a part, and
- * st_people_write() merges the parts as one batch.  0, or -1 with err
- * naming the file. */
-int st_people_sort(struct st_people *p, const char *out, struct st_error *err);
+/* A batch counted by several processes, each over articles of its own,
+ * its people folded by several too.  st_people_split(), before any
+ * st_people_add(), has p's lines go to n files by their group (what
+ * st_speaker_merge() may merge across), and st_people_sort() ends such a
+ * table (no st_people_write() then) with file i sorted into outs[i], the
+ * caller's to remove.  st_people_merge() takes file i of every table,
+ * ins[0..n), and folds their lines into rows as st_people_write() does,
+ * sorted as it writes them, into out (its temporary files in dir);
+ * st_people_add_sorted() has a table with no lines of its own take such
+ * a file path (the caller's string, kept alive, and file), and
+ * st_people_write() then writes the rows of all those files as those of
+ * one batch.  0, or -1 with err naming the file. */
+int st_people_split(struct st_people *p, size_t n, struct st_error *err);
+int st_people_sort(struct st_people *p, char *const *outs,
+                   struct st_error *err);
+int st_people_merge(char *const *ins, size_t n, const char *out,
+                    const char *dir, int nlabels, struct st_error *err);
 void st_people_add_sorted(struct st_people *p, char *path);
+/* Fold the people's lines of the file in, sorted by group then place in
+ * the batch, into one line per person in the file out: QUOTES-DESC NAME
+ * FIRST ROLE ARTICLES QUOTES MAJORITY COUNTS VARIANTS (persons.c).  -1
+ * with err naming the file on a read or write error or a line that is
+ * not one. */
+int st_people_rows(const char *in, const char *out, int nlabels,
+                   struct st_error *err);
 /* The label with the most quotes of sp; a tie goes to the larger total
  * probability, then to the first. */
 int st_person_majority(const struct st_person *sp, int nlabels);
@@ -227,15 +243,16 @@ long st_report_articles(const struct st_report *r);
  * QBYTES, ABYTES) is called after each article's rows with how many
  * bytes they took in quotes and articles; no ids (st_report_ids_* are
  * not for a part); and st_report_end() writes no speakers.csv but sorts
- * the people's lines into the file people (st_people_sort()).  Otherwise
- * as st_report_new(). */
+ * the people's lines, split by group into npeople files, into the files
+ * people[0..npeople) (st_people_split(), st_people_sort()).  Otherwise as
+ * st_report_new(). */
 struct st_report *st_report_new_part(const struct st_report_opts *opts,
                                      FILE *quotes, FILE *articles,
                                      void (*done)(void *arg,
                                                   const char *article,
                                                   long qbytes, long abytes),
-                                     void *arg, const char *people,
-                                     struct st_error *err);
+                                     void *arg, char *const *people,
+                                     size_t npeople, struct st_error *err);
 /* For the join of parts, in place of st_report_add(): the article
  * article, its rows written by a part: the rows of the ids before it,
  * then qbytes read from quotes and abytes from articles (what names them
@@ -244,8 +261,9 @@ struct st_report *st_report_new_part(const struct st_report_opts *opts,
 int st_report_copy(struct st_report *r, const char *article, FILE *quotes,
                    long qbytes, FILE *articles, long abytes,
                    const char *what, struct st_error *err);
-/* The people of a part, sorted by st_people_sort() into path (the
- * caller's string and file), counted into speakers.csv at the end. */
+/* People folded by st_people_merge() into path (the caller's string and
+ * file), written into speakers.csv at the end, in place of the report's
+ * own. */
 void st_report_add_people(struct st_report *r, char *path);
 
 /* parts.h - the reports of many pairs written by several processes at
@@ -253,21 +271,24 @@ void st_report_add_people(struct st_report *r, char *path);
  * them as st_merge does, decides each article and writes its rows as the
  * reports' final bytes into files of the stage (st_part_write()); the
  * parent then joins the parts in article order (st_part_join()), copying
- * bytes, with the articles without quotes in their places and the
- * people's lines merged as one batch.  The reports are byte for byte
+ * bytes, with the articles without quotes in their places, and the
+ * people are folded by as many processes, the groups shared among them,
+ * and written as one batch's.  The reports are byte for byte
  * those of one process, as long as no article is in pairs of two parts
  * (the pairs are batches of articles): st_part_join() says when one is,
  * and the caller writes them in one process instead.  Memory does not
  * grow with the number of quotes in any process. */
 struct st_part {
-	char *quotes, *articles, *index, *people;	/* the part's files */
+	char *quotes, *articles, *index;	/* the part's files */
+	char **people;		/* its people's, one per part of the join */
+	size_t npeople;
 	struct st_error err;	/* where st_part_write() returned 1: its
 				 * error, file pointing into fbuf */
 };
-/* The names of part i's files in the folder dir, named as
+/* The names of the files of part i of n in the folder dir, named as
  * st_temp_prefix("part") says (a killed run's are tidied by the next);
  * st_part_finish() removes the files and frees the names. */
-void st_part_init(struct st_part *p, const char *dir, int i);
+void st_part_init(struct st_part *p, const char *dir, int i, int n);
 void st_part_finish(struct st_part *p);
 /* Write part's files for the pairs qpaths[i], ppaths[i], i < n (as
  * st_merge_open() takes them), with the options o (opts->labels those of
@@ -279,14 +300,16 @@ void st_part_finish(struct st_part *p);
 int st_part_write(const struct st_report_opts *o, char *const *qpaths,
                   char *const *ppaths, size_t n, const struct st_part *part,
                   void (*step)(void *arg), void *arg, struct st_error *err);
-/* Join parts[0..n) into rep (from st_report_new(), its ids given), which
- * the caller then ends with st_report_end(): 0; 1 when an article is in
- * two parts (nothing of rep can be used: the caller writes the reports
- * in one process); -1 with err filled on a read error, an error of
- * st_report_copy(), or where a part's st_part_write() returned 1 (that
- * part's err, which the caller put in parts[i].err). */
-int st_part_join(struct st_report *rep, struct st_part *parts, size_t n,
-                 struct st_error *err);
+/* Join parts[0..n) into rep (from st_report_new() with the options o,
+ * its ids given) and end it (st_report_end()): the people are folded by
+ * n processes, each taking the groups of one of the parts' people files
+ * (st_people_merge()).  0; 1 when an article is in two parts (nothing of
+ * rep can be used: the caller writes the reports in one process); -1
+ * with err filled on a read error, an error of st_report_copy() or of
+ * the people's, or where a part's st_part_write() returned 1 (that part's
+ * err, which the caller put in parts[i].err). */
+int st_part_join(struct st_report *rep, const struct st_report_opts *o,
+                 struct st_part *parts, size_t n, struct st_error *err);
 
 /* todo.h - the labelling sheet of make annotate: every quote with the
  * model's label as a suggestion, the least confident first (ties in the

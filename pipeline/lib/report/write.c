@@ -28,7 +28,7 @@ struct st_report {
 	void (*done)(void *arg, const char *article, long qbytes,
 	             long abytes);
 	void *done_arg;
-	const char *people_out;
+	char *const *people_out;
 	long qend, aend;	/* the bytes written so far */
 };
 
@@ -81,11 +81,15 @@ struct st_report *st_report_new_part(const struct st_report_opts *o,
                                      void (*done)(void *arg,
                                                   const char *article,
                                                   long qbytes, long abytes),
-                                     void *arg, const char *people,
-                                     struct st_error *err)
+                                     void *arg, char *const *people,
+                                     size_t npeople, struct st_error *err)
 {
 	struct st_report *r = report_new(o, quotes, articles, NULL, 0, err);
 
+	if (r && st_people_split(r->people, npeople, err)) {
+		st_report_free(r);
+		return NULL;
+	}
 	if (r) {
 		r->done = done;
 		r->done_arg = arg;
