@@ -45,8 +45,11 @@ void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
 	st_buf_init(&w->scratch);
 	w->excel = excel;
 	w->safe = safe;
-	if (excel)
+	w->bytes = 0;
+	if (excel) {
 		fputs("\xef\xbb\xbf", fp);
+		w->bytes = 3;
+	}
 }
 
 static int needs_quotes(const char *s, size_t n)
@@ -69,19 +72,22 @@ static int needs_quotes(const char *s, size_t n)
 
 static void put(struct st_csv_writer *w, const char *s, size_t n, int safe)
 {
-	if (w->nfield++)
-		putc(',', w->fp);
-	if (safe && n && strchr("=+-@\t\r", s[0])) {
-		/* OWASP: a leading apostrophe makes the cell text */
-		struct st_buf b = ST_BUF_INIT;
+	struct st_buf b = ST_BUF_INIT;
+	int neutral = safe && n && strchr("=+-@\t\r", s[0]);
 
+	if (w->nfield++) {
+		putc(',', w->fp);
+		w->bytes++;
+	}
+	if (neutral) {
+		/* OWASP: a leading apostrophe makes the cell text (and the
+		 * cell is quoted) */
 		st_buf_addc(&b, '\'');
 		st_buf_add(&b, s, n);
-		csv_fwrite(w->fp, b.s, b.len);
-		st_buf_finish(&b);
-		return;
+		s = b.s;
+		n = b.len;
 	}
-	if (needs_quotes(s, n)) {
+	if (neutral || needs_quotes(s, n)) {
 		/* libcsv quotes into a buffer, written in one go: csv_fwrite
 		 * would put a character at a time */
 		size_t len;
@@ -92,9 +98,12 @@ static void put(struct st_csv_writer *w, const char *s, size_t n, int safe)
 		}
 		len = csv_write(w->scratch.s, w->scratch.cap, s, n);
 		fwrite(w->scratch.s, 1, len, w->fp);
+		w->bytes += (long long)len;
 	} else {
 		fwrite(s, 1, n, w->fp);
+		w->bytes += (long long)n;
 	}
+	st_buf_finish(&b);
 }
 
 void st_csv_put(struct st_csv_writer *w, const char *s)
@@ -137,6 +146,7 @@ void st_csv_writer_finish(struct st_csv_writer *w)
 void st_csv_endrow(struct st_csv_writer *w)
 {
 	fputs(w->excel ? "\r\n" : "\n", w->fp);
+	w->bytes += w->excel ? 2 : 1;
 	w->nfield = 0;
 }
 

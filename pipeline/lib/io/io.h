@@ -183,6 +183,8 @@ struct st_csv_writer {
 	int excel;
 	int safe;
 	struct st_buf scratch;	/* freed by st_csv_writer_finish() */
+	long long bytes;	/* written so far, byte order mark and line
+				 * ends included */
 };
 void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
                         int safe);

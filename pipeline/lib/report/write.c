@@ -29,7 +29,7 @@ struct st_report {
 	             long abytes);
 	void *done_arg;
 	char *const *people_out;
-	long qend, aend;	/* the bytes written so far */
+	long long qend, aend;	/* the bytes of the articles told of */
 };
 
 static void header(struct st_csv_writer *w, const struct st_report *r,
@@ -317,12 +317,11 @@ static int finish_article(struct st_report *r, struct st_error *err)
 	article_row(r, a->q.q[0].article, a->q.q[0].date, a->q.q[0].source,
 	            counts, (long)a->n);
 	if (r->done) {
-		long qend = (long)ftello(r->wq.fp), aend = (long)ftello(r->wa.fp);
-
-		r->done(r->done_arg, a->q.q[0].article, qend - r->qend,
-		        aend - r->aend);
-		r->qend = qend;
-		r->aend = aend;
+		r->done(r->done_arg, a->q.q[0].article,
+		        (long)(r->wq.bytes - r->qend),
+		        (long)(r->wa.bytes - r->aend));
+		r->qend = r->wq.bytes;
+		r->aend = r->wa.bytes;
 	}
 	st_article_clear(a);
 	return 0;
