@@ -359,7 +359,7 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 	struct st_out out[4];
 	struct st_report_opts ro = { 0 };
 	struct st_report *rep = NULL;
-	char *paths[5] = { NULL };
+	char *paths[5] = { NULL }, *buf[4] = { NULL };
 	int k, got, rc = -1;
 
 	memset(out, 0, sizeof out);
@@ -375,6 +375,10 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 		paths[k] = st_join(stage.path, names[k]);
 		if (k < 4 && st_out_open(&out[k], paths[k], err))
 			goto out;
+		if (k < 4) {	/* the reports are written in large pieces */
+			buf[k] = st_xmalloc(1 << 16);
+			setvbuf(out[k].fp, buf[k], _IOFBF, 1 << 16);
+		}
 	}
 	ro.tmpdir = stage.path;
 	rep = st_report_new(&ro, out[0].fp, out[1].fp, out[2].fp, err);
@@ -415,6 +419,8 @@ out:
 	st_stage_abort(&stage);
 	for (k = 0; k < 5; k++)
 		free(paths[k]);
+	for (k = 0; k < 4; k++)
+		free(buf[k]);
 	return rc;
 }
 

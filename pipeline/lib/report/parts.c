@@ -8,6 +8,10 @@
 
 #include "report/report.h"
 
+/* The buffer of a part's files: a part is written and read once, in
+ * large pieces. */
+#define ST_PART_BUF (1 << 16)
+
 /* The index of a part, one line per article in its order:
  *   + ARTICLE QBYTES ABYTES   the article's rows: QBYTES of quotes.csv,
  *                             ABYTES of articles.csv
@@ -89,6 +93,7 @@ int st_part_write(const struct st_report_opts *o, char *const *qpaths,
 	struct st_report *rep = NULL;
 	struct st_buf held = ST_BUF_INIT;	/* the article being read */
 	FILE *fp[3] = { NULL, NULL, NULL };
+	char *buf[3] = { NULL, NULL, NULL };
 	const char *paths[3];
 	struct st_quote *q;
 	struct st_pred p;
@@ -97,12 +102,15 @@ int st_part_write(const struct st_report_opts *o, char *const *qpaths,
 	paths[0] = part->quotes;
 	paths[1] = part->articles;
 	paths[2] = part->index;
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 3; k++) {
 		if (!(fp[k] = fopen(paths[k], "w"))) {
 			st_fail(err, paths[k], 0, "cannot create: %s",
 			        strerror(errno));
 			goto out;
 		}
+		buf[k] = st_xmalloc(ST_PART_BUF);
+		setvbuf(fp[k], buf[k], _IOFBF, ST_PART_BUF);
+	}
 	mg = st_merge_open(qpaths, ppaths, n, err);
 	if (!mg)
 		goto out;
@@ -145,6 +153,7 @@ out:
 			err->file = err->fbuf;
 			rc = -1;
 		}
+		free(buf[k]);
 	}
 	return rc;
 }
@@ -153,6 +162,7 @@ out:
 struct reader {
 	struct st_part *part;
 	FILE *index, *quotes, *articles;
+	char *buf;		/* quotes's */
 	char *line;
 	size_t cap;
 	long lineno;
@@ -198,6 +208,8 @@ static int open_reader(struct reader *r, struct st_part *part,
 	if (!(r->articles = fopen(part->articles, "rb")))
 		return st_fail(err, part->articles, 0, "cannot open: %s",
 		               strerror(errno));
+	r->buf = st_xmalloc(ST_PART_BUF);
+	setvbuf(r->quotes, r->buf, _IOFBF, ST_PART_BUF);
 	return next_line(r, err);
 }
 
@@ -209,6 +221,7 @@ static void close_reader(struct reader *r)
 		fclose(r->quotes);
 	if (r->articles)
 		fclose(r->articles);
+	free(r->buf);
 	free(r->line);
 }
 

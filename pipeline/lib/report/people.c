@@ -27,6 +27,7 @@ struct st_people {
 	char *dir;
 	char **spill;		/* the first files, nb of them */
 	FILE **fp;
+	char **buf;		/* their buffers: written once, whole */
 	size_t nb;
 	char *sorted, *out, *outsorted;	/* temporary files */
 	char *article;		/* the last line's, and its number there */
@@ -61,6 +62,8 @@ static int open_spill(struct st_people *p, size_t i, struct st_error *err)
 	if (!p->fp[i])
 		return st_fail(err, p->spill[i], 0, "cannot create: %s",
 		               strerror(errno));
+	p->buf[i] = st_xmalloc(1 << 16);
+	setvbuf(p->fp[i], p->buf[i], _IOFBF, 1 << 16);
 	return 0;
 }
 
@@ -77,6 +80,7 @@ struct st_people *st_people_new(const char *dir, int nlabels,
 	p->outsorted = temp_name(dir, p->table, "4");
 	p->spill = st_xcalloc(1, sizeof *p->spill);
 	p->fp = st_xcalloc(1, sizeof *p->fp);
+	p->buf = st_xcalloc(1, sizeof *p->buf);
 	p->nb = 1;
 	if (open_spill(p, 0, err)) {
 		st_people_free(p);
@@ -91,8 +95,10 @@ int st_people_split(struct st_people *p, size_t n, struct st_error *err)
 		return 0;
 	p->spill = st_xrealloc(p->spill, n * sizeof *p->spill);
 	p->fp = st_xrealloc(p->fp, n * sizeof *p->fp);
+	p->buf = st_xrealloc(p->buf, n * sizeof *p->buf);
 	for (; p->nb < n; p->nb++) {
 		p->fp[p->nb] = NULL;
+		p->buf[p->nb] = NULL;
 		if (open_spill(p, p->nb, err)) {
 			p->nb++;
 			return -1;
@@ -113,12 +119,14 @@ void st_people_free(struct st_people *p)
 		if (p->spill[i])
 			unlink(p->spill[i]);
 		free(p->spill[i]);
+		free(p->buf[i]);
 	}
 	unlink(p->sorted);
 	unlink(p->out);
 	unlink(p->outsorted);
 	free(p->spill);
 	free(p->fp);
+	free(p->buf);
 	free(p->sorted);
 	free(p->out);
 	free(p->outsorted);
