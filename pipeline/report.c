@@ -1,11 +1,14 @@
 /* stance-report: quotes + predictions, joined on their key -> quotes.csv,
  * articles.csv, speakers.csv and errors.csv, or the labelling sheet. */
+#define _DEFAULT_SOURCE	/* MAP_ANONYMOUS */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "extract/extract.h"
 #include "cli.h"
@@ -39,7 +42,10 @@ static const char usage[] =
 "  errors.csv    the articles that were skipped: article,line,message\n"
 "Each QUOTES file must be in article then text order (as stance-tokenize\n"
 "writes it for articles given in name order); the files are merged as they\n"
-"are read, so memory does not grow with the number of quotes.\n"
+"are read, so memory does not grow with the number of quotes.  The pairs\n"
+"are shared among STANCE_JOBS processes (default: one per processor), at\n"
+"most one per pair, their rows joined in article order: the reports are\n"
+"those of one process.\n"
 "Text cells that a spreadsheet would run as a formula (=, +, -, @, tab,\n"
 "CR first), label names included, start with an apostrophe; start and end\n"
 "give the raw text.\n"
@@ -202,13 +208,150 @@ out:
 	return rc;
 }
 
+/* How many processes share the pairs: one per pair up to st_jobs(), when
+ * every file can be read again (not stdin, a pipe or a device). */
+static int share(const struct opts *o)
+{
+	struct stat sb;
+	int i, n = st_jobs();
+
+	if (o->todo || o->npairs < 2 || n < 2)
+		return 1;
+	for (i = 0; i < 2 * o->npairs; i++) {
+		const char *f = i % 2 ? o->ppaths[i / 2] : o->qpaths[i / 2];
+
+		if (!strcmp(f, "-") || stat(f, &sb) || !S_ISREG(sb.st_mode))
+			return 1;
+	}
+	return n < o->npairs ? n : o->npairs;
+}
+
+/* The pairs in one process, as they are merged. */
+static int fill_serial(const struct opts *o, struct st_merge *mg,
+                       struct st_report *rep, struct st_error *err)
+{
+	struct cli_progress prog;
+	struct st_quote *q;
+	struct st_pred p;
+	int got;
+
+	cli_progress_init(&prog, o->quiet, "quotes", -1);
+	while ((got = st_merge_next(mg, &q, &p, err)) == 1) {
+		if (st_report_add(rep, q, &p, err))
+			return -1;
+		cli_progress_step(&prog, 1);
+	}
+	cli_progress_end(&prog);
+	return got < 0 || st_report_end(rep, err) ? -1 : 0;
+}
+
+/* The pairs shared by n processes, part i the pairs [first(i),
+ * first(i + 1)); the first of them draws the progress of all, from
+ * counts in memory they share. */
+struct run {
+	const struct opts *o;
+	const struct st_report_opts *ro;
+	struct st_part *parts;
+	int n, self;
+	long *counts;
+	struct cli_progress prog;
+};
+struct result {
+	int rc;
+	struct st_error err;	/* file in fbuf: it crosses a pipe */
+};
+
+static int first(const struct run *r, int i)
+{
+	return (int)((long)r->o->npairs * i / r->n);
+}
+
+static void step(void *arg)
+{
+	struct run *r = arg;
+	long sum = 0;
+	int i;
+
+	r->counts[r->self]++;
+	if (r->self)
+		return;
+	for (i = 0; i < r->n; i++)
+		sum += r->counts[i];
+	cli_progress_step(&r->prog, sum - r->prog.done);
+}
+
+static void work(int i, void *arg, void *out)
+{
+	struct run *r = arg;
+	struct result *res = out;
+	int a = first(r, i);
+
+	r->self = i;
+	res->rc = st_part_write(r->ro, r->o->qpaths + a, r->o->ppaths + a,
+	                        (size_t)(first(r, i + 1) - a), &r->parts[i],
+	                        r->counts ? step : NULL, r, &res->err);
+	if (res->rc && res->err.file && res->err.file != res->err.fbuf) {
+		snprintf(res->err.fbuf, sizeof res->err.fbuf, "%s",
+		         res->err.file);
+		res->err.file = res->err.fbuf;
+	}
+	if (i == 0)
+		cli_progress_end(&r->prog);
+}
+
+/* 1 when an article is in the pairs of two parts: nothing written can be
+ * used. */
+static int fill_parallel(const struct opts *o, const struct st_report_opts *ro,
+                         struct st_report *rep, int n, struct st_error *err)
+{
+	struct run r = { 0 };
+	struct result *res = st_xcalloc((size_t)n, sizeof *res);
+	int i, rc;
+
+	r.o = o;
+	r.ro = ro;
+	r.n = n;
+	r.parts = st_xcalloc((size_t)n, sizeof *r.parts);
+	for (i = 0; i < n; i++)
+		st_part_init(&r.parts[i], ro->tmpdir, i, n);
+	cli_progress_init(&r.prog, o->quiet, "quotes", -1);
+	if (r.prog.on) {
+		r.counts = mmap(NULL, (size_t)n * sizeof *r.counts, PROT_READ |
+		                PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (r.counts == MAP_FAILED)
+			r.counts = NULL;
+	}
+	rc = st_parallel(n, n, sizeof *res, work, &r, res, NULL, err);
+	for (i = 0; i < n && !rc; i++) {
+		if (res[i].err.file)
+			res[i].err.file = res[i].err.fbuf;
+		if (res[i].rc < 0) {
+			st_fail(err, res[i].err.file, res[i].err.line, "%s",
+			        res[i].err.msg);
+			rc = -1;
+		}
+		r.parts[i].err = res[i].err;
+		if (r.parts[i].err.file)
+			r.parts[i].err.file = r.parts[i].err.fbuf;
+	}
+	if (!rc)
+		rc = st_part_join(rep, ro, r.parts, (size_t)n, err);
+	for (i = 0; i < n; i++)
+		st_part_finish(&r.parts[i]);
+	if (r.counts)
+		munmap(r.counts, (size_t)n * sizeof *r.counts);
+	free(r.parts);
+	free(res);
+	return rc;
+}
+
 /* The reports, written into a new folder swapped in whole at the end
  * (files of other programs in the old one, such as plots/, carried
- * over). */
+ * over), by jobs processes; 1 when they cannot share the pairs. */
 static int write_reports(const struct opts *o, struct st_merge *mg,
                          const struct st_actors *actors,
-                         const struct st_skips *sk, long *narticles,
-                         struct st_error *err)
+                         const struct st_skips *sk, int jobs,
+                         long *narticles, struct st_error *err)
 {
 	static const char *const names[] = { "quotes.csv", "articles.csv",
 		"speakers.csv", "errors.csv", "stance.xlsx", NULL };
@@ -216,10 +359,7 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 	struct st_out out[4];
 	struct st_report_opts ro = { 0 };
 	struct st_report *rep = NULL;
-	struct cli_progress prog;
-	struct st_quote *q;
-	struct st_pred p;
-	char *paths[5] = { NULL };
+	char *paths[5] = { NULL }, *buf[4] = { NULL };
 	int k, got, rc = -1;
 
 	memset(out, 0, sizeof out);
@@ -235,6 +375,10 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 		paths[k] = st_join(stage.path, names[k]);
 		if (k < 4 && st_out_open(&out[k], paths[k], err))
 			goto out;
+		if (k < 4) {	/* the reports are written in large pieces */
+			buf[k] = st_xmalloc(1 << 16);
+			setvbuf(out[k].fp, buf[k], _IOFBF, 1 << 16);
+		}
 	}
 	ro.tmpdir = stage.path;
 	rep = st_report_new(&ro, out[0].fp, out[1].fp, out[2].fp, err);
@@ -249,15 +393,12 @@ static int write_reports(const struct opts *o, struct st_merge *mg,
 			st_report_ids_add(rep, id);
 			free(id);
 		}
-	cli_progress_init(&prog, o->quiet, "quotes", -1);
-	while ((got = st_merge_next(mg, &q, &p, err)) == 1) {
-		if (st_report_add(rep, q, &p, err))
-			goto out;
-		cli_progress_step(&prog, 1);
-	}
-	cli_progress_end(&prog);
-	if (got < 0 || st_report_end(rep, err))
+	got = jobs > 1 ? fill_parallel(o, &ro, rep, jobs, err)
+	               : fill_serial(o, mg, rep, err);
+	if (got) {
+		rc = got;
 		goto out;
+	}
 	st_skips_write(sk, out[3].fp, o->excel);
 	*narticles = st_report_articles(rep);
 	st_report_free(rep);	/* flushes the writers */
@@ -278,6 +419,8 @@ out:
 	st_stage_abort(&stage);
 	for (k = 0; k < 5; k++)
 		free(paths[k]);
+	for (k = 0; k < 4; k++)
+		free(buf[k]);
 	return rc;
 }
 
@@ -325,7 +468,13 @@ int main(int argc, char **argv)
 		if (write_todo(&o, mg, &err))
 			goto fail;
 	} else {
-		if (write_reports(&o, mg, actors, &sk, &narticles, &err))
+		int got = write_reports(&o, mg, actors, &sk, share(&o),
+		                        &narticles, &err);
+
+		if (got > 0)	/* an article in two parts: in one process */
+			got = write_reports(&o, mg, actors, &sk, 1, &narticles,
+			                    &err);
+		if (got)
 			goto fail;
 		summary(&o, &sk, narticles);
 		if (o.xlsx && st_sheet_write_reports(o.dir, o.xlsx, &err))

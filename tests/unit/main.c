@@ -36,6 +36,7 @@ int main(void)
 	srunner_add_suite(sr, people_suite());
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, tally_suite());
+	srunner_add_suite(sr, parts_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

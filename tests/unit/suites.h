@@ -32,6 +32,7 @@ Suite *speakers_suite(void);
 Suite *people_suite(void);
 Suite *join_suite(void);
 Suite *tally_suite(void);
+Suite *parts_suite(void);
 
 /* Temporary folders (tmpdir.c): make one named /tmp/stance-WHAT-XXXXXX
  * into buf; list its names sorted and joined by '|'; remove it with the

@@ -376,6 +376,35 @@ START_TEST(test_write_decimals_as_printf)
 }
 END_TEST
 
+/* The bytes a writer has written: the byte order mark, separators,
+ * quotes, neutralised cells and CRLF line ends all counted. */
+START_TEST(test_write_bytes)
+{
+	struct mem m;
+	struct st_csv_writer w;
+	long long before;
+
+	mem_open(&m);
+	st_csv_writer_init(&w, m.fp, 1, 1);
+	ck_assert_int_eq(w.bytes, 3);
+	st_csv_put(&w, "=SUM(A1)");
+	st_csv_put(&w, "say \"hi\"");
+	st_csv_putl(&w, -42);
+	st_csv_endrow(&w);
+	before = w.bytes;
+	st_csv_put(&w, "plain");
+	st_csv_putd(&w, 0.5, 4);
+	st_csv_endrow(&w);
+	mem_close(&m);
+	ck_assert_str_eq(m.s, "\xef\xbb\xbf\"'=SUM(A1)\",\"say \"\"hi\"\"\","
+	                 "-42\r\nplain,0.5000\r\n");
+	ck_assert_int_eq(w.bytes, (long long)strlen(m.s));
+	ck_assert_int_eq(w.bytes - before, 14);
+	free(m.s);
+	st_csv_writer_finish(&w);
+}
+END_TEST
+
 START_TEST(test_write_excel)
 {
 	struct mem m;
@@ -565,6 +594,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_write_numbers);
 	tcase_add_test(tc, test_write_decimals_as_printf);
 	tcase_add_test(tc, test_write_excel);
+	tcase_add_test(tc, test_write_bytes);
 	tcase_add_test(tc, test_write_safe);
 	tcase_add_test(tc, test_write_unsafe_mode_keeps_formula);
 	tcase_add_test(tc, test_write_read_round_trip);

@@ -39,16 +39,29 @@ static char *rows_of(void (*fill)(struct st_people *))
 	return buf;
 }
 
-static void add(struct st_people *p, const char *key, const char *name,
-                const char *role, const char *variant, int label,
-                double pgov)
+static void add_in(struct st_people *p, const char *article, const char *key,
+                   const char *name, const char *role, const char *variant,
+                   int label, double pgov)
 {
 	struct st_error err = { 0 };
 	const char *vars[1] = { variant };
 	double probs[2] = { pgov, 1 - pgov };
 
-	ck_assert_int_eq(st_people_add(p, key, name, role, vars, 1, &label,
-	                               probs, 1, &err), 0);
+	ck_assert_int_eq(st_people_add(p, article, key, name, role, vars, 1,
+	                               &label, probs, 1, &err), 0);
+}
+
+/* Each call one more article: a1, a2, ... */
+static int narticle;
+
+static void add(struct st_people *p, const char *key, const char *name,
+                const char *role, const char *variant, int label,
+                double pgov)
+{
+	char article[16];
+
+	snprintf(article, sizeof article, "a%d", ++narticle);
+	add_in(p, article, key, name, role, variant, label, pgov);
 }
 
 /* A surname joins the one full name with it, across articles; the
@@ -160,6 +173,118 @@ START_TEST(test_sort_file)
 }
 END_TEST
 
+/* Two people named alike with as many quotes: the one seen first in the
+ * batch comes first, by article id (a shorter id first), then by its
+ * place in the article.  The batch in one table: */
+static void alike(struct st_people *p)
+{
+	add_in(p, "b", "A:7", "Same", "third", "Same", 0, 0.9);
+	add_in(p, "b", "R:same", "Same", "fourth", "Same", 0, 0.9);
+	add_in(p, "b0", "N:ann lee", "Same", "fifth", "Same", 0, 0.9);
+	add_in(p, "c", "S:same", "Same", "sixth", "Same", 0, 0.9);
+}
+
+#define ALIKE "Same,third,1,1,1,0,gov,Same\n" \
+              "Same,fourth,1,1,1,0,gov,Same\n" \
+              "Same,fifth,1,1,1,0,gov,Same\n" \
+              "Same,sixth,1,1,1,0,gov,Same\n"
+
+START_TEST(test_first_seen)
+{
+	char *s = rows_of(alike);
+
+	ck_assert_str_eq(s, ALIKE);
+	free(s);
+}
+END_TEST
+
+/* The same batch from two tables, each over articles of its own and
+ * split in two by group (st_people_split), sorted apart (st_people_sort),
+ * each half folded from both (st_people_merge) and written as one batch
+ * (st_people_add_sorted); the folder is left with the caller's files
+ * only. */
+static char part_dir[256];
+
+static void from_parts(struct st_people *p)
+{
+	static char names[6][300];
+	static char *outs[2][2] = { { names[0], names[1] },
+	                            { names[2], names[3] } };
+	struct st_error err = { 0 };
+	struct st_people *t[2];
+	char list[1024];
+	int i, j;
+
+	for (i = 0; i < 6; i++)
+		snprintf(names[i], sizeof names[i], "%s/%s%d", part_dir,
+		         i < 4 ? "part" : "rows", i);
+	for (i = 0; i < 2; i++) {
+		t[i] = st_people_new(part_dir, 2, &err);
+		ck_assert_ptr_nonnull(t[i]);
+		ck_assert_int_eq(st_people_split(t[i], 2, &err), 0);
+	}
+	add_in(t[1], "b", "A:7", "Same", "third", "Same", 0, 0.9);
+	add_in(t[1], "b", "R:same", "Same", "fourth", "Same", 0, 0.9);
+	add_in(t[0], "b0", "N:ann lee", "Same", "fifth", "Same", 0, 0.9);
+	add_in(t[1], "c", "S:same", "Same", "sixth", "Same", 0, 0.9);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(st_people_sort(t[i], outs[i], &err), 0);
+		st_people_free(t[i]);
+	}
+	for (j = 0; j < 2; j++) {
+		char *ins[2] = { outs[0][j], outs[1][j] };
+
+		ck_assert_int_eq(st_people_merge(ins, 2, names[4 + j], part_dir,
+		                                 2, &err), 0);
+		st_people_add_sorted(p, names[4 + j]);
+	}
+	test_list_dir(part_dir, list, sizeof list);
+	ck_assert_str_eq(list, "part0|part1|part2|part3|rows4|rows5");
+}
+
+START_TEST(test_parts)
+{
+	char *s;
+
+	test_make_dir(part_dir, sizeof part_dir, "parts");
+	s = rows_of(from_parts);
+	ck_assert_str_eq(s, ALIKE);
+	free(s);
+	test_rm_dir(part_dir);
+}
+END_TEST
+
+/* sort -m: files sorted apart, merged by their first fields. */
+START_TEST(test_sort_merge)
+{
+	char dir[256], in[2][300], out[300], got[64] = "";
+	char *ins[2] = { in[0], in[1] };
+	struct st_error err = { 0 };
+	FILE *fp;
+
+	test_make_dir(dir, sizeof dir, "merge");
+	snprintf(in[0], sizeof in[0], "%s/in1", dir);
+	snprintf(in[1], sizeof in[1], "%s/in2", dir);
+	snprintf(out, sizeof out, "%s/out", dir);
+	fp = fopen(in[0], "w");
+	fputs("a\t1\nb\t2\nc\t0\n", fp);
+	fclose(fp);
+	fp = fopen(in[1], "w");
+	fputs("a\t0\nb\t3\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(st_sort_merge(ins, 2, out, 2, dir, &err), 0);
+	fp = fopen(out, "r");
+	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 20);
+	fclose(fp);
+	ck_assert_str_eq(got, "a\t0\na\t1\nb\t2\nb\t3\nc\t0\n");
+	unlink(in[1]);
+	ck_assert_int_eq(st_sort_merge(ins, 2, out, 2, dir, &err), -1);
+	ck_assert_str_eq(err.file, in[0]);
+	ck_assert_msg(strstr(err.msg, "No such file") != NULL, "%s", err.msg);
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *people_suite(void)
 {
 	Suite *s = suite_create("people");
@@ -170,6 +295,9 @@ Suite *people_suite(void)
 	tcase_add_test(tc, test_escapes);
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_sort_file);
+	tcase_add_test(tc, test_first_seen);
+	tcase_add_test(tc, test_parts);
+	tcase_add_test(tc, test_sort_merge);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -126,8 +126,8 @@ int st_stage_commit(struct st_stage *stage, int flags, struct st_error *err);
 /* Remove the stage and everything in it (NULL paths are fine). */
 void st_stage_abort(struct st_stage *stage);
 
-/* csvio.h - every CSV file the pipeline reads or writes goes through here,
- * on top of libcsv (RFC 4180; a UTF-8 byte order mark and CR, LF or CRLF
+/* csvio.h - every CSV file the pipeline reads (csvio.c) or writes
+ * (csvwrite.c) goes through here, on top of libcsv (RFC 4180; a UTF-8 byte order mark and CR, LF or CRLF
  * line ends accepted on input). */
 
 
@@ -183,6 +183,8 @@ struct st_csv_writer {
 	int excel;
 	int safe;
 	struct st_buf scratch;	/* freed by st_csv_writer_finish() */
+	long long bytes;	/* written so far, byte order mark and line
+				 * ends included */
 };
 void st_csv_writer_init(struct st_csv_writer *w, FILE *fp, int excel,
                         int safe);
@@ -415,5 +417,10 @@ int st_tsv_split(char *line, char **f, int max);
  * when sort cannot run or fails. */
 int st_sort_file(const char *in, const char *out, int nkeys,
                  const char *tmpdir, struct st_error *err);
+/* Merge the files ins[0..n) (n >= 1, the strings the caller's), each
+ * sorted as st_sort_file() sorts, into out (sort -m: one pass, no
+ * sorting again).  Fails as st_sort_file(), naming ins[0]. */
+int st_sort_merge(char *const *ins, size_t n, const char *out, int nkeys,
+                  const char *tmpdir, struct st_error *err);
 
 #endif

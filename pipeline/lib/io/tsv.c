@@ -71,18 +71,23 @@ int st_tsv_split(char *line, char **f, int max)
 }
 
 /* sort(1) in the C locale, by the first nkeys tab-separated fields, with
- * its memory bounded and its temporary files beside ours. */
-int st_sort_file(const char *in, const char *out, int nkeys,
-                 const char *tmpdir, struct st_error *err)
+ * its memory bounded and its temporary files beside ours: the files
+ * ins[0..nin) sorted, or with merge (-m) merged, into out.  Errors name
+ * ins[0]. */
+static int run_sort(char *const *ins, size_t nin, int merge, const char *out,
+                    int nkeys, const char *tmpdir, struct st_error *err)
 {
-	char *argv[16], **envp, *pre, *errpath;
-	char k1[] = "-k1,1", k2[] = "-k2,2", k3[] = "-k3,3";
+	char **argv = st_xmalloc((nin + 16) * sizeof *argv), **envp, *pre;
+	char k1[] = "-k1,1", k2[] = "-k2,2", k3[] = "-k3,3", *errpath;
+	const char *in = ins[0];
 	size_t n = 0, ne = 0, i;
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int status, e, rc = -1;
 
 	argv[n++] = "sort";
+	if (merge)
+		argv[n++] = "-m";
 	argv[n++] = "-t";
 	argv[n++] = "\t";
 	argv[n++] = k1;
@@ -96,7 +101,8 @@ int st_sort_file(const char *in, const char *out, int nkeys,
 	argv[n++] = (char *)tmpdir;
 	argv[n++] = "-o";
 	argv[n++] = (char *)out;
-	argv[n++] = (char *)in;
+	for (i = 0; i < nin; i++)
+		argv[n++] = ins[i];
 	argv[n] = NULL;
 	while (environ[ne])
 		ne++;
@@ -148,5 +154,21 @@ int st_sort_file(const char *in, const char *out, int nkeys,
 out:
 	unlink(errpath);
 	free(errpath);
+	free(argv);
 	return rc;
+}
+
+int st_sort_file(const char *in, const char *out, int nkeys,
+                 const char *tmpdir, struct st_error *err)
+{
+	char *ins[1];
+
+	ins[0] = (char *)in;
+	return run_sort(ins, 1, 0, out, nkeys, tmpdir, err);
+}
+
+int st_sort_merge(char *const *ins, size_t n, const char *out, int nkeys,
+                  const char *tmpdir, struct st_error *err)
+{
+	return run_sort(ins, n, 1, out, nkeys, tmpdir, err);
 }

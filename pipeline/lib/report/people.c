@@ -1,10 +1,9 @@
 /* people.c - the batch's people for speakers.csv, gathered on disk and
  * sorted by sort(1), so that memory stays flat however many people a
- * batch quotes. */
+ * batch quotes; folded into rows by persons.c. */
 #include "report/report.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,39 +14,57 @@
  *   GROUP SEQ KEY NAME ROLE VARIANTS LABELS PROBS
  * GROUP is what st_speaker_merge() may merge across (a name key's last
  * word; the key itself for an actor or a description), SEQ the line's
- * number, fixed width so that it sorts as text; VARIANTS are the names
+ * place in the batch: its article's id in hex (two digits a byte, which
+ * sort as the id does, a shorter id first), '.', and the line's number
+ * within the article, fixed width, so that lines that processes wrote
+ * for different articles sort as one batch would; VARIANTS are the names
  * as written, '\x1f' between them; LABELS the label numbers of the
  * quotes, PROBS their probabilities (the 16 hex digits of each double's
- * bits: exact, and quick to write and read), ',' between them. */
+ * bits: exact, and quick to write and read), ',' between them.  With
+ * st_people_split() the lines go to several first files, by a hash of
+ * GROUP. */
 struct st_people {
 	char *dir;
-	char *spill, *sorted, *out, *outsorted;	/* temporary files */
-	FILE *fp;
-	long seq;
+	char **spill;		/* the first files, nb of them */
+	FILE **fp;
+	char **buf;		/* their buffers: written once, whole */
+	size_t nb;
+	char *sorted, *out, *outsorted;	/* temporary files */
+	char *article;		/* the last line's, and its number there */
+	long seq, table;
+	char **parts;		/* rows to merge (st_people_add_sorted) */
+	size_t nparts;
 	int nlabels;
 };
 
-int st_person_majority(const struct st_person *sp, int nlabels)
-{
-	int best = 0, k;
-
-	/* most quotes; a tie goes to the larger total probability */
-	for (k = 1; k < nlabels; k++)
-		if (sp->counts[k] > sp->counts[best] ||
-		    (sp->counts[k] == sp->counts[best] &&
-		     sp->mass[k] > sp->mass[best] + 1e-12))
-			best = k;
-	return best;
-}
-
-static char *temp_name(const char *dir, const char *what)
+/* A file of this process's table or merge n. */
+static char *temp_name(const char *dir, long n, const char *what)
 {
 	char *pre = st_temp_prefix("people");
 	struct st_buf b = ST_BUF_INIT;
 
-	st_buf_addf(&b, "%s/%s%s", dir, pre, what);
+	st_buf_addf(&b, "%s/%s%ld-%s", dir, pre, n, what);
 	free(pre);
 	return st_buf_detach(&b);
+}
+
+/* Tables and merges of this process, in one folder or not. */
+static long tables;
+
+/* Make first file i. */
+static int open_spill(struct st_people *p, size_t i, struct st_error *err)
+{
+	char what[32];
+
+	snprintf(what, sizeof what, "1-%zu", i);
+	p->spill[i] = temp_name(p->dir, p->table, what);
+	p->fp[i] = fopen(p->spill[i], "w");
+	if (!p->fp[i])
+		return st_fail(err, p->spill[i], 0, "cannot create: %s",
+		               strerror(errno));
+	p->buf[i] = st_xmalloc(1 << 16);
+	setvbuf(p->fp[i], p->buf[i], _IOFBF, 1 << 16);
+	return 0;
 }
 
 struct st_people *st_people_new(const char *dir, int nlabels,
@@ -57,49 +74,87 @@ struct st_people *st_people_new(const char *dir, int nlabels,
 
 	p->dir = st_xstrdup(dir);
 	p->nlabels = nlabels;
-	p->spill = temp_name(dir, "1");
-	p->sorted = temp_name(dir, "2");
-	p->out = temp_name(dir, "3");
-	p->outsorted = temp_name(dir, "4");
-	p->fp = fopen(p->spill, "w");
-	if (!p->fp) {
-		st_fail(err, p->spill, 0, "cannot create: %s", strerror(errno));
+	p->table = tables++;
+	p->sorted = temp_name(dir, p->table, "2");
+	p->out = temp_name(dir, p->table, "3");
+	p->outsorted = temp_name(dir, p->table, "4");
+	p->spill = st_xcalloc(1, sizeof *p->spill);
+	p->fp = st_xcalloc(1, sizeof *p->fp);
+	p->buf = st_xcalloc(1, sizeof *p->buf);
+	p->nb = 1;
+	if (open_spill(p, 0, err)) {
 		st_people_free(p);
 		return NULL;
 	}
 	return p;
 }
 
+int st_people_split(struct st_people *p, size_t n, struct st_error *err)
+{
+	if (n <= p->nb)
+		return 0;
+	p->spill = st_xrealloc(p->spill, n * sizeof *p->spill);
+	p->fp = st_xrealloc(p->fp, n * sizeof *p->fp);
+	p->buf = st_xrealloc(p->buf, n * sizeof *p->buf);
+	for (; p->nb < n; p->nb++) {
+		p->fp[p->nb] = NULL;
+		p->buf[p->nb] = NULL;
+		if (open_spill(p, p->nb, err)) {
+			p->nb++;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 void st_people_free(struct st_people *p)
 {
+	size_t i;
+
 	if (!p)
 		return;
-	if (p->fp)
-		fclose(p->fp);
-	unlink(p->spill);
+	for (i = 0; i < p->nb; i++) {
+		if (p->fp[i])
+			fclose(p->fp[i]);
+		if (p->spill[i])
+			unlink(p->spill[i]);
+		free(p->spill[i]);
+		free(p->buf[i]);
+	}
 	unlink(p->sorted);
 	unlink(p->out);
 	unlink(p->outsorted);
 	free(p->spill);
+	free(p->fp);
+	free(p->buf);
 	free(p->sorted);
 	free(p->out);
 	free(p->outsorted);
+	free(p->article);
+	free(p->parts);
 	free(p->dir);
 	free(p);
 }
 
-/* The part of key that st_speaker_merge() merges by: a name's last word
- * ("N:" and "S:" keys), else the whole key. */
-static void put_group(FILE *fp, const char *key)
+/* Write the part of key that st_speaker_merge() merges by: a name's last
+ * word ("N:" and "S:" keys), else the whole key; return the number of the
+ * first file it goes to. */
+static size_t put_group(const struct st_people *p, const char *key)
 {
+	const char *g = key;
+	size_t b;
+
 	if ((key[0] == 'N' || key[0] == 'S') && key[1] == ':') {
 		const char *sp = strrchr(key + 2, ' ');
 
-		fputs("~", fp);
-		st_tsv_put(fp, sp ? sp + 1 : key + 2);
-	} else {
-		st_tsv_put(fp, key);
+		g = sp ? sp + 1 : key + 2;
 	}
+	b = p->nb > 1 ? (size_t)(st_fnv1a(g, strlen(g), ST_FNV_INIT) % p->nb)
+	              : 0;
+	if (g != key)
+		putc('~', p->fp[b]);
+	st_tsv_put(p->fp[b], g);
+	return b;
 }
 
 static void put_bits(FILE *fp, double v)
@@ -115,276 +170,122 @@ static void put_bits(FILE *fp, double v)
 	fwrite(b, 1, sizeof b, fp);
 }
 
-/* Read what put_bits() wrote at *s and move *s past it; -1 if it is not
- * 16 hex digits. */
-static int get_bits(char **s, double *v)
+
+/* SEQ: the article's id in hex, then the line's number within it. */
+static void put_seq(struct st_people *p, FILE *fp, const char *article)
 {
-	uint64_t u = 0;
-	int i;
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)article;
 
-	for (i = 0; i < 16; i++) {
-		char c = (*s)[i];
-
-		u <<= 4;
-		if (c >= '0' && c <= '9')
-			u |= (uint64_t)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			u |= (uint64_t)(c - 'a' + 10);
-		else
-			return -1;
+	if (!p->article || strcmp(p->article, article)) {
+		free(p->article);
+		p->article = st_xstrdup(article);
+		p->seq = 0;
 	}
-	*s += 16;
-	memcpy(v, &u, sizeof *v);
-	return 0;
+	for (; *s; s++) {
+		putc(hex[*s >> 4], fp);
+		putc(hex[*s & 15], fp);
+	}
+	fprintf(fp, ".%010ld", p->seq++);
 }
 
-int st_people_add(struct st_people *p, const char *key, const char *name,
-                  const char *role, const char *const *variants,
-                  size_t nvar, const int *labels, const double *probs,
-                  size_t nq, struct st_error *err)
+int st_people_add(struct st_people *p, const char *article, const char *key,
+                  const char *name, const char *role,
+                  const char *const *variants, size_t nvar,
+                  const int *labels, const double *probs, size_t nq,
+                  struct st_error *err)
 {
-	size_t i;
+	size_t i, b = put_group(p, key);
+	FILE *fp = p->fp[b];
 	int k;
 
-	put_group(p->fp, key);
-	fprintf(p->fp, "\t%019ld\t", p->seq++);
-	st_tsv_put(p->fp, key);
-	putc('\t', p->fp);
-	st_tsv_put(p->fp, name);
-	putc('\t', p->fp);
-	st_tsv_put(p->fp, role);
-	putc('\t', p->fp);
+	putc('\t', fp);
+	put_seq(p, fp, article);
+	putc('\t', fp);
+	st_tsv_put(fp, key);
+	putc('\t', fp);
+	st_tsv_put(fp, name);
+	putc('\t', fp);
+	st_tsv_put(fp, role);
+	putc('\t', fp);
 	for (i = 0; i < nvar; i++) {
 		if (i)
-			putc('\x1f', p->fp);
-		st_tsv_put(p->fp, variants[i]);
+			putc('\x1f', fp);
+		st_tsv_put(fp, variants[i]);
 	}
-	putc('\t', p->fp);
+	putc('\t', fp);
 	for (i = 0; i < nq; i++)
-		fprintf(p->fp, "%s%d", i ? "," : "", labels[i]);
-	putc('\t', p->fp);
+		fprintf(fp, "%s%d", i ? "," : "", labels[i]);
+	putc('\t', fp);
 	for (i = 0; i < nq; i++)
 		for (k = 0; k < p->nlabels; k++) {
 			if (i || k)
-				putc(',', p->fp);
-			put_bits(p->fp, probs[i * (size_t)p->nlabels + (size_t)k]);
+				putc(',', fp);
+			put_bits(fp, probs[i * (size_t)p->nlabels + (size_t)k]);
 		}
-	putc('\n', p->fp);
-	if (ferror(p->fp))
-		return st_fail(err, p->spill, 0, "write error: %s",
+	putc('\n', fp);
+	if (ferror(fp))
+		return st_fail(err, p->spill[b], 0, "write error: %s",
 		               strerror(errno));
 	return 0;
 }
 
-static void add_variant(struct st_person *sp, const char *name)
-{
-	size_t k;
 
-	for (k = 0; k < sp->nvar; k++)
-		if (strcmp(sp->var[k], name) == 0)
-			return;
-	sp->var = st_xrealloc(sp->var, (sp->nvar + 1) * sizeof *sp->var);
-	sp->var[sp->nvar++] = st_xstrdup(name);
+/* The first files, closed. */
+static int close_spill(struct st_people *p, struct st_error *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < p->nb; i++) {
+		if (p->fp[i] && fclose(p->fp[i]) && !rc)
+			rc = st_fail(err, p->spill[i], 0, "write error: %s",
+			             strerror(errno));
+		p->fp[i] = NULL;
+	}
+	return rc;
 }
 
-static void clear_person(struct st_person *sp)
+int st_people_sort(struct st_people *p, char *const *outs,
+                   struct st_error *err)
 {
-	size_t j;
+	size_t i;
 
-	free(sp->key);
-	free(sp->name);
-	free(sp->role);
-	for (j = 0; j < sp->nvar; j++)
-		free(sp->var[j]);
-	free(sp->var);
-}
-
-/* The people of one group, as they come, and the map to them. */
-struct group {
-	struct st_person *sp;
-	size_t n, cap;
-	struct st_map index;
-};
-
-/* Fold one line (f[2..7]) into its identity of g. */
-static int add_line(struct group *g, char **f, long seq, int nlabels)
-{
-	const char *key = st_tsv_unescape(f[2]), *name = st_tsv_unescape(f[3]);
-	int *slot = st_map_put(&g->index, key, (int)g->n);
-	struct st_person *sp;
-	char *s, *end;
-	int k;
-
-	if (*slot == (int)g->n) {
-		ST_GROW(g->sp, g->n, g->cap, 16);
-		memset(&g->sp[g->n], 0, sizeof g->sp[g->n]);
-		g->sp[g->n].key = st_xstrdup(key);
-		g->sp[g->n].name = st_xstrdup(name);
-		g->sp[g->n].first = seq;
-		g->n++;
-	}
-	sp = &g->sp[*slot];
-	if (strlen(name) > strlen(sp->name)) {
-		free(sp->name);
-		sp->name = st_xstrdup(name);
-	}
-	sp->articles++;
-	for (s = f[5]; ; ) {
-		char *e = strchr(s, '\x1f');
-
-		if (e)
-			*e = '\0';
-		add_variant(sp, st_tsv_unescape(s));
-		if (!e)
-			break;
-		s = e + 1;
-	}
-	st_tsv_unescape(f[4]);
-	if (!sp->role && f[4][0])
-		sp->role = st_xstrdup(f[4]);
-	for (s = f[6]; *s; ) {
-		long v = strtol(s, &end, 10);
-
-		if (end == s || v < 0 || v >= nlabels)
+	if (close_spill(p, err))
+		return -1;
+	for (i = 0; i < p->nb; i++) {
+		if (st_sort_file(p->spill[i], outs[i], 2, p->dir, err))
 			return -1;
-		sp->quotes++;
-		sp->counts[v]++;
-		s = *end == ',' ? end + 1 : end;
-	}
-	for (s = f[7], k = 0; *s; k = (k + 1) % nlabels) {
-		double v;
-
-		if (get_bits(&s, &v))
-			return -1;
-		sp->mass[k] += v;
-		if (*s == ',')
-			s++;
+		unlink(p->spill[i]);
 	}
 	return 0;
 }
 
-/* Merge the group's identities as st_speaker_merge() says and write one
- * line per person left to out: QUOTES-DESC NAME FIRST then the fields of
- * its row. */
-static void flush_group(struct group *g, FILE *out, int nlabels)
+int st_people_merge(char *const *ins, size_t n, const char *out,
+                    const char *dir, int nlabels, struct st_error *err)
 {
-	char **keys, **names;
-	size_t *canon, i, j;
-	int k;
-
-	if (!g->n)
-		return;
-	keys = st_xmalloc(g->n * sizeof *keys);
-	names = st_xmalloc(g->n * sizeof *names);
-	canon = st_xmalloc(g->n * sizeof *canon);
-	for (i = 0; i < g->n; i++) {
-		keys[i] = g->sp[i].key;
-		names[i] = g->sp[i].name;
-	}
-	st_speaker_merge(keys, names, g->n, canon);
-	for (i = 0; i < g->n; i++) {
-		struct st_person *from = &g->sp[i], *to = &g->sp[canon[i]];
-
-		if (canon[i] == i)
-			continue;
-		to->quotes += from->quotes;
-		to->articles += from->articles;
-		for (k = 0; k < nlabels; k++) {
-			to->counts[k] += from->counts[k];
-			to->mass[k] += from->mass[k];
-		}
-		for (j = 0; j < from->nvar; j++)
-			add_variant(to, from->var[j]);
-		if (!to->role && from->role) {
-			to->role = from->role;
-			from->role = NULL;
-		}
-		from->quotes = 0;	/* merged: not written */
-	}
-	for (i = 0; i < g->n; i++) {
-		const struct st_person *sp = &g->sp[i];
-		int best;
-
-		if (!sp->quotes)
-			continue;
-		best = st_person_majority(sp, nlabels);
-		fprintf(out, "%019ld\t", LONG_MAX - sp->quotes);
-		st_tsv_put(out, sp->name);
-		fprintf(out, "\t%019ld\t", sp->first);
-		st_tsv_put(out, sp->role ? sp->role : "");
-		fprintf(out, "\t%ld\t%ld\t%d\t", sp->articles, sp->quotes, best);
-		for (k = 0; k < nlabels; k++)
-			fprintf(out, "%s%ld", k ? "," : "", sp->counts[k]);
-		putc('\t', out);
-		for (j = 0; j < sp->nvar; j++) {
-			if (j)
-				putc('|', out);
-			st_tsv_put(out, sp->var[j]);
-		}
-		putc('\n', out);
-	}
-	for (i = 0; i < g->n; i++)
-		clear_person(&g->sp[i]);
-	g->n = 0;
-	st_map_finish(&g->index);
-	st_map_init(&g->index);
-	free(keys);
-	free(names);
-	free(canon);
-}
-
-/* Read the sorted first file group by group into the second. */
-static int merge_groups(struct st_people *p, struct st_error *err)
-{
-	FILE *in = fopen(p->sorted, "r"), *out = NULL;
-	struct group g = { NULL, 0, 0, { 0 } };
-	char *line = NULL, *prev = NULL, *f[8];
-	size_t cap = 0;
-	long lineno = 0;
+	long m = tables++;
+	char *merged = temp_name(dir, m, "2"), *rows = temp_name(dir, m, "3");
 	int rc = -1;
 
-	if (!in)
-		return st_fail(err, p->sorted, 0, "cannot open: %s",
-		               strerror(errno));
-	out = fopen(p->out, "w");
-	if (!out) {
-		st_fail(err, p->out, 0, "cannot create: %s", strerror(errno));
-		goto done;
-	}
-	st_map_init(&g.index);
-	while (getline(&line, &cap, in) >= 0) {
-		long seq;
-
-		lineno++;
-		if (st_tsv_split(line, f, 8) != 8 || st_parse_long(f[1], &seq)) {
-			st_fail(err, p->sorted, lineno, "not a people line");
-			goto done;
-		}
-		if (prev && strcmp(prev, f[0]) != 0)
-			flush_group(&g, out, p->nlabels);
-		free(prev);
-		prev = st_xstrdup(f[0]);
-		if (add_line(&g, f, seq, p->nlabels)) {
-			st_fail(err, p->sorted, lineno, "bad counts");
-			goto done;
-		}
-	}
-	flush_group(&g, out, p->nlabels);
-	if (ferror(in) || ferror(out)) {
-		st_fail(err, p->out, 0, "read or write error: %s",
-		        strerror(errno));
-		goto done;
-	}
-	rc = 0;
-done:
-	if (out && fclose(out) && !rc)
-		rc = st_fail(err, p->out, 0, "write error: %s", strerror(errno));
-	fclose(in);
-	free(line);
-	free(prev);
-	free(g.sp);
-	st_map_finish(&g.index);
+	/* each file removed once the next is made from it, as below */
+	if (st_sort_merge(ins, n, merged, 2, dir, err) ||
+	    st_people_rows(merged, rows, nlabels, err))
+		goto out;
+	unlink(merged);
+	rc = st_sort_file(rows, out, 3, dir, err);
+out:
+	unlink(merged);
+	unlink(rows);
+	free(merged);
+	free(rows);
 	return rc;
+}
+
+void st_people_add_sorted(struct st_people *p, char *path)
+{
+	p->parts = st_xrealloc(p->parts, (p->nparts + 1) * sizeof *p->parts);
+	p->parts[p->nparts++] = path;
 }
 
 int st_people_write(struct st_people *p, struct st_csv_writer *w,
@@ -396,23 +297,25 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 	long lineno = 0;
 	int rc = -1;
 
-	if (fclose(p->fp)) {
-		p->fp = NULL;
-		return st_fail(err, p->spill, 0, "write error: %s",
-		               strerror(errno));
-	}
-	p->fp = NULL;
+	if (close_spill(p, err))
+		return -1;
 	/* each file is removed as soon as the next is made from it, so that
 	 * the disk holds two of them at most */
-	if (st_sort_file(p->spill, p->sorted, 2, p->dir, err))
-		return -1;
-	unlink(p->spill);
-	if (merge_groups(p, err))
-		return -1;
-	unlink(p->sorted);
-	if (st_sort_file(p->out, p->outsorted, 3, p->dir, err))
-		return -1;
-	unlink(p->out);
+	if (p->nparts) {
+		if (st_sort_merge(p->parts, p->nparts, p->outsorted, 3, p->dir,
+		                  err))
+			return -1;
+	} else {
+		if (st_sort_file(p->spill[0], p->sorted, 2, p->dir, err))
+			return -1;
+		unlink(p->spill[0]);
+		if (st_people_rows(p->sorted, p->out, p->nlabels, err))
+			return -1;
+		unlink(p->sorted);
+		if (st_sort_file(p->out, p->outsorted, 3, p->dir, err))
+			return -1;
+		unlink(p->out);
+	}
 	in = fopen(p->outsorted, "r");
 	if (!in)
 		return st_fail(err, p->outsorted, 0, "cannot open: %s",

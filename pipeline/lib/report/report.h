@@ -73,16 +73,21 @@ struct st_person {
 	long quotes, articles;
 	long counts[ST_MAX_LABELS];	/* quotes per label */
 	double mass[ST_MAX_LABELS];	/* their probabilities summed */
-	long first;			/* its first appearance */
+	char *first;			/* its first appearance, as people.c
+					 * orders lines */
 };
 
 /* The batch's people for speakers.csv, gathered in temporary files of
  * the folder dir (named as st_temp_prefix() says, so that a killed run's
  * are tidied by the next) and sorted by sort(1) in the C locale, so that
  * memory does not grow with the number of people.  st_people_add() is
- * called once per person and article, in the order of the batch: key and
- * name as st_speaker_key() gave them, role the first non-empty role of
- * the person's quotes there ("" if none), variants the names as written
+ * called once per person and article, article by article in the order of
+ * the batch (an article's people in the order they are to count as first
+ * seen; the place of a line in the batch is its article id and its number
+ * there, so that tables of several processes, each over articles of its
+ * own, merge as one): key and name as st_speaker_key() gave them, role
+ * the first non-empty role of the person's quotes there ("" if none),
+ * variants the names as written
  * (one per quote, in text order; repeats are dropped), and for each of
  * the nq quotes its label number and nlabels probabilities.
  * st_people_write() merges identities as st_speaker_merge() does across
@@ -96,13 +101,39 @@ struct st_person {
 struct st_people;
 struct st_people *st_people_new(const char *dir, int nlabels,
                                 struct st_error *err);
-int st_people_add(struct st_people *p, const char *key, const char *name,
-                  const char *role, const char *const *variants,
-                  size_t nvar, const int *labels, const double *probs,
-                  size_t nq, struct st_error *err);
+int st_people_add(struct st_people *p, const char *article, const char *key,
+                  const char *name, const char *role,
+                  const char *const *variants, size_t nvar,
+                  const int *labels, const double *probs, size_t nq,
+                  struct st_error *err);
 int st_people_write(struct st_people *p, struct st_csv_writer *w,
                     char *const *labels, struct st_error *err);
 void st_people_free(struct st_people *p);
+/* A batch counted by several processes, each over articles of its own,
+ * its people folded by several too.  st_people_split(), before any
+ * st_people_add(), has p's lines go to n files by their group (what
+ * st_speaker_merge() may merge across), and st_people_sort() ends such a
+ * table (no st_people_write() then) with file i sorted into outs[i], the
+ * caller's to remove.  st_people_merge() takes file i of every table,
+ * ins[0..n), and folds their lines into rows as st_people_write() does,
+ * sorted as it writes them, into out (its temporary files in dir);
+ * st_people_add_sorted() has a table with no lines of its own take such
+ * a file path (the caller's string, kept alive, and file), and
+ * st_people_write() then writes the rows of all those files as those of
+ * one batch.  0, or -1 with err naming the file. */
+int st_people_split(struct st_people *p, size_t n, struct st_error *err);
+int st_people_sort(struct st_people *p, char *const *outs,
+                   struct st_error *err);
+int st_people_merge(char *const *ins, size_t n, const char *out,
+                    const char *dir, int nlabels, struct st_error *err);
+void st_people_add_sorted(struct st_people *p, char *path);
+/* Fold the people's lines of the file in, sorted by group then place in
+ * the batch, into one line per person in the file out: QUOTES-DESC NAME
+ * FIRST ROLE ARTICLES QUOTES MAJORITY COUNTS VARIANTS (persons.c).  -1
+ * with err naming the file on a read or write error or a line that is
+ * not one. */
+int st_people_rows(const char *in, const char *out, int nlabels,
+                   struct st_error *err);
 /* The label with the most quotes of sp; a tie goes to the larger total
  * probability, then to the first. */
 int st_person_majority(const struct st_person *sp, int nlabels);
@@ -206,6 +237,79 @@ int st_report_add(struct st_report *r, struct st_quote *q,
 int st_report_end(struct st_report *r, struct st_error *err);
 /* The articles.csv rows written. */
 long st_report_articles(const struct st_report *r);
+
+/* A part of the reports, for st_part_write(): no headers and no byte
+ * order mark, only rows (ending as opts->excel says); done(arg, ARTICLE,
+ * QBYTES, ABYTES) is called after each article's rows with how many
+ * bytes they took in quotes and articles; no ids (st_report_ids_* are
+ * not for a part); and st_report_end() writes no speakers.csv but sorts
+ * the people's lines, split by group into npeople files, into the files
+ * people[0..npeople) (st_people_split(), st_people_sort()).  Otherwise as
+ * st_report_new(). */
+struct st_report *st_report_new_part(const struct st_report_opts *opts,
+                                     FILE *quotes, FILE *articles,
+                                     void (*done)(void *arg,
+                                                  const char *article,
+                                                  long qbytes, long abytes),
+                                     void *arg, char *const *people,
+                                     size_t npeople, struct st_error *err);
+/* For the join of parts, in place of st_report_add(): the article
+ * article, its rows written by a part: the rows of the ids before it,
+ * then qbytes read from quotes and abytes from articles (what names them
+ * in errors: a read error, a file shorter than that).  With quotes NULL,
+ * only the rows of the ids before it.  Fails as st_report_add(). */
+int st_report_copy(struct st_report *r, const char *article, FILE *quotes,
+                   long qbytes, FILE *articles, long abytes,
+                   const char *what, struct st_error *err);
+/* People folded by st_people_merge() into path (the caller's string and
+ * file), written into speakers.csv at the end, in place of the report's
+ * own. */
+void st_report_add_people(struct st_report *r, char *path);
+
+/* parts.h - the reports of many pairs written by several processes at
+ * once (stance-report forks them): each takes some of the pairs, merges
+ * them as st_merge does, decides each article and writes its rows as the
+ * reports' final bytes into files of the stage (st_part_write()); the
+ * parent then joins the parts in article order (st_part_join()), copying
+ * bytes, with the articles without quotes in their places, and the
+ * people are folded by as many processes, the groups shared among them,
+ * and written as one batch's.  The reports are byte for byte
+ * those of one process, as long as no article is in pairs of two parts
+ * (the pairs are batches of articles): st_part_join() says when one is,
+ * and the caller writes them in one process instead.  Memory does not
+ * grow with the number of quotes in any process. */
+struct st_part {
+	char *quotes, *articles, *index;	/* the part's files */
+	char **people;		/* its people's, one per part of the join */
+	size_t npeople;
+	struct st_error err;	/* where st_part_write() returned 1: its
+				 * error, file pointing into fbuf */
+};
+/* The names of the files of part i of n in the folder dir, named as
+ * st_temp_prefix("part") says (a killed run's are tidied by the next);
+ * st_part_finish() removes the files and frees the names. */
+void st_part_init(struct st_part *p, const char *dir, int i, int n);
+void st_part_finish(struct st_part *p);
+/* Write part's files for the pairs qpaths[i], ppaths[i], i < n (as
+ * st_merge_open() takes them), with the options o (opts->labels those of
+ * the pairs' predictions); step(arg), when not NULL, after each quote.
+ * 0; 1 with err filled when the merge failed (a key missing, extra or
+ * given twice, bad data): the run fails with it once the join gets to
+ * that article, as one process would fail there; -1 with err filled on
+ * any other failure (the run fails with it now). */
+int st_part_write(const struct st_report_opts *o, char *const *qpaths,
+                  char *const *ppaths, size_t n, const struct st_part *part,
+                  void (*step)(void *arg), void *arg, struct st_error *err);
+/* Join parts[0..n) into rep (from st_report_new() with the options o,
+ * its ids given) and end it (st_report_end()): the people are folded by
+ * n processes, each taking the groups of one of the parts' people files
+ * (st_people_merge()).  0; 1 when an article is in two parts (nothing of
+ * rep can be used: the caller writes the reports in one process); -1
+ * with err filled on a read error, an error of st_report_copy() or of
+ * the people's, or where a part's st_part_write() returned 1 (that part's
+ * err, which the caller put in parts[i].err). */
+int st_part_join(struct st_report *rep, const struct st_report_opts *o,
+                 struct st_part *parts, size_t n, struct st_error *err);
 
 /* todo.h - the labelling sheet of make annotate: every quote with the
  * model's label as a suggestion, the least confident first (ties in the

@@ -242,3 +242,16 @@ void st_evidence_of(const struct st_actors *a, int speaker_actor,
 		return;
 	st_buf_adds(out, has_role ? "role words" : "text");
 }
+
+int st_person_majority(const struct st_person *sp, int nlabels)
+{
+	int best = 0, k;
+
+	/* most quotes; a tie goes to the larger total probability */
+	for (k = 1; k < nlabels; k++)
+		if (sp->counts[k] > sp->counts[best] ||
+		    (sp->counts[k] == sp->counts[best] &&
+		     sp->mass[k] > sp->mass[best] + 1e-12))
+			best = k;
+	return best;
+}

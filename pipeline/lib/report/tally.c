@@ -197,8 +197,8 @@ int st_article_decide(struct st_article *art, const struct st_actors *actors,
 			memcpy(probs + j * (size_t)nlabels, rows[i].prob,
 			       (size_t)nlabels * sizeof *probs);
 		}
-		rc = st_people_add(pp, keys[g], names[g], role, vars, m, labs,
-		                   probs, m, err);
+		rc = st_people_add(pp, a[0].article, keys[g], names[g], role,
+		                   vars, m, labs, probs, m, err);
 		free(vars);
 		free(labs);
 	}

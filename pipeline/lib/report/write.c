@@ -24,6 +24,12 @@ struct st_report {
 	size_t nids, next_id;
 	int ids_started;
 	long narticles;
+	/* a part (st_report_new_part): told of each article's bytes */
+	void (*done)(void *arg, const char *article, long qbytes,
+	             long abytes);
+	void *done_arg;
+	char *const *people_out;
+	long long qend, aend;	/* the bytes of the articles told of */
 };
 
 static void header(struct st_csv_writer *w, const struct st_report *r,
@@ -46,15 +52,11 @@ static void header(struct st_csv_writer *w, const struct st_report *r,
 	}
 }
 
-struct st_report *st_report_new(const struct st_report_opts *o, FILE *quotes,
-                                FILE *articles, FILE *speakers,
-                                struct st_error *err)
+static struct st_report *report_new(const struct st_report_opts *o,
+                                    FILE *quotes, FILE *articles,
+                                    FILE *speakers, int bom,
+                                    struct st_error *err)
 {
-	static const char *const qcols[] = { "article", "quote_id",
-		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
-		"stance", "confidence", NULL };
-	static const char *const acols[] = { "article", "date", "source",
-		"quotes", NULL };
 	struct st_report *r = st_xcalloc(1, sizeof *r);
 
 	r->o = *o;
@@ -65,9 +67,51 @@ struct st_report *st_report_new(const struct st_report_opts *o, FILE *quotes,
 		free(r);
 		return NULL;
 	}
-	st_csv_writer_init(&r->wq, quotes, o->excel, 1);
-	st_csv_writer_init(&r->wa, articles, o->excel, 1);
-	st_csv_writer_init(&r->ws, speakers, o->excel, 1);
+	/* a part's rows end as the whole file's; the one byte order mark
+	 * is the whole file's */
+	st_csv_writer_init(&r->wq, quotes, o->excel && bom, 1);
+	st_csv_writer_init(&r->wa, articles, o->excel && bom, 1);
+	st_csv_writer_init(&r->ws, speakers, o->excel && bom, 1);
+	r->wq.excel = r->wa.excel = r->ws.excel = o->excel;
+	return r;
+}
+
+struct st_report *st_report_new_part(const struct st_report_opts *o,
+                                     FILE *quotes, FILE *articles,
+                                     void (*done)(void *arg,
+                                                  const char *article,
+                                                  long qbytes, long abytes),
+                                     void *arg, char *const *people,
+                                     size_t npeople, struct st_error *err)
+{
+	struct st_report *r = report_new(o, quotes, articles, NULL, 0, err);
+
+	if (r && st_people_split(r->people, npeople, err)) {
+		st_report_free(r);
+		return NULL;
+	}
+	if (r) {
+		r->done = done;
+		r->done_arg = arg;
+		r->people_out = people;
+		r->ids_started = 1;	/* ids are the join's */
+	}
+	return r;
+}
+
+struct st_report *st_report_new(const struct st_report_opts *o, FILE *quotes,
+                                FILE *articles, FILE *speakers,
+                                struct st_error *err)
+{
+	static const char *const qcols[] = { "article", "quote_id",
+		"paragraph", "start", "end", "kind", "speaker", "role", "quote",
+		"stance", "confidence", NULL };
+	static const char *const acols[] = { "article", "date", "source",
+		"quotes", NULL };
+	struct st_report *r = report_new(o, quotes, articles, speakers, 1, err);
+
+	if (!r)
+		return NULL;
 	header(&r->wq, r, qcols, 1);
 	st_csv_put(&r->wq, "review");
 	st_csv_put(&r->wq, "speaker_confidence");
@@ -272,6 +316,13 @@ static int finish_article(struct st_report *r, struct st_error *err)
 	}
 	article_row(r, a->q.q[0].article, a->q.q[0].date, a->q.q[0].source,
 	            counts, (long)a->n);
+	if (r->done) {
+		r->done(r->done_arg, a->q.q[0].article,
+		        (long)(r->wq.bytes - r->qend),
+		        (long)(r->wa.bytes - r->aend));
+		r->qend = r->wq.bytes;
+		r->aend = r->wa.bytes;
+	}
 	st_article_clear(a);
 	return 0;
 }
@@ -316,8 +367,49 @@ static int write_speakers(struct st_report *r, struct st_error *err)
 	return st_people_write(r->people, w, r->o.labels, err);
 }
 
+/* n bytes from in to out. */
+static int copy(FILE *in, FILE *out, long n, const char *what,
+                struct st_error *err)
+{
+	char buf[65536];
+
+	while (n > 0) {
+		size_t want = n < (long)sizeof buf ? (size_t)n : sizeof buf;
+		size_t got = fread(buf, 1, want, in);
+
+		if (got != want)
+			return st_fail(err, what, 0, "read error: %s",
+			               ferror(in) ? strerror(errno)
+			               : "the file ends early");
+		fwrite(buf, 1, got, out);
+		n -= (long)got;
+	}
+	return 0;
+}
+
+int st_report_copy(struct st_report *r, const char *article, FILE *quotes,
+                   long qbytes, FILE *articles, long abytes,
+                   const char *what, struct st_error *err)
+{
+	if (start_ids(r, err) || articles_before(r, article, err))
+		return -1;
+	if (!quotes)
+		return 0;
+	r->narticles++;
+	return copy(quotes, r->wq.fp, qbytes, what, err) ||
+	       copy(articles, r->wa.fp, abytes, what, err) ? -1 : 0;
+}
+
+void st_report_add_people(struct st_report *r, char *path)
+{
+	st_people_add_sorted(r->people, path);
+}
+
 int st_report_end(struct st_report *r, struct st_error *err)
 {
+	if (r->done)
+		return finish_article(r, err) ||
+		       st_people_sort(r->people, r->people_out, err) ? -1 : 0;
 	if (start_ids(r, err))
 		return -1;
 	if (finish_article(r, err) || articles_before(r, NULL, err))
