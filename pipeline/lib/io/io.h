@@ -127,8 +127,8 @@ int st_stage_commit(struct st_stage *stage, int flags, struct st_error *err);
 void st_stage_abort(struct st_stage *stage);
 
 /* csvio.h - every CSV file the pipeline reads (csvio.c) or writes
- * (csvwrite.c) goes through here, on top of libcsv (RFC 4180; a UTF-8 byte order mark and CR, LF or CRLF
- * line ends accepted on input). */
+ * (csvwrite.c) goes through here, on top of libcsv (RFC 4180; a UTF-8
+ * byte order mark and CR, LF or CRLF line ends accepted on input). */
 
 
 /* One parsed row.  The strings belong to the parser and live only until
