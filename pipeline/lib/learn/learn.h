@@ -96,6 +96,11 @@ struct st_vocab {
 	unsigned char *group;	/* group[i - 1]: the term's group, 0.. */
 	long ndocs;
 	unsigned groups;
+	/* A number no other vocabulary made in this process has had: each
+	 * st_vocab_init(), st_vocab_build() and st_vocab_read() gives a new
+	 * one, so that a featurizer knows when what it remembered of the
+	 * previous vocabulary no longer holds (see st_quote_vector). */
+	unsigned long serial;
 };
 
 void st_vocab_init(struct st_vocab *v);
@@ -127,7 +132,12 @@ void st_vectorize(const struct st_vocab *v, const struct st_map *terms,
 
 /* The vector of q straight from the vocabulary v, without a map of its
  * terms: st_quote_terms() and st_vectorize() in one step, with the same
- * result, for the hot path of stance-features. */
+ * result, for the hot path of stance-features.  f remembers the indices
+ * of the context and role strings it has seen with v (and which actor a
+ * speaker or role names), a bounded number of them, and forgets them all
+ * when it is given a vocabulary with another serial or groups: a
+ * vocabulary changed by hand rather than by st_vocab_build() or
+ * st_vocab_read() needs a new featurizer. */
 void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
                      const struct st_vocab *v, struct st_vec *x);
 

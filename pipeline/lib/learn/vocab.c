@@ -10,8 +10,11 @@
 
 void st_vocab_init(struct st_vocab *v)
 {
+	static unsigned long serials;
+
 	memset(v, 0, sizeof *v);
 	st_map_init(&v->idx);
+	v->serial = ++serials;
 }
 
 void st_vocab_finish(struct st_vocab *v)
