@@ -144,6 +144,10 @@ void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
 /* One line of LIBSVM's format: "label idx:val ...\n", values with nine
  * significant digits (a float's worth: the weights are not that exact). */
 void st_vec_write(FILE *fp, int label, const struct st_vec *x);
+/* The same line without its newline into buf, which has room for
+ * ST_VEC_LINE_MAX(x->n) bytes (not NUL-terminated); returns its length. */
+#define ST_VEC_LINE_MAX(n) (24 + (size_t)(n) * 48)
+size_t st_vec_format(char *buf, int label, const struct st_vec *x);
 /* Parse one line (without its newline) into *label and x.  Fails on a
  * malformed pair, an index that is zero, not ascending or above maxidx
  * (when maxidx > 0), or a value that is not a finite number. */

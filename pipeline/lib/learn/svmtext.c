@@ -8,19 +8,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char pairs[] =
+	"00010203040506070809101112131415161718192021222324"
+	"25262728293031323334353637383940414243444546474849"
+	"50515253545556575859606162636465666768697071727374"
+	"75767778798081828384858687888990919293949596979899";
+
 /* Append the decimal digits of v (v >= 0) to p; return the new end. */
 static char *put_uint(char *p, unsigned long long v)
 {
-	char tmp[24];
-	int n = 0;
+	char tmp[24], *t = tmp + sizeof tmp;
+	size_t n;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		*p++ = tmp[--n];
-	return p;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		t -= 2;
+		memcpy(t, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		t -= 2;
+		memcpy(t, pairs + 2 * v, 2);
+	} else {
+		*--t = (char)('0' + v);
+	}
+	n = (size_t)(tmp + sizeof tmp - t);
+	memcpy(p, t, n);
+	return p + n;
+}
+
+/* The nine digits of m (10^8 <= m < 10^9) into d[0..9). */
+static void nine_digits(char *d, uint32_t m)
+{
+	uint32_t hi = m / 10000, lo = m % 10000;
+
+	d[0] = (char)('0' + hi / 10000);
+	hi %= 10000;
+	memcpy(d + 1, pairs + 2 * (hi / 100), 2);
+	memcpy(d + 3, pairs + 2 * (hi % 100), 2);
+	memcpy(d + 5, pairs + 2 * (lo / 100), 2);
+	memcpy(d + 7, pairs + 2 * (lo % 100), 2);
 }
 
 /* %.9g of a weight, which lies in (0, 1]: nine significant digits by
@@ -31,7 +59,7 @@ static char *put_value(char *p, double v)
 	static const double scale[] = { 1e9, 1e10, 1e11, 1e12 };
 	unsigned long long m;
 	int zeros = 0, i;
-	char digits[16], *d;
+	char digits[24] = { 0 }, *d;
 
 	if (!(v >= 1e-4 && v < 1))
 		return p + snprintf(p, 32, "%.9g", v);
@@ -44,20 +72,25 @@ static char *put_value(char *p, double v)
 		zeros--;
 		m = (unsigned long long)(v * scale[zeros] + 0.5);
 	}
-	d = put_uint(digits, m);
+	if (m >= 100000000ULL && m < 1000000000ULL) {
+		nine_digits(digits, (uint32_t)m);
+		d = digits + 9;
+	} else {
+		d = put_uint(digits, m);
+	}
 	while (d > digits + 1 && d[-1] == '0')
 		d--;
 	*p++ = '0';
 	*p++ = '.';
 	for (i = 0; i < zeros; i++)
 		*p++ = '0';
-	memcpy(p, digits, (size_t)(d - digits));
+	memcpy(p, digits, 16);	/* v < 1: m < 10^12, 13 digits at most */
 	return p + (d - digits);
 }
 
-void st_vec_write(FILE *fp, int label, const struct st_vec *x)
+size_t st_vec_format(char *buf, int label, const struct st_vec *x)
 {
-	char *line = st_xmalloc(24 + x->n * 48), *p = line;
+	char *p = buf;
 	size_t k;
 
 	if (label < 0) {
@@ -72,9 +105,21 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x)
 		*p++ = ':';
 		p = put_value(p, x->val[k]);
 	}
-	*p++ = '\n';
-	fwrite(line, 1, (size_t)(p - line), fp);
-	free(line);
+	return (size_t)(p - buf);
+}
+
+void st_vec_write(FILE *fp, int label, const struct st_vec *x)
+{
+	char small[4096], *line = small;
+	size_t n;
+
+	if (ST_VEC_LINE_MAX(x->n) > sizeof small)
+		line = st_xmalloc(ST_VEC_LINE_MAX(x->n));
+	n = st_vec_format(line, label, x);
+	line[n++] = '\n';
+	fwrite(line, 1, n, fp);
+	if (line != small)
+		free(line);
 }
 
 /* A decimal such as 0.123456789 or 1.5e-05 whose digits fit in 2^53 and
