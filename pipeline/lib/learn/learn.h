@@ -176,9 +176,10 @@ struct st_model {
 	int nlabels;
 	int *svm_order;		/* libsvm's class i is our label svm_order[i] */
 	/* A linear model's support vectors collapsed at load time into one
-	 * dense weight vector per pair of classes (libsvm's pair order):
-	 * w[p * (nfeatures + 1) + f], so that a decision value is one sparse
-	 * dot product instead of one per support vector.  NULL for other
+	 * dense weight vector per pair of classes (libsvm's pair order),
+	 * feature by feature: w[f * npairs + p] for the npairs pairs, so that
+	 * a decision value is one sparse dot product instead of one per
+	 * support vector, and one pass over a vector makes all of them.  NULL for other
 	 * kernels, which libsvm predicts itself. */
 	double *w;
 	size_t nfeatures;

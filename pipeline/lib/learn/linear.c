@@ -71,20 +71,22 @@ int st_linear_predict(const struct st_model *m, const struct st_vec *x,
                       double *est, double *dec)
 {
 	double r[ST_MAX_LABELS][ST_MAX_LABELS];
-	double d[ST_MAX_LABELS * (ST_MAX_LABELS - 1) / 2];
-	size_t stride = m->nfeatures + 1, f;
+	double d[ST_MAX_LABELS * (ST_MAX_LABELS - 1) / 2] = { 0 };
 	int k = m->nlabels, i, j, p = 0, best = 0;
+	size_t npairs = (size_t)(k * (k - 1) / 2), f, q;
 	const double min_prob = 1e-7;
 
+	/* each pair's sum in the order of x, as one dot product each */
+	for (f = 0; f < x->n; f++)
+		if ((size_t)x->idx[f] <= m->nfeatures) {
+			const double *w = m->w + (size_t)x->idx[f] * npairs;
+
+			for (q = 0; q < npairs; q++)
+				d[q] += w[q] * x->val[f];
+		}
 	for (i = 0; i < k; i++)
 		for (j = i + 1; j < k; j++, p++) {
-			const double *w = m->w + (size_t)p * stride;
-			double sum = 0;
-
-			for (f = 0; f < x->n; f++)
-				if ((size_t)x->idx[f] <= m->nfeatures)
-					sum += w[x->idx[f]] * x->val[f];
-			d[p] = sum - m->rho[p];
+			d[p] -= m->rho[p];
 			if (dec)
 				dec[p] = d[p];
 			r[i][j] = sigmoid(d[p], m->probA[p], m->probB[p]);
