@@ -127,22 +127,63 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x)
  * exact, so one IEEE division or multiplication rounds it correctly, the
  * same double strtod gives (Clinger's fast path).  Anything else goes to
  * strtod. */
-static double parse_value(const char *s, char **end)
+/* The run of digits at p appended to *m (which wraps when the run is
+ * long: the caller counts the digits); returns the end of the run.  lim
+ * is the end of the string: eight digits at a time while eight bytes are
+ * left, where the bytes are in memory order (little-endian). */
+static const char *add_digits(const char *p, const char *lim,
+                              unsigned long long *m)
+{
+	unsigned long long v = *m;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (lim - p >= 8) {
+		uint64_t c;
+
+		memcpy(&c, p, 8);
+		/* every byte '0'..'9': high nibble 3, and still 3 plus 6 */
+		if (((c & 0xF0F0F0F0F0F0F0F0ULL) |
+		     (((c + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >>
+		      4)) != 0x3333333333333333ULL)
+			break;
+		/* pairs, then fours, then the eight: 10a+b, 100ab+cd, ... */
+		c -= 0x3030303030303030ULL;
+		c = c * 10 + (c >> 8);
+		c = ((c & 0x000000FF000000FFULL) * 0x000F424000000064ULL +
+		     ((c >> 16) & 0x000000FF000000FFULL) *
+		     0x0000271000000001ULL) >> 32;
+		v = v * 100000000ULL + (uint32_t)c;
+		p += 8;
+	}
+#else
+	(void)lim;
+#endif
+	for (; *p >= '0' && *p <= '9'; p++)
+		v = v * 10 + (unsigned)(*p - '0');
+	*m = v;
+	return p;
+}
+
+static double parse_value(const char *s, const char *lim, char **end)
 {
 	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
 		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
 		1e18, 1e19, 1e20, 1e21, 1e22 };
-	const char *p = s;
+	const char *p = s, *q;
 	unsigned long long m = 0;
 	int neg = 0, digits = 0, frac = 0, e = 0, eneg = 0, edigits = 0;
 
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	for (; *p >= '0' && *p <= '9'; p++, digits++)
+	for (q = p; *p >= '0' && *p <= '9'; p++)
 		m = m * 10 + (unsigned)(*p - '0');
-	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++, digits++, frac++)
-			m = m * 10 + (unsigned)(*p - '0');
+	digits = (int)(p - q);
+	if (*p == '.') {
+		q = ++p;
+		p = add_digits(p, lim, &m);
+		frac = (int)(p - q);
+		digits += frac;
+	}
 	if (digits == 0 || digits > 15)
 		goto slow;
 	if (*p == 'e' || *p == 'E') {
@@ -190,15 +231,32 @@ static long parse_index(const char *s, char **end)
 	return neg ? -v : v;
 }
 
+/* strtol(s, end, 10), with a shortcut for a few digits, optionally
+ * negative, which is what a label is. */
+static long parse_label(const char *s, char **end)
+{
+	const char *p = s + (*s == '-');
+	long v = 0;
+	int n;
+
+	for (n = 0; n < 8 && p[n] >= '0' && p[n] <= '9'; n++)
+		v = v * 10 + (p[n] - '0');
+	if (n == 0 || n == 8)
+		return strtol(s, end, 10);
+	*end = (char *)(p + n);
+	return *s == '-' ? -v : v;
+}
+
 int st_vec_parse(const char *path, long line, const char *s, int *label,
                  struct st_vec *x, long maxidx, struct st_error *err)
 {
+	const char *lim = s + strlen(s);
 	char *end;
 	long lab, prev = 0;
 
 	x->n = 0;
 	errno = 0;
-	lab = strtol(s, &end, 10);
+	lab = parse_label(s, &end);
 	if (end == s || errno || (*end && *end != ' ' && *end != '\t') ||
 	    lab < -1000000 || lab > 1000000)
 		return st_fail(err, path, line, "bad label (a vectors file holds "
@@ -230,12 +288,17 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
 			               "(%ld terms)", idx, maxidx);
 		s = end + 1;
 		errno = 0;
-		val = parse_value(s, &end);
+		val = parse_value(s, lim, &end);
 		if (end == s || errno || !isfinite(val) ||
 		    (*end && *end != ' ' && *end != '\t' && *end != '\r'))
 			return st_fail(err, path, line, "bad value for feature %ld",
 			               idx);
-		st_vec_push(x, (int)idx, val);
+		if (x->n < x->cap) {
+			x->idx[x->n] = (int)idx;
+			x->val[x->n++] = val;
+		} else {
+			st_vec_push(x, (int)idx, val);
+		}
 		prev = idx;
 		s = end;
 	}
