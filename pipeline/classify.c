@@ -35,25 +35,27 @@ static const char usage[] =
 
 /* "%.6f" of v, made by integer arithmetic when 0 <= v < 2^30 (a
  * probability always is): snprintf's decimal conversion was a third of
- * this program's time.  v is M / 2^sh exactly, so v * 10^6 is
- * M * 10^6 / 2^sh, whose quotient and remainder, in 128 bits, round to
- * nearest with ties to even as printf does. */
+ * this program's time.  v is M / 2^sh exactly (M its 53-bit significand),
+ * so v * 10^6 is M * 10^6 / 2^sh, whose quotient and remainder, in 128
+ * bits, round to nearest with ties to even as printf does. */
 static void put_prob(struct st_csv_writer *w, double v)
 {
 	__extension__ typedef unsigned __int128 u128;
 	char tmp[64], *p = tmp + sizeof tmp;
-	unsigned long long q = 0, ip;
-	int e, sh, i;
+	unsigned long long q = 0, ip, bits;
+	int ex, sh, i;
 
-	if (signbit(v) || !(v < 1073741824.0)) {
+	if (signbit(v) || !(v < 1073741824.0) || sizeof bits != sizeof v) {
 		snprintf(tmp, sizeof tmp, "%.6f", v);
 		st_csv_putraw(w, tmp);
 		return;
 	}
-	frexp(v, &e);
-	sh = 53 - e;
-	if (v != 0 && sh < 120) {
-		u128 n = (u128)(unsigned long long)ldexp(v, sh) * 1000000u;
+	memcpy(&bits, &v, sizeof bits);
+	ex = (int)(bits >> 52);		/* the sign bit is 0 */
+	sh = 1075 - ex;
+	if (ex != 0 && sh < 120) {	/* else 0, subnormal or below 2^-66 */
+		u128 n = (u128)((bits & 0xFFFFFFFFFFFFFULL) |
+		                0x10000000000000ULL) * 1000000u;
 		u128 r = n & (((u128)1 << sh) - 1), half = (u128)1 << (sh - 1);
 
 		q = (unsigned long long)(n >> sh);

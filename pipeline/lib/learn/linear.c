@@ -71,11 +71,13 @@ int st_linear_predict(const struct st_model *m, const struct st_vec *x,
                       double *est, double *dec)
 {
 	double r[ST_MAX_LABELS][ST_MAX_LABELS];
-	double d[ST_MAX_LABELS * (ST_MAX_LABELS - 1) / 2] = { 0 };
+	double d[ST_MAX_LABELS * (ST_MAX_LABELS - 1) / 2];
 	int k = m->nlabels, i, j, p = 0, best = 0;
 	size_t npairs = (size_t)(k * (k - 1) / 2), f, q;
 	const double min_prob = 1e-7;
 
+	for (q = 0; q < npairs; q++)
+		d[q] = 0;
 	/* each pair's sum in the order of x, as one dot product each */
 	for (f = 0; f < x->n; f++)
 		if ((size_t)x->idx[f] <= m->nfeatures) {

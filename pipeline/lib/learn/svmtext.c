@@ -212,7 +212,7 @@ static long parse_index(const char *s, char **end)
 {
 	const char *p = s;
 	long v = 0;
-	int neg = 0;
+	int neg = 0, n;
 
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
@@ -220,6 +220,9 @@ static long parse_index(const char *s, char **end)
 		*end = (char *)s;
 		return 0;
 	}
+	/* eleven digits stay below the bound checked next */
+	for (n = 0; n < 11 && *p >= '0' && *p <= '9'; n++, p++)
+		v = v * 10 + (*p - '0');
 	for (; *p >= '0' && *p <= '9'; p++) {
 		if (v > 100000000000L) {
 			errno = ERANGE;
