@@ -43,6 +43,7 @@ struct st_featurizer {
 	unsigned long serial;
 	unsigned groups;
 	int closed;	/* every bigram's two words are terms (see below) */
+	int role_known, role_who;	/* the role's actor, from the memo */
 	struct st_map memo;
 	int *pool;
 	size_t npool, cappool;
@@ -152,9 +153,9 @@ static void count_named(struct st_featurizer *f, struct st_map *terms,
 	count_term(f, terms, t, h + n);
 }
 
-/* What st_actors_find (kind 's') or st_actors_find_role (kind 'R') says
- * of s, remembered in vocabulary mode. */
-static int who_of(struct st_featurizer *f, char kind, const char *s);
+/* What st_actors_find says of the speaker s, remembered in vocabulary
+ * mode. */
+static int who_of(struct st_featurizer *f, const char *s);
 
 /* The actor terms of q: each code and camp once, or actor:none. */
 static void add_actors(struct st_featurizer *f, struct st_map *terms,
@@ -166,7 +167,7 @@ static void add_actors(struct st_featurizer *f, struct st_map *terms,
 	int who;
 
 	if (q->speaker[0]) {
-		who = who_of(f, 's', q->speaker);
+		who = who_of(f, q->speaker);
 		if (who >= 0)
 			n = st_actors_affs(f->actors, who, date, aff, MAX_AFFS);
 		if (n > MAX_AFFS)
@@ -175,7 +176,8 @@ static void add_actors(struct st_featurizer *f, struct st_map *terms,
 	if (q->role[0]) {
 		size_t m = 0;
 
-		who = who_of(f, 'R', q->role);
+		who = f->role_known ? f->role_who :
+		      st_actors_find_role(f->actors, q->role);
 		if (who >= 0)
 			m = st_actors_affs(f->actors, who, date, aff + n, MAX_AFFS);
 		n += m > MAX_AFFS ? MAX_AFFS : m;
@@ -319,11 +321,11 @@ static void memo_forget(struct st_featurizer *f)
 	f->npool = 0;
 }
 
-/* Remember v[0..n) for kind + s. */
+/* Remember head (when not NULL) and v[0..n) for kind + s. */
 static void memo_put(struct st_featurizer *f, char kind, const char *s,
-                     size_t len, const int *v, size_t n)
+                     size_t len, const int *head, const int *v, size_t n)
 {
-	size_t need = f->npool + n + 1;
+	size_t need = f->npool + n + 2;
 
 	if (f->memo.n >= MEMO_MAX)
 		memo_forget(f);
@@ -333,49 +335,61 @@ static void memo_put(struct st_featurizer *f, char kind, const char *s,
 	}
 	*st_map_putn(&f->memo, f->mkey, memo_key(f, kind, s, len), 0) =
 		(int)f->npool;
-	f->pool[f->npool] = (int)n;
-	memcpy(f->pool + f->npool + 1, v, n * sizeof *v);
-	f->npool += n + 1;
+	f->pool[f->npool++] = (int)(n + (head != NULL));
+	if (head)
+		f->pool[f->npool++] = *head;
+	memcpy(f->pool + f->npool, v, n * sizeof *v);
+	f->npool += n;
 }
 
-static int who_of(struct st_featurizer *f, char kind, const char *s)
+static int who_of(struct st_featurizer *f, const char *s)
 {
 	size_t len = strlen(s), n;
 	const int *v;
 	int who;
 
-	if (f->vocab && (v = memo_get(f, kind, s, len, &n)))
+	if (f->vocab && (v = memo_get(f, 's', s, len, &n)))
 		return v[0];
-	who = kind == 's' ? st_actors_find(f->actors, s) :
-	      st_actors_find_role(f->actors, s);
+	who = st_actors_find(f->actors, s);
 	if (f->vocab)
-		memo_put(f, kind, s, len, &who, 1);
+		memo_put(f, 's', s, len, NULL, &who, 1);
 	return who;
 }
 
 /* The indices of s's word group (prefix 'c' or 'r', when in groups) and
  * of its lexicon classes (when in groups), from the memo or found and
- * remembered. */
-static void add_part_memo(struct st_featurizer *f, char prefix, unsigned g,
-                          unsigned groups, const char *s)
+ * remembered.  A role's entry begins with the organisation it names
+ * (st_actors_find_role, when the actor group is on), which is returned
+ * (-1 for a context). */
+static int add_part_memo(struct st_featurizer *f, char prefix, unsigned g,
+                         unsigned groups, const char *s)
 {
 	size_t len = strlen(s), n, start = f->nidx;
 	const int *v = memo_get(f, prefix, s, len, &n);
+	int who = -1, role = prefix == 'r';
 
 	if (v) {
+		if (role) {
+			who = *v++;
+			n--;
+		}
 		while (f->nidx + n > f->capidx) {
 			f->capidx = f->capidx ? f->capidx * 2 : 256;
 			f->idx = st_xrealloc(f->idx, f->capidx * sizeof *f->idx);
 		}
 		memcpy(f->idx + f->nidx, v, n * sizeof *v);
 		f->nidx += n;
-		return;
+		return who;
 	}
+	if (role && (groups & ST_G_ACTORS) && s[0])
+		who = st_actors_find_role(f->actors, s);
 	if (groups & g)
 		add_part(f, NULL, prefix, s);
 	if (groups & ST_G_LEXICON)
 		add_lexicon(f, NULL, s);
-	memo_put(f, prefix, s, len, f->idx + start, f->nidx - start);
+	memo_put(f, prefix, s, len, role ? &who : NULL, f->idx + start,
+	         f->nidx - start);
+	return who;
 }
 
 /* Is every bigram term of v "b:x_y", for each of its underscores, made
@@ -428,8 +442,11 @@ static void terms_of(struct st_featurizer *f, const struct st_quote *q,
 	if (f->vocab) {
 		if (groups & (ST_G_CONTEXT | ST_G_LEXICON))
 			add_part_memo(f, 'c', ST_G_CONTEXT, groups, q->context);
-		if (groups & (ST_G_ROLE | ST_G_LEXICON))
-			add_part_memo(f, 'r', ST_G_ROLE, groups, q->role);
+		if (groups & (ST_G_ROLE | ST_G_LEXICON | ST_G_ACTORS)) {
+			f->role_who = add_part_memo(f, 'r', ST_G_ROLE, groups,
+			                            q->role);
+			f->role_known = 1;
+		}
 	} else {
 		if (groups & ST_G_CONTEXT)
 			add_part(f, terms, 'c', q->context);
@@ -442,6 +459,7 @@ static void terms_of(struct st_featurizer *f, const struct st_quote *q,
 	}
 	if (groups & ST_G_ACTORS)
 		add_actors(f, terms, q);
+	f->role_known = 0;
 }
 
 void st_quote_terms(struct st_featurizer *f, const struct st_quote *q,
