@@ -101,6 +101,12 @@ struct st_vocab {
 	 * one, so that a featurizer knows when what it remembered of the
 	 * previous vocabulary no longer holds (see st_quote_vector). */
 	unsigned long serial;
+	/* Is every bigram term "b:x_y", at each of its underscores, made of
+	 * two word terms "w:x" and "w:y"?  A vocabulary built from documents
+	 * is (a document with the pair has both words, so no pair is more
+	 * frequent than its words), and then a pair whose word is not a term
+	 * cannot be one.  Set by st_vocab_build() and st_vocab_read(). */
+	int pairs_closed;
 };
 
 void st_vocab_init(struct st_vocab *v);

@@ -38,17 +38,12 @@ struct st_featurizer {
 	struct st_tf *ps;
 	size_t capps;
 	/* What st_quote_vector remembers, for the vocabulary of this serial
-	 * and groups: kind byte + string -> offset in pool, where pool holds
-	 * the number of values and then the values. */
+	 * and groups: 'c' + context and 'r' + role -> their indices (a
+	 * role's after its organisation), 's' + speaker -> the actor. */
 	unsigned long serial;
 	unsigned groups;
-	int closed;	/* every bigram's two words are terms (see below) */
 	int role_known, role_who;	/* the role's actor, from the memo */
-	struct st_map memo;
-	int *pool;
-	size_t npool, cappool;
-	char *mkey;
-	size_t mkeycap;
+	struct st_memo memo;
 };
 
 struct st_featurizer *st_featurizer_new(struct st_error *err)
@@ -62,7 +57,7 @@ struct st_featurizer *st_featurizer_new(struct st_error *err)
 	}
 	st_map_init(&f->roles);
 	st_map_init(&f->classes);
-	st_map_init(&f->memo);
+	st_memo_init(&f->memo, MEMO_MAX);
 	st_map_load_classes(&f->roles, &f->classes, st_data_roles);
 	f->actors = actors_in_use;
 	if (!f->actors) {
@@ -84,15 +79,13 @@ void st_featurizer_free(struct st_featurizer *f)
 	st_actors_free(f->own_actors);
 	st_map_finish(&f->roles);
 	st_map_finish(&f->classes);
-	st_map_finish(&f->memo);
+	st_memo_finish(&f->memo);
 	st_buf_finish(&f->toks);
 	st_buf_finish(&f->part);
 	free(f->term);
 	free(f->low);
 	free(f->idx);
 	free(f->ps);
-	free(f->pool);
-	free(f->mkey);
 	free(f);
 }
 
@@ -200,7 +193,7 @@ static void add_actors(struct st_featurizer *f, struct st_map *terms,
 
 /* Each space-separated token of toks as a term; with bigrams, each pair
  * too.  A pair is not looked up when a word of it is not a term and the
- * vocabulary is closed (f->closed): it cannot be one either. */
+ * vocabulary's pairs are closed (pairs_closed): it cannot be one either. */
 static void add_tokens(struct st_featurizer *f, struct st_map *terms,
                        char prefix, const char *toks, int bigrams,
                        int chars)
@@ -208,7 +201,7 @@ static void add_tokens(struct st_featurizer *f, struct st_map *terms,
 	const char *p = toks, *prev = NULL;
 	size_t prevn = 0;
 	int known, prevknown = 1;
-	int skip = f->vocab && f->closed && prefix == 'w';
+	int skip = f->vocab && f->vocab->pairs_closed && prefix == 'w';
 
 	while (*p) {
 		const char *e = p;
@@ -289,70 +282,17 @@ static void add_part(struct st_featurizer *f, struct st_map *terms,
 	add_tokens(f, terms, prefix, f->part.s ? f->part.s : "", 0, 0);
 }
 
-/* ---- the memo of st_quote_vector -------------------------------------- */
-
-/* The key kind + s[0..n) in f->mkey; its length. */
-static size_t memo_key(struct st_featurizer *f, char kind, const char *s,
-                       size_t n)
-{
-	char *k = room(&f->mkey, &f->mkeycap, n + 1);
-
-	k[0] = kind;
-	memcpy(k + 1, s, n);
-	return n + 1;
-}
-
-/* The values remembered for kind + s (their number in *n), or NULL. */
-static const int *memo_get(struct st_featurizer *f, char kind, const char *s,
-                           size_t len, size_t *n)
-{
-	const int *off = st_map_getn(&f->memo, f->mkey,
-	                             memo_key(f, kind, s, len));
-
-	if (!off)
-		return NULL;
-	*n = (size_t)f->pool[*off];
-	return f->pool + *off + 1;
-}
-
-static void memo_forget(struct st_featurizer *f)
-{
-	st_map_finish(&f->memo);
-	f->npool = 0;
-}
-
-/* Remember head (when not NULL) and v[0..n) for kind + s. */
-static void memo_put(struct st_featurizer *f, char kind, const char *s,
-                     size_t len, const int *head, const int *v, size_t n)
-{
-	size_t need = f->npool + n + 2;
-
-	if (f->memo.n >= MEMO_MAX)
-		memo_forget(f);
-	if (need > f->cappool) {
-		f->cappool = need * 2;
-		f->pool = st_xrealloc(f->pool, f->cappool * sizeof *f->pool);
-	}
-	*st_map_putn(&f->memo, f->mkey, memo_key(f, kind, s, len), 0) =
-		(int)f->npool;
-	f->pool[f->npool++] = (int)(n + (head != NULL));
-	if (head)
-		f->pool[f->npool++] = *head;
-	memcpy(f->pool + f->npool, v, n * sizeof *v);
-	f->npool += n;
-}
-
 static int who_of(struct st_featurizer *f, const char *s)
 {
 	size_t len = strlen(s), n;
 	const int *v;
 	int who;
 
-	if (f->vocab && (v = memo_get(f, 's', s, len, &n)))
+	if (f->vocab && (v = st_memo_get(&f->memo, 's', s, len, &n)))
 		return v[0];
 	who = st_actors_find(f->actors, s);
 	if (f->vocab)
-		memo_put(f, 's', s, len, NULL, &who, 1);
+		st_memo_put(&f->memo, 's', s, len, NULL, &who, 1);
 	return who;
 }
 
@@ -365,7 +305,7 @@ static int add_part_memo(struct st_featurizer *f, char prefix, unsigned g,
                          unsigned groups, const char *s)
 {
 	size_t len = strlen(s), n, start = f->nidx;
-	const int *v = memo_get(f, prefix, s, len, &n);
+	const int *v = st_memo_get(&f->memo, prefix, s, len, &n);
 	int who = -1, role = prefix == 'r';
 
 	if (v) {
@@ -387,41 +327,9 @@ static int add_part_memo(struct st_featurizer *f, char prefix, unsigned g,
 		add_part(f, NULL, prefix, s);
 	if (groups & ST_G_LEXICON)
 		add_lexicon(f, NULL, s);
-	memo_put(f, prefix, s, len, role ? &who : NULL, f->idx + start,
+	st_memo_put(&f->memo, prefix, s, len, role ? &who : NULL, f->idx + start,
 	         f->nidx - start);
 	return who;
-}
-
-/* Is every bigram term of v "b:x_y", for each of its underscores, made
- * of two word terms "w:x" and "w:y"?  A vocabulary built from documents
- * is: a document with the pair has both words, so no pair is more
- * frequent than its words.  Then a pair whose word is not a term need not
- * be looked up. */
-static int closed(struct st_featurizer *f, const struct st_vocab *v)
-{
-	size_t k, i;
-
-	for (k = 0; k < v->idx.n; k++) {
-		const char *b = v->idx.keys[k];
-		size_t n = v->idx.lens[k];
-
-		if (n < 2 || b[0] != 'b' || b[1] != ':')
-			continue;
-		for (i = 2; i < n; i++)
-			if (b[i] == '_') {
-				char *t = room(&f->term, &f->termcap, n);
-
-				t[0] = 'w';
-				t[1] = ':';
-				memcpy(t + 2, b + 2, i - 2);
-				if (!st_map_getn(&v->idx, t, i))
-					return 0;
-				memcpy(t + 2, b + i + 1, n - i - 1);
-				if (!st_map_getn(&v->idx, t, n - i + 1))
-					return 0;
-			}
-	}
-	return 1;
 }
 
 /* Every term of q in the enabled groups, to count(). */
@@ -501,10 +409,9 @@ void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
 	size_t k, n = 0;
 
 	if (v->serial != f->serial || v->groups != f->groups) {
-		memo_forget(f);
+		st_memo_forget(&f->memo);
 		f->serial = v->serial;
 		f->groups = v->groups;
-		f->closed = closed(f, v);
 	}
 	f->vocab = v;
 	f->nidx = 0;
