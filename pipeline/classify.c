@@ -36,9 +36,9 @@ static const char usage[] =
 /* "%.6f" of v, made by integer arithmetic when 0 <= v < 2^30 (a
  * probability always is) rather than by snprintf, whose decimal
  * conversion costs more than the prediction itself.  v is M / 2^sh
- * exactly (M its 53-bit significand),
- * so v * 10^6 is M * 10^6 / 2^sh, whose quotient and remainder, in 128
- * bits, round to nearest with ties to even as printf does. */
+ * exactly (M its 53-bit significand), so v * 10^6 is M * 10^6 / 2^sh,
+ * whose quotient and remainder, in 128 bits, round to nearest with ties
+ * to even as printf does. */
 static void put_prob(struct st_csv_writer *w, double v)
 {
 	__extension__ typedef unsigned __int128 u128;
