@@ -41,7 +41,8 @@ struct vline {
 static void put_line(struct vline *v, FILE *out, int label,
                      const struct st_vec *x, const struct st_quote *q)
 {
-	char id[32];
+	char id[16], *p = id + sizeof id;
+	unsigned u = (unsigned)q->id;
 	size_t n;
 
 	if (ST_VEC_LINE_MAX(x->n) > v->cap) {
@@ -49,10 +50,15 @@ static void put_line(struct vline *v, FILE *out, int label,
 		v->s = st_xrealloc(v->s, v->cap);
 	}
 	n = st_vec_format(v->s, label, x);
-	snprintf(id, sizeof id, "q%d", q->id);
+	/* "q" and the id (which the reader checked is positive) */
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	*--p = 'q';
 	st_buf_reset(&v->key);
 	st_buf_add(&v->key, v->s, n);
-	st_vkey_add(&v->key, q->article, id);
+	st_vkey_add(&v->key, q->article, p);
 	st_buf_addc(&v->key, '\n');
 	fwrite(v->key.s, 1, v->key.len, out);
 }

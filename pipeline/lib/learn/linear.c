@@ -10,9 +10,13 @@
  * of its argument. */
 static double sigmoid(double dec, double A, double B)
 {
-	double f = dec * A + B;
+	double f = dec * A + B, e;
 
-	return f >= 0 ? exp(-f) / (1.0 + exp(-f)) : 1.0 / (1.0 + exp(f));
+	if (f >= 0) {
+		e = exp(-f);	/* once: the call is not pure to the compiler */
+		return e / (1.0 + e);
+	}
+	return 1.0 / (1.0 + exp(f));
 }
 
 /* Class probabilities p[0..k) from pairwise ones r[i][j] by the second
