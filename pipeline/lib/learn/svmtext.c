@@ -20,6 +20,27 @@ static char *put_uint(char *p, unsigned long long v)
 	char tmp[24], *t = tmp + sizeof tmp;
 	size_t n;
 
+	if (v < 10000) {	/* a feature index mostly is */
+		unsigned u = (unsigned)v;
+
+		if (u < 10) {
+			*p = (char)('0' + u);
+			return p + 1;
+		}
+		if (u < 100) {
+			memcpy(p, pairs + 2 * u, 2);
+			return p + 2;
+		}
+		if (u < 1000) {
+			*p = (char)('0' + u / 100);
+			memcpy(p + 1, pairs + 2 * (u % 100), 2);
+			return p + 3;
+		}
+		memcpy(p, pairs + 2 * (u / 100), 2);
+		memcpy(p + 2, pairs + 2 * (u % 100), 2);
+		return p + 4;
+	}
+
 	while (v >= 100) {
 		unsigned r = (unsigned)(v % 100);
 
@@ -58,8 +79,7 @@ static char *put_value(char *p, double v)
 {
 	static const double scale[] = { 1e9, 1e10, 1e11, 1e12 };
 	unsigned long long m;
-	int zeros = 0, i;
-	char digits[24] = { 0 }, *d;
+	int zeros = 0;
 
 	if (!(v >= 1e-4 && v < 1))
 		return p + snprintf(p, 32, "%.9g", v);
@@ -72,20 +92,21 @@ static char *put_value(char *p, double v)
 		zeros--;
 		m = (unsigned long long)(v * scale[zeros] + 0.5);
 	}
+	memcpy(p, "0.000", 5);	/* the zeros needed, the rest overwritten */
+	p += 2 + zeros;
 	if (m >= 100000000ULL && m < 1000000000ULL) {
-		nine_digits(digits, (uint32_t)m);
-		d = digits + 9;
+		nine_digits(p, (uint32_t)m);
+		p += 9;
 	} else {
-		d = put_uint(digits, m);
+		char *d = p;
+
+		p = put_uint(p, m);
+		if (p == d + 1 && *d == '0')
+			return p;	/* a lone 0 stays */
 	}
-	while (d > digits + 1 && d[-1] == '0')
-		d--;
-	*p++ = '0';
-	*p++ = '.';
-	for (i = 0; i < zeros; i++)
-		*p++ = '0';
-	memcpy(p, digits, 16);	/* v < 1: m < 10^12, 13 digits at most */
-	return p + (d - digits);
+	while (p[-1] == '0')	/* the first digit is not 0 */
+		p--;
+	return p;
 }
 
 size_t st_vec_format(char *buf, int label, const struct st_vec *x)
