@@ -771,8 +771,9 @@ START_TEST(test_quote_vector_memo)
 		{ "", "prime minister", "he added", "", "We will win again" },
 	};
 	struct st_quote q[3];
-	struct st_map docs[3];
-	struct st_vocab v, v2;
+	struct st_map docs[4];
+	struct st_vocab v, v2, big;
+	char junk[16];
 	int i, round;
 
 	for (i = 0; i < 3; i++) {
@@ -782,10 +783,20 @@ START_TEST(test_quote_vector_memo)
 		st_map_init(&docs[i]);
 		st_quote_terms(fz, &q[i], ST_G_DEFAULT, &docs[i]);
 	}
+	/* a fourth document of words no quote has, for a vocabulary whose
+	 * bitmap is long beside a quote's terms: they are sorted instead */
+	st_map_init(&docs[3]);
+	for (i = 0; i < 6000; i++) {
+		snprintf(junk, sizeof junk, "w:zz%04d", i);
+		st_map_put(&docs[3], junk, 1);
+	}
 	st_vocab_init(&v);
 	st_vocab_init(&v2);
+	st_vocab_init(&big);
 	st_vocab_build(&v, docs, 3, ST_G_DEFAULT, 1);
 	st_vocab_build(&v2, docs, 3, ST_G_DEFAULT, 2);
+	st_vocab_build(&big, docs, 4, ST_G_DEFAULT, 1);
+	ck_assert_uint_gt(st_vocab_size(&big), 6000);
 	ck_assert_int_eq(v.pairs_closed, 1);
 	ck_assert_uint_ne(v.serial, v2.serial);
 	/* the second round meets every context and role again */
@@ -797,12 +808,15 @@ START_TEST(test_quote_vector_memo)
 		expect_same_vector(&q[i], &v2);
 	for (i = 0; i < 3; i++)
 		expect_same_vector(&q[i], &v);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 3; i++)
+		expect_same_vector(&q[i], &big);
+	for (i = 0; i < 3; i++)
 		st_quote_finish(&q[i]);
+	for (i = 0; i < 4; i++)
 		st_map_finish(&docs[i]);
-	}
 	st_vocab_finish(&v);
 	st_vocab_finish(&v2);
+	st_vocab_finish(&big);
 }
 END_TEST
 

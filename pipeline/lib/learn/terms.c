@@ -37,6 +37,9 @@ struct st_featurizer {
 	size_t nidx, capidx;
 	struct st_tf *ps;
 	size_t capps;
+	int *tf;		/* tf[i]: index i's count, ntf of them */
+	uint64_t *bits;		/* bit i: tf[i] is counting */
+	size_t ntf;
 	/* What st_quote_vector remembers, for the vocabulary of this serial
 	 * and groups: 'c' + context and 'r' + role -> their indices (a
 	 * role's after its organisation), 's' + speaker -> the actor. */
@@ -86,6 +89,8 @@ void st_featurizer_free(struct st_featurizer *f)
 	free(f->low);
 	free(f->idx);
 	free(f->ps);
+	free(f->tf);
+	free(f->bits);
 	free(f);
 }
 
@@ -403,10 +408,66 @@ static void sort_ints(int *v, size_t n)
 	}
 }
 
+/* f->idx[0..nidx), indices 1..size of a vocabulary, into f->ps in
+ * ascending order with their counts; returns how many.  When the
+ * vocabulary's bitmap is short beside the list, the indices are counted
+ * in place and read back from the bitmap; else they are sorted. */
+static size_t tally(struct st_featurizer *f, size_t size)
+{
+	size_t words = size / 64 + 1, k, n = 0;
+
+	if (f->nidx > f->capps) {
+		f->capps = f->nidx * 2;
+		f->ps = st_xrealloc(f->ps, f->capps * sizeof *f->ps);
+	}
+	if (f->nidx > 1 && words <= 4 * f->nidx) {
+		if (size + 1 > f->ntf) {	/* both kept all zero */
+			free(f->tf);
+			free(f->bits);
+			f->ntf = size + 1;
+			f->tf = st_xcalloc(f->ntf, sizeof *f->tf);
+			f->bits = st_xcalloc(f->ntf / 64 + 1, sizeof *f->bits);
+		}
+		for (k = 0; k < f->nidx; k++) {
+			int i = f->idx[k];
+
+			if (!f->tf[i]++)
+				f->bits[i / 64] |= 1ULL << (i % 64);
+		}
+		for (k = 0; k < words; k++) {
+			uint64_t b = f->bits[k];
+
+			if (!b)
+				continue;
+			f->bits[k] = 0;
+			for (; b; b &= b - 1) {
+				int i = (int)(k * 64) + __builtin_ctzll(b);
+
+				f->ps[n].idx = i;
+				f->ps[n].tf = f->tf[i];
+				f->tf[i] = 0;
+				n++;
+			}
+		}
+		return n;
+	}
+	sort_ints(f->idx, f->nidx);
+	for (k = 0; k < f->nidx; k++) {
+		if (n && f->ps[n - 1].idx == f->idx[k]) {
+			f->ps[n - 1].tf += 1;
+			continue;
+		}
+		f->ps[n].idx = f->idx[k];
+		f->ps[n].tf = 1;
+		n++;
+	}
+	return n;
+}
+
 void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
                      const struct st_vocab *v, struct st_vec *x)
 {
-	size_t k, n = 0;
+	size_t n;
 
 	if (v->serial != f->serial || v->groups != f->groups) {
 		st_memo_forget(&f->memo);
@@ -417,19 +478,6 @@ void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
 	f->nidx = 0;
 	terms_of(f, q, v->groups, NULL);
 	f->vocab = NULL;
-	sort_ints(f->idx, f->nidx);
-	if (f->nidx > f->capps) {
-		f->capps = f->nidx * 2;
-		f->ps = st_xrealloc(f->ps, f->capps * sizeof *f->ps);
-	}
-	for (k = 0; k < f->nidx; k++) {
-		if (n && f->ps[n - 1].idx == f->idx[k]) {
-			f->ps[n - 1].tf += 1;
-			continue;
-		}
-		f->ps[n].idx = f->idx[k];
-		f->ps[n].tf = 1;
-		n++;
-	}
+	n = tally(f, st_vocab_size(v));
 	st_weigh(v, f->ps, n, x);
 }
