@@ -185,8 +185,8 @@ struct st_model {
 	 * dense weight vector per pair of classes (libsvm's pair order),
 	 * feature by feature: w[f * npairs + p] for the npairs pairs, so that
 	 * a decision value is one sparse dot product instead of one per
-	 * support vector, and one pass over a vector makes all of them.  NULL for other
-	 * kernels, which libsvm predicts itself. */
+	 * support vector, and one pass over a vector makes all of them.
+	 * NULL for other kernels, which libsvm predicts itself. */
 	double *w;
 	size_t nfeatures;
 	/* libsvm's per-pair rho, probA and probB, copied with w */

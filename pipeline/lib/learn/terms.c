@@ -217,7 +217,8 @@ static void add_tokens(struct st_featurizer *f, struct st_map *terms,
 		n = (size_t)(e - p);
 		if (n) {
 			known = prefix ? count(f, terms, prefix, p, n) : 1;
-			if (bigrams && prev && !(skip && !(known && prevknown))) {
+			if (bigrams && prev &&
+			    !(skip && !(known && prevknown))) {
 				char *t = room(&f->term, &f->termcap,
 				               prevn + n + 3);
 
@@ -320,7 +321,8 @@ static int add_part_memo(struct st_featurizer *f, char prefix, unsigned g,
 		}
 		while (f->nidx + n > f->capidx) {
 			f->capidx = f->capidx ? f->capidx * 2 : 256;
-			f->idx = st_xrealloc(f->idx, f->capidx * sizeof *f->idx);
+			f->idx = st_xrealloc(f->idx,
+			                     f->capidx * sizeof *f->idx);
 		}
 		memcpy(f->idx + f->nidx, v, n * sizeof *v);
 		f->nidx += n;
@@ -332,8 +334,8 @@ static int add_part_memo(struct st_featurizer *f, char prefix, unsigned g,
 		add_part(f, NULL, prefix, s);
 	if (groups & ST_G_LEXICON)
 		add_lexicon(f, NULL, s);
-	st_memo_put(&f->memo, prefix, s, len, role ? &who : NULL, f->idx + start,
-	         f->nidx - start);
+	st_memo_put(&f->memo, prefix, s, len, role ? &who : NULL,
+	            f->idx + start, f->nidx - start);
 	return who;
 }
 
