@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "learn/learn.h"
+#include "learn/internal.h"
 #include "suites.h"
 
 /* ---- groups ----------------------------------------------------------- */
@@ -848,6 +849,45 @@ START_TEST(test_quote_vector_open_pairs)
 }
 END_TEST
 
+START_TEST(test_memo)
+{
+	static const int one[] = { 7 }, three[] = { 1, 2, 3 };
+	struct st_memo m;
+	const int *v;
+	size_t n = 99;
+	int head = -1;
+
+	st_memo_init(&m, 2, 1000);
+	ck_assert_ptr_null(st_memo_get(&m, 'c', "he said", 7, &n));
+	st_memo_put(&m, 'c', "he said", 7, NULL, three, 3);
+	st_memo_put(&m, 'r', "he said", 7, &head, one, 1);
+	v = st_memo_get(&m, 'c', "he said", 7, &n);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(v[2], 3);
+	v = st_memo_get(&m, 'r', "he said", 7, &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(v[0], -1);
+	ck_assert_int_eq(v[1], 7);
+	/* a third string: the first two are forgotten */
+	st_memo_put(&m, 's', "", 0, NULL, NULL, 0);
+	ck_assert_ptr_null(st_memo_get(&m, 'c', "he said", 7, &n));
+	v = st_memo_get(&m, 's', "", 0, &n);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 0);
+	st_memo_finish(&m);
+
+	/* 40 bytes: a string of 9 and three ints take 9 + 1 + 5 * 4 */
+	st_memo_init(&m, 100, 40);
+	st_memo_put(&m, 'c', "123456789", 9, NULL, three, 3);
+	ck_assert_ptr_nonnull(st_memo_get(&m, 'c', "123456789", 9, &n));
+	st_memo_put(&m, 'c', "abcdefghi", 9, NULL, three, 3);
+	ck_assert_ptr_null(st_memo_get(&m, 'c', "123456789", 9, &n));
+	ck_assert_ptr_nonnull(st_memo_get(&m, 'c', "abcdefghi", 9, &n));
+	st_memo_finish(&m);
+}
+END_TEST
+
 Suite *feature_suite(void)
 {
 	Suite *s = suite_create("feature");
@@ -865,6 +905,7 @@ Suite *feature_suite(void)
 	tcase_add_test(tc, test_vectorize);
 	tcase_add_test(tc, test_vec_write);
 	tcase_add_test(tc, test_vec_format);
+	tcase_add_test(tc, test_memo);
 	tcase_add_test(tc, test_vec_parse_ok);
 	tcase_add_test(tc, test_vec_parse_errors);
 	suite_add_tcase(s, tc);

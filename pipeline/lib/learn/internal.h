@@ -14,17 +14,17 @@
 int st_group_of(const char *term);
 
 /* memo.c: what is remembered of strings, a list of ints for each kind
- * byte and string, up to max strings: past them, all is forgotten and
- * the memo starts again, so that memory does not grow with the input.
- * st_memo_finish() frees it. */
+ * byte and string, up to max strings and about max_bytes of strings and
+ * ints: past either, all is forgotten and the memo starts again, so that
+ * memory does not grow with the input.  st_memo_finish() frees it. */
 struct st_memo {
 	struct st_map map;	/* kind + string -> offset in pool */
 	int *pool;		/* at an offset: the count, then the ints */
-	size_t npool, cappool, max;
+	size_t npool, cappool, max, max_bytes, bytes;
 	char *key;		/* the key being looked up */
 	size_t keycap;
 };
-void st_memo_init(struct st_memo *m, size_t max);
+void st_memo_init(struct st_memo *m, size_t max, size_t max_bytes);
 void st_memo_finish(struct st_memo *m);
 void st_memo_forget(struct st_memo *m);
 /* The ints remembered for kind + s[0..len) (their number in *n), or NULL;

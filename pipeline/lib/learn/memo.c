@@ -6,11 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-void st_memo_init(struct st_memo *m, size_t max)
+void st_memo_init(struct st_memo *m, size_t max, size_t max_bytes)
 {
 	memset(m, 0, sizeof *m);
 	st_map_init(&m->map);
 	m->max = max;
+	m->max_bytes = max_bytes;
 }
 
 void st_memo_finish(struct st_memo *m)
@@ -18,13 +19,14 @@ void st_memo_finish(struct st_memo *m)
 	st_map_finish(&m->map);
 	free(m->pool);
 	free(m->key);
-	st_memo_init(m, m->max);
+	st_memo_init(m, m->max, m->max_bytes);
 }
 
 void st_memo_forget(struct st_memo *m)
 {
 	st_map_finish(&m->map);
 	m->npool = 0;
+	m->bytes = 0;
 }
 
 /* The key kind + s[0..n) in m->key; its length. */
@@ -54,10 +56,11 @@ const int *st_memo_get(struct st_memo *m, char kind, const char *s,
 void st_memo_put(struct st_memo *m, char kind, const char *s, size_t len,
                  const int *head, const int *v, size_t n)
 {
-	size_t need;
+	size_t need, bytes = len + 1 + (n + 2) * sizeof *m->pool;
 
-	if (m->map.n >= m->max)
+	if (m->map.n >= m->max || m->bytes + bytes > m->max_bytes)
 		st_memo_forget(m);
+	m->bytes += bytes;
 	need = m->npool + n + 2;
 	if (need > m->cappool) {
 		m->cappool = need * 2;

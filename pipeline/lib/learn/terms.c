@@ -19,9 +19,11 @@ void st_featurizer_actors(const struct st_actors *a)
 	actors_in_use = a;
 }
 
-/* The memo's size in strings: past it, everything is forgotten and the
- * memo starts again, so that memory does not grow with the input. */
+/* The memo's size in strings and in bytes: past either, everything is
+ * forgotten and the memo starts again, so that memory does not grow with
+ * the input. */
 #define MEMO_MAX 65536
+#define MEMO_BYTES (16u << 20)
 
 struct st_featurizer {
 	struct st_tokenizer *tk;
@@ -60,7 +62,7 @@ struct st_featurizer *st_featurizer_new(struct st_error *err)
 	}
 	st_map_init(&f->roles);
 	st_map_init(&f->classes);
-	st_memo_init(&f->memo, MEMO_MAX);
+	st_memo_init(&f->memo, MEMO_MAX, MEMO_BYTES);
 	st_map_load_classes(&f->roles, &f->classes, st_data_roles);
 	f->actors = actors_in_use;
 	if (!f->actors) {
