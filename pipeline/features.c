@@ -31,27 +31,34 @@ CLI_ACTORS_HELP
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
 
-/* One vector line with its key: the vector is written into a memory
- * stream first, so that the key can follow it on its line. */
+/* One vector line with its key, made in one buffer and written at once. */
 struct vline {
-	FILE *fp;
 	char *s;
-	size_t len;
+	size_t cap;
 	struct st_buf key;
 };
 
 static void put_line(struct vline *v, FILE *out, int label,
                      const struct st_vec *x, const struct st_quote *q)
 {
-	char id[32];
+	char id[16], *p = id + sizeof id;
+	unsigned u = (unsigned)q->id;
+	size_t n;
 
-	rewind(v->fp);
-	st_vec_write(v->fp, label, x);
-	fflush(v->fp);
-	fwrite(v->s, 1, v->len - 1, out);	/* not its \n */
-	snprintf(id, sizeof id, "q%d", q->id);
+	if (ST_VEC_LINE_MAX(x->n) > v->cap) {
+		v->cap = 2 * ST_VEC_LINE_MAX(x->n);
+		v->s = st_xrealloc(v->s, v->cap);
+	}
+	n = st_vec_format(v->s, label, x);
+	/* "q" and the id (which the reader checked is positive) */
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	*--p = 'q';
 	st_buf_reset(&v->key);
-	st_vkey_add(&v->key, q->article, id);
+	st_buf_add(&v->key, v->s, n);
+	st_vkey_add(&v->key, q->article, p);
 	st_buf_addc(&v->key, '\n');
 	fwrite(v->key.s, 1, v->key.len, out);
 }
@@ -78,7 +85,7 @@ int main(int argc, char **argv)
 	struct st_quote *q;
 	struct st_out out = { 0 };
 	struct st_vec x;
-	struct vline vl = { NULL, NULL, 0, ST_BUF_INIT };
+	struct vline vl = { NULL, 0, ST_BUF_INIT };
 	int c, i, rc = EXIT_DATA, nin, loaded = 0;
 	char **in;
 
@@ -109,11 +116,6 @@ int main(int argc, char **argv)
 	f = st_featurizer_new(&err);
 	if (!f || st_out_open(&out, output, &err))
 		goto fail;
-	vl.fp = open_memstream(&vl.s, &vl.len);
-	if (!vl.fp) {
-		st_fail(&err, NULL, 0, "out of memory");
-		goto abort;
-	}
 	st_quotes_init(&one);
 	q = st_quotes_add(&one);
 	cli_progress_init(&prog, quiet, "quotes", -1);
@@ -156,8 +158,6 @@ abort:
 fail:
 	cli_error(&err);
 out:
-	if (vl.fp)
-		fclose(vl.fp);
 	free(vl.s);
 	st_buf_finish(&vl.key);
 	st_quotes_finish(&one);

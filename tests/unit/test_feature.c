@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "learn/learn.h"
+#include "learn/internal.h"
 #include "suites.h"
 
 /* ---- groups ----------------------------------------------------------- */
@@ -626,6 +627,32 @@ START_TEST(test_vec_write)
 }
 END_TEST
 
+START_TEST(test_vec_format)
+{
+	struct st_vec x;
+	char buf[ST_VEC_LINE_MAX(8)];
+	size_t n;
+
+	st_vec_init(&x);
+	st_vec_push(&x, 1, 0.5);
+	st_vec_push(&x, 2, 0.000123456789);	/* three zeros, nine digits */
+	st_vec_push(&x, 10, 0.0078125);
+	st_vec_push(&x, 99, 0.999999999999);	/* rounds up to 1 */
+	st_vec_push(&x, 100, 0.00001);		/* below 1e-4: %.9g */
+	st_vec_push(&x, 12345, 0.100000000);
+	st_vec_push(&x, 1234567, 0.3333333333);
+	n = st_vec_format(buf, 0, &x);
+	buf[n] = '\0';
+	ck_assert_str_eq(buf, "0 1:0.5 2:0.000123456789 10:0.0078125 99:1 "
+	                 "100:1e-05 12345:0.1 1234567:0.333333333");
+	x.n = 0;
+	n = st_vec_format(buf, -12, &x);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(memcmp(buf, "-12", 3), 0);
+	st_vec_finish(&x);
+}
+END_TEST
+
 START_TEST(test_vec_parse_ok)
 {
 	struct st_vec x;
@@ -648,6 +675,17 @@ START_TEST(test_vec_parse_ok)
 	ck_assert_uint_eq(x.n, 2);
 	ck_assert_int_eq(x.idx[1], 4);
 	ck_assert_double_eq(x.val[1], 1e-3);
+	/* long decimals, eight digits at a time and the rest one by one */
+	ck_assert_int_eq(st_vec_parse("v.svm", 6, "12 1:0.123456789012345 "
+	                              "2:12345678.5 3:0.000000001 "
+	                              "4:-0.0000123456789", &label, &x, 0,
+	                              &err), 0);
+	ck_assert_int_eq(label, 12);
+	ck_assert_uint_eq(x.n, 4);
+	ck_assert_double_eq(x.val[0], 0.123456789012345);
+	ck_assert_double_eq(x.val[1], 12345678.5);
+	ck_assert_double_eq(x.val[2], 1e-9);
+	ck_assert_double_eq(x.val[3], -0.0000123456789);
 	/* a label alone */
 	ck_assert_int_eq(st_vec_parse("v.svm", 5, "3", &label, &x, 0, &err), 0);
 	ck_assert_int_eq(label, 3);
@@ -699,6 +737,157 @@ START_TEST(test_vec_parse_errors)
 }
 END_TEST
 
+/* st_quote_vector(q) is st_vectorize(st_quote_terms(q)) over v. */
+static void expect_same_vector(const struct st_quote *q,
+                               const struct st_vocab *v)
+{
+	struct st_map terms;
+	struct st_vec a, b;
+	size_t k;
+
+	st_map_init(&terms);
+	st_vec_init(&a);
+	st_vec_init(&b);
+	st_quote_terms(fz, q, v->groups, &terms);
+	st_vectorize(v, &terms, &a);
+	st_quote_vector(fz, q, v, &b);
+	ck_assert_uint_eq(a.n, b.n);
+	for (k = 0; k < a.n; k++) {
+		ck_assert_int_eq(a.idx[k], b.idx[k]);
+		ck_assert_double_eq(a.val[k], b.val[k]);
+	}
+	st_map_finish(&terms);
+	st_vec_finish(&a);
+	st_vec_finish(&b);
+}
+
+START_TEST(test_quote_vector_memo)
+{
+	static const char *const q3[][5] = {
+		/* speaker, role, context, tokens, text */
+		{ "Nikol Pashinyan", "prime minister", "said the prime minister",
+		  "we will win the vote", "We will win the vote" },
+		{ "", "opposition MP", "an opposition MP said",
+		  "the vote was stolen", "The vote was stolen" },
+		{ "", "prime minister", "he added", "", "We will win again" },
+	};
+	struct st_quote q[3];
+	struct st_map docs[4];
+	struct st_vocab v, v2, big;
+	char junk[16];
+	int i, round;
+
+	for (i = 0; i < 3; i++) {
+		make_quote(&q[i], q3[i][4], q3[i][1], q3[i][2], q3[i][3]);
+		free(q[i].speaker);
+		q[i].speaker = strdup(q3[i][0]);
+		st_map_init(&docs[i]);
+		st_quote_terms(fz, &q[i], ST_G_DEFAULT, &docs[i]);
+	}
+	/* a fourth document of words no quote has, for a vocabulary whose
+	 * bitmap is long beside a quote's terms: they are sorted instead */
+	st_map_init(&docs[3]);
+	for (i = 0; i < 6000; i++) {
+		snprintf(junk, sizeof junk, "w:zz%04d", i);
+		st_map_put(&docs[3], junk, 1);
+	}
+	st_vocab_init(&v);
+	st_vocab_init(&v2);
+	st_vocab_init(&big);
+	st_vocab_build(&v, docs, 3, ST_G_DEFAULT, 1);
+	st_vocab_build(&v2, docs, 3, ST_G_DEFAULT, 2);
+	st_vocab_build(&big, docs, 4, ST_G_DEFAULT, 1);
+	ck_assert_uint_gt(st_vocab_size(&big), 6000);
+	ck_assert_int_eq(v.pairs_closed, 1);
+	ck_assert_uint_ne(v.serial, v2.serial);
+	/* the second round meets every context and role again */
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < 3; i++)
+			expect_same_vector(&q[i], &v);
+	/* another vocabulary, then the first again */
+	for (i = 0; i < 3; i++)
+		expect_same_vector(&q[i], &v2);
+	for (i = 0; i < 3; i++)
+		expect_same_vector(&q[i], &v);
+	for (i = 0; i < 3; i++)
+		expect_same_vector(&q[i], &big);
+	for (i = 0; i < 3; i++)
+		st_quote_finish(&q[i]);
+	for (i = 0; i < 4; i++)
+		st_map_finish(&docs[i]);
+	st_vocab_finish(&v);
+	st_vocab_finish(&v2);
+	st_vocab_finish(&big);
+}
+END_TEST
+
+START_TEST(test_quote_vector_open_pairs)
+{
+	/* a pair whose second word is no term: the pair is still found */
+	static const char text[] = "stance-vocab 1\ndocuments 2\n"
+		"groups words,bigrams\nterms 2\n"
+		"1\tb:x_y\t1\t1.5\n2\tw:x\t2\t1\n";
+	struct st_error err;
+	struct st_vocab v;
+	struct st_quote q;
+	struct st_vec x;
+
+	st_vocab_init(&v);
+	ck_assert_int_eq(st_vocab_read("vocab.txt", text, strlen(text), &v,
+	                               &err), 0);
+	ck_assert_int_eq(v.pairs_closed, 0);
+	make_quote(&q, "x y", "", "", "x y");
+	st_vec_init(&x);
+	st_quote_vector(fz, &q, &v, &x);
+	ck_assert_uint_eq(x.n, 2);
+	ck_assert_int_eq(x.idx[0], 1);
+	ck_assert_int_eq(x.idx[1], 2);
+	expect_same_vector(&q, &v);
+	st_vec_finish(&x);
+	st_quote_finish(&q);
+	st_vocab_finish(&v);
+}
+END_TEST
+
+START_TEST(test_memo)
+{
+	static const int one[] = { 7 }, three[] = { 1, 2, 3 };
+	struct st_memo m;
+	const int *v;
+	size_t n = 99;
+	int head = -1;
+
+	st_memo_init(&m, 2, 1000);
+	ck_assert_ptr_null(st_memo_get(&m, 'c', "he said", 7, &n));
+	st_memo_put(&m, 'c', "he said", 7, NULL, three, 3);
+	st_memo_put(&m, 'r', "he said", 7, &head, one, 1);
+	v = st_memo_get(&m, 'c', "he said", 7, &n);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(v[2], 3);
+	v = st_memo_get(&m, 'r', "he said", 7, &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(v[0], -1);
+	ck_assert_int_eq(v[1], 7);
+	/* a third string: the first two are forgotten */
+	st_memo_put(&m, 's', "", 0, NULL, NULL, 0);
+	ck_assert_ptr_null(st_memo_get(&m, 'c', "he said", 7, &n));
+	v = st_memo_get(&m, 's', "", 0, &n);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 0);
+	st_memo_finish(&m);
+
+	/* 40 bytes: a string of 9 and three ints take 9 + 1 + 5 * 4 */
+	st_memo_init(&m, 100, 40);
+	st_memo_put(&m, 'c', "123456789", 9, NULL, three, 3);
+	ck_assert_ptr_nonnull(st_memo_get(&m, 'c', "123456789", 9, &n));
+	st_memo_put(&m, 'c', "abcdefghi", 9, NULL, three, 3);
+	ck_assert_ptr_null(st_memo_get(&m, 'c', "123456789", 9, &n));
+	ck_assert_ptr_nonnull(st_memo_get(&m, 'c', "abcdefghi", 9, &n));
+	st_memo_finish(&m);
+}
+END_TEST
+
 Suite *feature_suite(void)
 {
 	Suite *s = suite_create("feature");
@@ -715,6 +904,8 @@ Suite *feature_suite(void)
 	tcase_add_test(tc, test_vocab_read_empty_vocab);
 	tcase_add_test(tc, test_vectorize);
 	tcase_add_test(tc, test_vec_write);
+	tcase_add_test(tc, test_vec_format);
+	tcase_add_test(tc, test_memo);
 	tcase_add_test(tc, test_vec_parse_ok);
 	tcase_add_test(tc, test_vec_parse_errors);
 	suite_add_tcase(s, tc);
@@ -725,6 +916,8 @@ Suite *feature_suite(void)
 	tcase_add_test(tf, test_quote_terms_groups);
 	tcase_add_test(tf, test_quote_terms_uses_tokens_column);
 	tcase_add_test(tf, test_vectorize_quote_end_to_end);
+	tcase_add_test(tf, test_quote_vector_memo);
+	tcase_add_test(tf, test_quote_vector_open_pairs);
 	suite_add_tcase(s, tf);
 	return s;
 }

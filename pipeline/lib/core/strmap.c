@@ -37,8 +37,23 @@ static uint64_t hash(const char *k, size_t len)
 		k += 8;
 		len -= 8;
 	}
+	/* the last 0..7 bytes in fixed-size loads, which compile to moves
+	 * where a memcpy of len bytes would be a call */
 	w = 0;
-	memcpy(&w, k, len);
+	if (len & 4) {
+		uint32_t w4;
+		memcpy(&w4, k, 4);
+		w = w4;
+		k += 4;
+	}
+	if (len & 2) {
+		uint16_t w2;
+		memcpy(&w2, k, 2);
+		w = w << 16 | w2;
+		k += 2;
+	}
+	if (len & 1)
+		w = w << 8 | (unsigned char)*k;
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 29;
 	return h;

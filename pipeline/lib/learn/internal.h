@@ -13,6 +13,28 @@
  * begins with, or -1. */
 int st_group_of(const char *term);
 
+/* memo.c: what is remembered of strings, a list of ints for each kind
+ * byte and string, up to max strings and about max_bytes of strings and
+ * ints: past either, all is forgotten and the memo starts again, so that
+ * memory does not grow with the input.  st_memo_finish() frees it. */
+struct st_memo {
+	struct st_map map;	/* kind + string -> offset in pool */
+	int *pool;		/* at an offset: the count, then the ints */
+	size_t npool, cappool, max, max_bytes, bytes;
+	char *key;		/* the key being looked up */
+	size_t keycap;
+};
+void st_memo_init(struct st_memo *m, size_t max, size_t max_bytes);
+void st_memo_finish(struct st_memo *m);
+void st_memo_forget(struct st_memo *m);
+/* The ints remembered for kind + s[0..len) (their number in *n), or NULL;
+ * they stay until the next st_memo_put() or st_memo_forget(). */
+const int *st_memo_get(struct st_memo *m, char kind, const char *s,
+                       size_t len, size_t *n);
+/* Remember *head (when head is not NULL) and v[0..n) for kind + s. */
+void st_memo_put(struct st_memo *m, char kind, const char *s, size_t len,
+                 const int *head, const int *v, size_t n);
+
 /* vector.c: weight ps[0..n) (ascending indices, raw term counts) by
  * v's IDF, normalise each group and scale, into x (reset first). */
 struct st_tf {

@@ -96,6 +96,17 @@ struct st_vocab {
 	unsigned char *group;	/* group[i - 1]: the term's group, 0.. */
 	long ndocs;
 	unsigned groups;
+	/* A number no other vocabulary made in this process has had: each
+	 * st_vocab_init(), st_vocab_build() and st_vocab_read() gives a new
+	 * one, so that a featurizer knows when what it remembered of the
+	 * previous vocabulary no longer holds (see st_quote_vector). */
+	unsigned long serial;
+	/* Is every bigram term "b:x_y", at each of its underscores, made of
+	 * two word terms "w:x" and "w:y"?  A vocabulary built from documents
+	 * is (a document with the pair has both words, so no pair is more
+	 * frequent than its words), and then a pair whose word is not a term
+	 * cannot be one.  Set by st_vocab_build() and st_vocab_read(). */
+	int pairs_closed;
 };
 
 void st_vocab_init(struct st_vocab *v);
@@ -127,13 +138,22 @@ void st_vectorize(const struct st_vocab *v, const struct st_map *terms,
 
 /* The vector of q straight from the vocabulary v, without a map of its
  * terms: st_quote_terms() and st_vectorize() in one step, with the same
- * result, for the hot path of stance-features. */
+ * result, for the hot path of stance-features.  f remembers the indices
+ * of the context and role strings it has seen with v (and which actor a
+ * speaker or role names), a bounded number of them, and forgets them all
+ * when it is given a vocabulary with another serial or groups: a
+ * vocabulary changed by hand rather than by st_vocab_build() or
+ * st_vocab_read() needs a new featurizer. */
 void st_quote_vector(struct st_featurizer *f, const struct st_quote *q,
                      const struct st_vocab *v, struct st_vec *x);
 
 /* One line of LIBSVM's format: "label idx:val ...\n", values with nine
  * significant digits (a float's worth: the weights are not that exact). */
 void st_vec_write(FILE *fp, int label, const struct st_vec *x);
+/* The same line without its newline into buf, which has room for
+ * ST_VEC_LINE_MAX(x->n) bytes (not NUL-terminated); returns its length. */
+#define ST_VEC_LINE_MAX(n) (24 + (size_t)(n) * 48)
+size_t st_vec_format(char *buf, int label, const struct st_vec *x);
 /* Parse one line (without its newline) into *label and x.  Fails on a
  * malformed pair, an index that is zero, not ascending or above maxidx
  * (when maxidx > 0), or a value that is not a finite number. */
@@ -162,10 +182,11 @@ struct st_model {
 	int nlabels;
 	int *svm_order;		/* libsvm's class i is our label svm_order[i] */
 	/* A linear model's support vectors collapsed at load time into one
-	 * dense weight vector per pair of classes (libsvm's pair order):
-	 * w[p * (nfeatures + 1) + f], so that a decision value is one sparse
-	 * dot product instead of one per support vector.  NULL for other
-	 * kernels, which libsvm predicts itself. */
+	 * dense weight vector per pair of classes (libsvm's pair order),
+	 * feature by feature: w[f * npairs + p] for the npairs pairs, so that
+	 * a decision value is one sparse dot product instead of one per
+	 * support vector, and one pass over a vector makes all of them.
+	 * NULL for other kernels, which libsvm predicts itself. */
 	double *w;
 	size_t nfeatures;
 	/* libsvm's per-pair rho, probA and probB, copied with w */

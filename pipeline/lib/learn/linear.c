@@ -10,9 +10,13 @@
  * of its argument. */
 static double sigmoid(double dec, double A, double B)
 {
-	double f = dec * A + B;
+	double f = dec * A + B, e;
 
-	return f >= 0 ? exp(-f) / (1.0 + exp(-f)) : 1.0 / (1.0 + exp(f));
+	if (f >= 0) {
+		e = exp(-f);	/* once: the call is not pure to the compiler */
+		return e / (1.0 + e);
+	}
+	return 1.0 / (1.0 + exp(f));
 }
 
 /* Class probabilities p[0..k) from pairwise ones r[i][j] by the second
@@ -72,19 +76,23 @@ int st_linear_predict(const struct st_model *m, const struct st_vec *x,
 {
 	double r[ST_MAX_LABELS][ST_MAX_LABELS];
 	double d[ST_MAX_LABELS * (ST_MAX_LABELS - 1) / 2];
-	size_t stride = m->nfeatures + 1, f;
 	int k = m->nlabels, i, j, p = 0, best = 0;
+	size_t npairs = (size_t)(k * (k - 1) / 2), f, q;
 	const double min_prob = 1e-7;
 
+	for (q = 0; q < npairs; q++)
+		d[q] = 0;
+	/* each pair's sum in the order of x, as one dot product each */
+	for (f = 0; f < x->n; f++)
+		if ((size_t)x->idx[f] <= m->nfeatures) {
+			const double *w = m->w + (size_t)x->idx[f] * npairs;
+
+			for (q = 0; q < npairs; q++)
+				d[q] += w[q] * x->val[f];
+		}
 	for (i = 0; i < k; i++)
 		for (j = i + 1; j < k; j++, p++) {
-			const double *w = m->w + (size_t)p * stride;
-			double sum = 0;
-
-			for (f = 0; f < x->n; f++)
-				if ((size_t)x->idx[f] <= m->nfeatures)
-					sum += w[x->idx[f]] * x->val[f];
-			d[p] = sum - m->rho[p];
+			d[p] -= m->rho[p];
 			if (dec)
 				dec[p] = d[p];
 			r[i][j] = sigmoid(d[p], m->probA[p], m->probB[p]);

@@ -39,16 +39,16 @@ static void collapse(struct st_model *m)
 {
 	const struct svm_model *s = m->svm;
 	int k = s->nr_class, i, j, p = 0, *start;
-	size_t stride = m->nfeatures + 1;
+	size_t npairs = (size_t)(k * (k - 1) / 2);
 
-	m->w = st_xcalloc((size_t)(k * (k - 1) / 2) * stride, sizeof *m->w);
+	m->w = st_xcalloc((m->nfeatures + 1) * npairs, sizeof *m->w);
 	start = st_xmalloc((size_t)k * sizeof *start);
 	start[0] = 0;
 	for (i = 1; i < k; i++)
 		start[i] = start[i - 1] + s->nSV[i - 1];
 	for (i = 0; i < k; i++)
 		for (j = i + 1; j < k; j++, p++) {
-			double *w = m->w + (size_t)p * stride;
+			double *w = m->w + p;
 			int a;
 
 			/* class i's vectors carry their coefficient for the
@@ -57,13 +57,15 @@ static void collapse(struct st_model *m)
 				const struct svm_node *x = s->SV[start[i] + a];
 				double c = s->sv_coef[j - 1][start[i] + a];
 				for (; x->index != -1; x++)
-					w[x->index] += c * x->value;
+					w[(size_t)x->index * npairs] +=
+						c * x->value;
 			}
 			for (a = 0; a < s->nSV[j]; a++) {
 				const struct svm_node *x = s->SV[start[j] + a];
 				double c = s->sv_coef[i][start[j] + a];
 				for (; x->index != -1; x++)
-					w[x->index] += c * x->value;
+					w[(size_t)x->index * npairs] +=
+						c * x->value;
 			}
 		}
 	free(start);

@@ -8,19 +8,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char pairs[] =
+	"00010203040506070809101112131415161718192021222324"
+	"25262728293031323334353637383940414243444546474849"
+	"50515253545556575859606162636465666768697071727374"
+	"75767778798081828384858687888990919293949596979899";
+
 /* Append the decimal digits of v (v >= 0) to p; return the new end. */
 static char *put_uint(char *p, unsigned long long v)
 {
-	char tmp[24];
-	int n = 0;
+	char tmp[24], *t = tmp + sizeof tmp;
+	size_t n;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		*p++ = tmp[--n];
-	return p;
+	if (v < 10000) {	/* a feature index mostly is */
+		unsigned u = (unsigned)v;
+
+		if (u < 10) {
+			*p = (char)('0' + u);
+			return p + 1;
+		}
+		if (u < 100) {
+			memcpy(p, pairs + 2 * u, 2);
+			return p + 2;
+		}
+		if (u < 1000) {
+			*p = (char)('0' + u / 100);
+			memcpy(p + 1, pairs + 2 * (u % 100), 2);
+			return p + 3;
+		}
+		memcpy(p, pairs + 2 * (u / 100), 2);
+		memcpy(p + 2, pairs + 2 * (u % 100), 2);
+		return p + 4;
+	}
+
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		t -= 2;
+		memcpy(t, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		t -= 2;
+		memcpy(t, pairs + 2 * v, 2);
+	} else {
+		*--t = (char)('0' + v);
+	}
+	n = (size_t)(tmp + sizeof tmp - t);
+	memcpy(p, t, n);
+	return p + n;
+}
+
+/* The nine digits of m (10^8 <= m < 10^9) into d[0..9). */
+static void nine_digits(char *d, uint32_t m)
+{
+	uint32_t hi = m / 10000, lo = m % 10000;
+
+	d[0] = (char)('0' + hi / 10000);
+	hi %= 10000;
+	memcpy(d + 1, pairs + 2 * (hi / 100), 2);
+	memcpy(d + 3, pairs + 2 * (hi % 100), 2);
+	memcpy(d + 5, pairs + 2 * (lo / 100), 2);
+	memcpy(d + 7, pairs + 2 * (lo % 100), 2);
 }
 
 /* %.9g of a weight, which lies in (0, 1]: nine significant digits by
@@ -30,8 +79,7 @@ static char *put_value(char *p, double v)
 {
 	static const double scale[] = { 1e9, 1e10, 1e11, 1e12 };
 	unsigned long long m;
-	int zeros = 0, i;
-	char digits[16], *d;
+	int zeros = 0;
 
 	if (!(v >= 1e-4 && v < 1))
 		return p + snprintf(p, 32, "%.9g", v);
@@ -44,20 +92,26 @@ static char *put_value(char *p, double v)
 		zeros--;
 		m = (unsigned long long)(v * scale[zeros] + 0.5);
 	}
-	d = put_uint(digits, m);
-	while (d > digits + 1 && d[-1] == '0')
-		d--;
-	*p++ = '0';
-	*p++ = '.';
-	for (i = 0; i < zeros; i++)
-		*p++ = '0';
-	memcpy(p, digits, (size_t)(d - digits));
-	return p + (d - digits);
+	memcpy(p, "0.000", 5);	/* the zeros needed, the rest overwritten */
+	p += 2 + zeros;
+	if (m >= 100000000ULL && m < 1000000000ULL) {
+		nine_digits(p, (uint32_t)m);
+		p += 9;
+	} else {
+		char *d = p;
+
+		p = put_uint(p, m);
+		if (p == d + 1 && *d == '0')
+			return p;	/* a lone 0 stays */
+	}
+	while (p[-1] == '0')	/* the first digit is not 0 */
+		p--;
+	return p;
 }
 
-void st_vec_write(FILE *fp, int label, const struct st_vec *x)
+size_t st_vec_format(char *buf, int label, const struct st_vec *x)
 {
-	char *line = st_xmalloc(24 + x->n * 48), *p = line;
+	char *p = buf;
 	size_t k;
 
 	if (label < 0) {
@@ -72,9 +126,21 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x)
 		*p++ = ':';
 		p = put_value(p, x->val[k]);
 	}
-	*p++ = '\n';
-	fwrite(line, 1, (size_t)(p - line), fp);
-	free(line);
+	return (size_t)(p - buf);
+}
+
+void st_vec_write(FILE *fp, int label, const struct st_vec *x)
+{
+	char small[4096], *line = small;
+	size_t n;
+
+	if (ST_VEC_LINE_MAX(x->n) > sizeof small)
+		line = st_xmalloc(ST_VEC_LINE_MAX(x->n));
+	n = st_vec_format(line, label, x);
+	line[n++] = '\n';
+	fwrite(line, 1, n, fp);
+	if (line != small)
+		free(line);
 }
 
 /* A decimal such as 0.123456789 or 1.5e-05 whose digits fit in 2^53 and
@@ -82,22 +148,63 @@ void st_vec_write(FILE *fp, int label, const struct st_vec *x)
  * exact, so one IEEE division or multiplication rounds it correctly, the
  * same double strtod gives (Clinger's fast path).  Anything else goes to
  * strtod. */
-static double parse_value(const char *s, char **end)
+/* The run of digits at p appended to *m (which wraps when the run is
+ * long: the caller counts the digits); returns the end of the run.  lim
+ * is the end of the string: eight digits at a time while eight bytes are
+ * left, where the bytes are in memory order (little-endian). */
+static const char *add_digits(const char *p, const char *lim,
+                              unsigned long long *m)
+{
+	unsigned long long v = *m;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (lim - p >= 8) {
+		uint64_t c;
+
+		memcpy(&c, p, 8);
+		/* every byte '0'..'9': high nibble 3, and still 3 plus 6 */
+		if (((c & 0xF0F0F0F0F0F0F0F0ULL) |
+		     (((c + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >>
+		      4)) != 0x3333333333333333ULL)
+			break;
+		/* pairs, then fours, then the eight: 10a+b, 100ab+cd, ... */
+		c -= 0x3030303030303030ULL;
+		c = c * 10 + (c >> 8);
+		c = ((c & 0x000000FF000000FFULL) * 0x000F424000000064ULL +
+		     ((c >> 16) & 0x000000FF000000FFULL) *
+		     0x0000271000000001ULL) >> 32;
+		v = v * 100000000ULL + (uint32_t)c;
+		p += 8;
+	}
+#else
+	(void)lim;
+#endif
+	for (; *p >= '0' && *p <= '9'; p++)
+		v = v * 10 + (unsigned)(*p - '0');
+	*m = v;
+	return p;
+}
+
+static double parse_value(const char *s, const char *lim, char **end)
 {
 	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
 		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
 		1e18, 1e19, 1e20, 1e21, 1e22 };
-	const char *p = s;
+	const char *p = s, *q;
 	unsigned long long m = 0;
 	int neg = 0, digits = 0, frac = 0, e = 0, eneg = 0, edigits = 0;
 
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	for (; *p >= '0' && *p <= '9'; p++, digits++)
+	for (q = p; *p >= '0' && *p <= '9'; p++)
 		m = m * 10 + (unsigned)(*p - '0');
-	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++, digits++, frac++)
-			m = m * 10 + (unsigned)(*p - '0');
+	digits = (int)(p - q);
+	if (*p == '.') {
+		q = ++p;
+		p = add_digits(p, lim, &m);
+		frac = (int)(p - q);
+		digits += frac;
+	}
 	if (digits == 0 || digits > 15)
 		goto slow;
 	if (*p == 'e' || *p == 'E') {
@@ -126,7 +233,7 @@ static long parse_index(const char *s, char **end)
 {
 	const char *p = s;
 	long v = 0;
-	int neg = 0;
+	int neg = 0, n;
 
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
@@ -134,6 +241,9 @@ static long parse_index(const char *s, char **end)
 		*end = (char *)s;
 		return 0;
 	}
+	/* eleven digits stay below the bound checked next */
+	for (n = 0; n < 11 && *p >= '0' && *p <= '9'; n++, p++)
+		v = v * 10 + (*p - '0');
 	for (; *p >= '0' && *p <= '9'; p++) {
 		if (v > 100000000000L) {
 			errno = ERANGE;
@@ -145,15 +255,32 @@ static long parse_index(const char *s, char **end)
 	return neg ? -v : v;
 }
 
+/* strtol(s, end, 10), with a shortcut for a few digits, optionally
+ * negative, which is what a label is. */
+static long parse_label(const char *s, char **end)
+{
+	const char *p = s + (*s == '-');
+	long v = 0;
+	int n;
+
+	for (n = 0; n < 8 && p[n] >= '0' && p[n] <= '9'; n++)
+		v = v * 10 + (p[n] - '0');
+	if (n == 0 || n == 8)
+		return strtol(s, end, 10);
+	*end = (char *)(p + n);
+	return *s == '-' ? -v : v;
+}
+
 int st_vec_parse(const char *path, long line, const char *s, int *label,
                  struct st_vec *x, long maxidx, struct st_error *err)
 {
+	const char *lim = s + strlen(s);
 	char *end;
 	long lab, prev = 0;
 
 	x->n = 0;
 	errno = 0;
-	lab = strtol(s, &end, 10);
+	lab = parse_label(s, &end);
 	if (end == s || errno || (*end && *end != ' ' && *end != '\t') ||
 	    lab < -1000000 || lab > 1000000)
 		return st_fail(err, path, line, "bad label (a vectors file holds "
@@ -185,12 +312,17 @@ int st_vec_parse(const char *path, long line, const char *s, int *label,
 			               "(%ld terms)", idx, maxidx);
 		s = end + 1;
 		errno = 0;
-		val = parse_value(s, &end);
+		val = parse_value(s, lim, &end);
 		if (end == s || errno || !isfinite(val) ||
 		    (*end && *end != ' ' && *end != '\t' && *end != '\r'))
 			return st_fail(err, path, line, "bad value for feature %ld",
 			               idx);
-		st_vec_push(x, (int)idx, val);
+		if (x->n < x->cap) {
+			x->idx[x->n] = (int)idx;
+			x->val[x->n++] = val;
+		} else {
+			st_vec_push(x, (int)idx, val);
+		}
 		prev = idx;
 		s = end;
 	}

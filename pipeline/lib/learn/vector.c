@@ -41,22 +41,34 @@ static int cmp_pair(const void *a, const void *b)
 void st_weigh(const struct st_vocab *v, const struct st_tf *ps, size_t n,
               struct st_vec *x)
 {
-	double norm[ST_NGROUPS] = { 0 };
+	double norm[ST_NGROUPS] = { 0 }, root[ST_NGROUPS], scale;
 	size_t k, used = 0;
 	unsigned g;
 
-	x->n = 0;
-	for (k = 0; k < n; k++) {
-		double w = (1.0 + log(ps[k].tf)) * v->idf[ps[k].idx - 1];
-		st_vec_push(x, ps[k].idx, w);
-		norm[v->group[ps[k].idx - 1]] += w * w;
+	if (n > x->cap) {
+		x->cap = n > 64 ? n : 64;
+		x->idx = st_xrealloc(x->idx, x->cap * sizeof *x->idx);
+		x->val = st_xrealloc(x->val, x->cap * sizeof *x->val);
 	}
-	for (g = 0; g < ST_NGROUPS; g++)
+	for (k = 0; k < n; k++) {
+		int i = ps[k].idx - 1;
+		/* ln 1 is 0: a term seen once weighs its IDF */
+		double w = ps[k].tf == 1 ? v->idf[i] :
+		           (1.0 + log(ps[k].tf)) * v->idf[i];
+
+		x->idx[k] = ps[k].idx;
+		x->val[k] = w;
+		norm[v->group[i]] += w * w;
+	}
+	x->n = n;
+	for (g = 0; g < ST_NGROUPS; g++) {
 		if (v->groups & (1u << g))
 			used++;
-	for (k = 0; k < x->n; k++)
-		x->val[k] = x->val[k] / sqrt(norm[v->group[x->idx[k] - 1]]) /
-		            sqrt((double)(used ? used : 1));
+		root[g] = sqrt(norm[g]);
+	}
+	scale = sqrt((double)(used ? used : 1));
+	for (k = 0; k < n; k++)
+		x->val[k] = x->val[k] / root[v->group[x->idx[k] - 1]] / scale;
 }
 
 void st_vectorize(const struct st_vocab *v, const struct st_map *terms,

@@ -10,8 +10,11 @@
 
 void st_vocab_init(struct st_vocab *v)
 {
+	static unsigned long serials;
+
 	memset(v, 0, sizeof *v);
 	st_map_init(&v->idx);
+	v->serial = ++serials;
 }
 
 void st_vocab_finish(struct st_vocab *v)
@@ -37,6 +40,38 @@ static double idf_of(long ndocs, long df)
 {
 	/* smoothed, as if one extra document held every term */
 	return log((1.0 + (double)ndocs) / (1.0 + (double)df)) + 1.0;
+}
+
+/* What v->pairs_closed says. */
+static int pairs_closed(const struct st_vocab *v)
+{
+	struct st_buf t = ST_BUF_INIT;
+	size_t k, i;
+	int closed = 1;
+
+	for (k = 0; k < v->idx.n && closed; k++) {
+		const char *b = v->idx.keys[k];
+		size_t n = v->idx.lens[k];
+
+		if (n < 2 || b[0] != 'b' || b[1] != ':')
+			continue;
+		for (i = 2; i < n && closed; i++) {
+			if (b[i] != '_')
+				continue;
+			st_buf_reset(&t);
+			st_buf_adds(&t, "w:");
+			st_buf_add(&t, b + 2, i - 2);
+			if (!st_map_getn(&v->idx, t.s, t.len))
+				closed = 0;
+			st_buf_reset(&t);
+			st_buf_adds(&t, "w:");
+			st_buf_add(&t, b + i + 1, n - i - 1);
+			if (!st_map_getn(&v->idx, t.s, t.len))
+				closed = 0;
+		}
+	}
+	st_buf_finish(&t);
+	return closed;
 }
 
 void st_vocab_build(struct st_vocab *v, const struct st_map *docs,
@@ -69,6 +104,7 @@ void st_vocab_build(struct st_vocab *v, const struct st_map *docs,
 	}
 	free(keys);
 	st_map_finish(&df);
+	v->pairs_closed = pairs_closed(v);
 }
 
 void st_vocab_write(FILE *fp, const struct st_vocab *v)
@@ -183,6 +219,7 @@ int st_vocab_read(const char *path, const char *data, size_t len,
 		        terms, k);
 		goto out;
 	}
+	v->pairs_closed = pairs_closed(v);
 	rc = 0;
 out:
 	st_buf_finish(&line);
