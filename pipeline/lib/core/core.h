@@ -133,7 +133,8 @@ void st_map_load_classes(struct st_map *m, struct st_map *classes,
 /* Run fn(i, arg, results + i * size) for every i in [0, n), at most jobs
  * at a time (jobs <= 1: one after another in this process).  done, when
  * not NULL, is called in this process after each task finishes.  Returns 0,
- * or -1 with err filled when a child fails or dies. */
+ * or -1 with err filled when a child fails or dies.  A child outlives no
+ * parent: on Linux, the parent's death sends it SIGTERM. */
 int st_parallel(int n, int jobs, size_t size,
                 void (*fn)(int i, void *arg, void *out), void *arg,
                 void *results, void (*done)(int finished, int n, void *arg),

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 int st_jobs(void)
 {
@@ -50,6 +53,19 @@ static int collect(struct child *c, size_t size, char *results,
 	return 0;
 }
 
+/* In a worker: a parent killed (by SIGKILL, which it cannot catch) takes
+ * the worker with it, as a SIGTERM, which removes its temporary files
+ * through the handlers it inherited; a parent already gone ends it at
+ * once. */
+static void orphan_ends(pid_t parent)
+{
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+	if (getppid() != parent)
+		_exit(1);
+}
+
 int st_parallel(int n, int jobs, size_t size,
                 void (*fn)(int i, void *arg, void *out), void *arg,
                 void *results, void (*done)(int finished, int n, void *arg),
@@ -57,6 +73,7 @@ int st_parallel(int n, int jobs, size_t size,
 {
 	struct child *run;
 	int next = 0, active = 0, finished = 0, rc = 0, i;
+	pid_t parent;
 
 	if (jobs <= 1 || n <= 1) {
 		for (i = 0; i < n; i++) {
@@ -67,6 +84,7 @@ int st_parallel(int n, int jobs, size_t size,
 		return 0;
 	}
 	run = st_xcalloc((size_t)jobs, sizeof *run);
+	parent = getpid();
 	fflush(NULL);
 	while ((next < n && rc == 0) || active) {
 		if (next < n && rc == 0 && active < jobs) {
@@ -91,6 +109,7 @@ int st_parallel(int n, int jobs, size_t size,
 				size_t put = 0;
 
 				close(fds[0]);
+				orphan_ends(parent);
 				fn(next, arg, out);
 				while (put < size) {
 					ssize_t w = write(fds[1], out + put,
