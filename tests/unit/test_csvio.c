@@ -575,6 +575,58 @@ START_TEST(test_reader_long_lines)
 }
 END_TEST
 
+/* Many blocks of rows whose lines end in LF, CR and CRLF in turn, some
+ * with a line end inside a quoted field: every row, its fields and its
+ * line, whichever block a line end falls in. */
+START_TEST(test_reader_mixed_line_ends)
+{
+	static const char *const end[] = { "\n", "\r", "\r\n" };
+	char dir[64], path[128], want[64];
+	struct st_buf b = ST_BUF_INIT;
+	struct st_csv_reader *r;
+	const struct st_csv_row *row;
+	struct st_error err;
+	long line = 1, lines[30000];
+	int i, got;
+
+	test_make_dir(dir, sizeof dir, "csv");
+	snprintf(path, sizeof path, "%s/ends.csv", dir);
+	for (i = 0; i < 30000; i++) {
+		lines[i] = line;
+		if (i % 7 == 3) {
+			st_buf_addf(&b, "%d,\"a%sb\",%d%s", i, end[i % 3], i,
+			            end[(i + 1) % 3]);
+			line += 2;
+		} else {
+			st_buf_addf(&b, "%d,text %d,%d%s", i, i, i, end[i % 3]);
+			line++;
+		}
+	}
+	write_file(path, b.s, b.len);
+	ck_assert_uint_gt(b.len, 4 * 65536);
+
+	r = st_csv_reader_open(path, &err);
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; (got = st_csv_next(r, &row, &err)) == 1; i++) {
+		ck_assert_int_lt(i, 30000);
+		ck_assert_uint_eq(row->n, 3);
+		ck_assert_int_eq(row->line, lines[i]);
+		ck_assert_int_eq(atoi(row->field[0]), i);
+		ck_assert_int_eq(atoi(row->field[2]), i);
+		if (i % 7 == 3)
+			snprintf(want, sizeof want, "a%sb", end[i % 3]);
+		else
+			snprintf(want, sizeof want, "text %d", i);
+		ck_assert_str_eq(row->field[1], want);
+	}
+	ck_assert_int_eq(got, 0);
+	ck_assert_int_eq(i, 30000);
+	st_csv_reader_close(r);
+	st_buf_finish(&b);
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *csvio_suite(void)
 {
 	Suite *s = suite_create("csvio");
@@ -599,6 +651,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_write_unsafe_mode_keeps_formula);
 	tcase_add_test(tc, test_write_read_round_trip);
 	tcase_add_test(tc, test_reader_long_lines);
+	tcase_add_test(tc, test_reader_mixed_line_ends);
 	suite_add_tcase(s, tc);
 	return s;
 }
