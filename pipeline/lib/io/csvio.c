@@ -64,7 +64,7 @@ struct st_csv_reader {
 	 * row being parsed (from cur), each ending in a NUL, in one buffer
 	 * that is emptied when every row has been handed out. */
 	struct st_buf text;
-	size_t *off, noff, capoff, cur;
+	size_t *off, *size, noff, capoff, cur;	/* size: row.len */
 	struct queued *q;
 	size_t nq, capq, next;
 	long line, row_line;
@@ -85,12 +85,29 @@ struct st_csv_reader {
 static void r_field(void *s, size_t n, void *data)
 {
 	struct st_csv_reader *r = data;
+	struct st_buf *t = &r->text;
 
-	ST_GROW(r->off, r->noff, r->capoff, 64);
-	r->off[r->noff++] = r->text.len;
-	/* CSV_APPEND_NULL makes s a string; an empty field may come as NULL */
-	st_buf_add(&r->text, s ? s : "", s ? n : 0);
-	r->text.len++;		/* the NUL st_buf_add() wrote after it */
+	if (r->noff == r->capoff) {
+		r->capoff = r->capoff ? 2 * r->capoff : 64;
+		r->off = st_xrealloc(r->off, r->capoff * sizeof *r->off);
+		r->size = st_xrealloc(r->size, r->capoff * sizeof *r->size);
+	}
+	if (!s)		/* an empty field may come as NULL */
+		n = 0;
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 4096;
+
+		while (cap < t->len + n + 1)
+			cap *= 2;
+		t->s = st_xrealloc(t->s, cap);
+		t->cap = cap;
+	}
+	r->off[r->noff] = t->len;
+	r->size[r->noff++] = n;
+	if (n)
+		memcpy(t->s + t->len, s, n);
+	t->s[t->len + n] = '\0';
+	t->len += n + 1;
 }
 
 static void r_row(int c, void *data)
@@ -116,8 +133,10 @@ static void drop_rows(struct st_csv_reader *r)
 	if (base)
 		memmove(r->text.s, r->text.s + base, r->text.len - base);
 	r->text.len -= base;
-	for (i = r->cur; i < r->noff; i++)
+	for (i = r->cur; i < r->noff; i++) {
 		r->off[i - r->cur] = r->off[i] - base;
+		r->size[i - r->cur] = r->size[i];
+	}
 	r->noff -= r->cur;
 	r->cur = 0;
 	r->nq = r->next = 0;
@@ -333,6 +352,7 @@ int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
 	for (i = 0; i < q->n; i++)
 		r->ptr[i] = r->text.s + r->off[q->first + i];
 	r->row.field = r->ptr;
+	r->row.len = r->size + q->first;
 	r->row.n = q->n;
 	r->row.line = q->line;
 	*row = &r->row;
@@ -345,6 +365,7 @@ void st_csv_reader_close(struct st_csv_reader *r)
 		return;
 	free(r->q);
 	free(r->off);
+	free(r->size);
 	free(r->ptr);
 	st_buf_finish(&r->text);
 	csv_free(&r->p);

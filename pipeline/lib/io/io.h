@@ -135,6 +135,9 @@ void st_stage_abort(struct st_stage *stage);
  * the callback returns: copy what you keep. */
 struct st_csv_row {
 	char **field;
+	const size_t *len;	/* len[i]: the bytes of field[i], its NUL not
+				 * counted (a field of data given to
+				 * st_csv_parse() may hold a NUL before) */
 	size_t n;
 	long line;	/* 1-based line where the row starts */
 };

@@ -202,14 +202,13 @@ static int get_num(const struct st_csv_row *r, int col, long *v,
 	return 0;
 }
 
-/* Make *field a copy of s, in the memory of the string there when that
- * is as long or longer (the same article, date or source as the row
- * before, mostly), so that a row costs no malloc and free for them. */
-static void put(char **field, const char *s)
+/* Make *field a copy of s[0..n), a string, in the memory of the string
+ * there when that is as long or longer (the same article, date or source
+ * as the row before, mostly), so that a row costs no malloc and free for
+ * them. */
+static void put(char **field, const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
-	if (*field && strlen(*field) >= n)
+	if (*field && strnlen(*field, n) == n)
 		memcpy(*field, s, n + 1);
 	else
 		st_set(field, s, n);
@@ -217,7 +216,7 @@ static void put(char **field, const char *s)
 
 static void copy(char **field, const struct st_csv_row *r, int col)
 {
-	put(field, r->field[col]);
+	put(field, r->field[col], r->len[col]);
 }
 
 /* Fill q (whose strings it replaces) from a data row. */
@@ -268,7 +267,10 @@ static int parse_row(const struct st_csv_row *r, const int *col,
 		                                                  : &q->stance;
 		if (i == C_SCONF)
 			continue;
-		put(f, col[i] >= 0 ? r->field[col[i]] : "");
+		if (col[i] >= 0)
+			copy(f, r, col[i]);
+		else
+			put(f, "", 0);
 	}
 	q->speaker_confidence = -1;
 	if (col[C_SCONF] >= 0 && r->field[col[C_SCONF]][0]) {
