@@ -17,6 +17,7 @@ struct rows {
 	int n;
 	size_t nf[MAXROWS];
 	char *f[MAXROWS][MAXFIELDS];
+	size_t len[MAXROWS][MAXFIELDS];
 	long line[MAXROWS];
 	int stop_at;		/* fail on this row (1-based), 0: never */
 };
@@ -30,8 +31,10 @@ static int collect(const struct st_csv_row *r, void *ctx,
 	ck_assert_int_lt(rs->n, MAXROWS);
 	rs->nf[rs->n] = r->n;
 	rs->line[rs->n] = r->line;
-	for (i = 0; i < r->n && i < MAXFIELDS; i++)
+	for (i = 0; i < r->n && i < MAXFIELDS; i++) {
+		rs->len[rs->n][i] = r->len[i];
 		rs->f[rs->n][i] = strdup(r->field[i]);
+	}
 	rs->n++;
 	if (rs->stop_at && rs->n == rs->stop_at)
 		return st_fail(err, "cb", r->line, "stopped at row %d", rs->n);
@@ -262,6 +265,29 @@ static int header_only(const struct st_csv_row *r, void *ctx,
 	}
 	return 0;
 }
+
+/* Each field's length, a NUL in data from a buffer counted. */
+START_TEST(test_parse_lengths)
+{
+	static const char data[] = "a,\"b,\"\"c\"\"\",,x\0y\nlast";
+	struct rows rs;
+	struct st_error err;
+
+	memset(&rs, 0, sizeof rs);
+	ck_assert_int_eq(st_csv_parse("t.csv", data, sizeof data - 1, collect,
+	                              &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_uint_eq(rs.nf[0], 4);
+	ck_assert_uint_eq(rs.len[0][0], 1);
+	ck_assert_str_eq(rs.f[0][1], "b,\"c\"");
+	ck_assert_uint_eq(rs.len[0][1], 5);
+	ck_assert_uint_eq(rs.len[0][2], 0);
+	ck_assert_str_eq(rs.f[0][3], "x");
+	ck_assert_uint_eq(rs.len[0][3], 3);
+	ck_assert_uint_eq(rs.len[1][0], 4);
+	rows_free(&rs);
+}
+END_TEST
 
 START_TEST(test_csv_col)
 {
@@ -641,6 +667,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_parse_unterminated_first_field);
 	tcase_add_test(tc, test_parse_malformed);
 	tcase_add_test(tc, test_parse_callback_error);
+	tcase_add_test(tc, test_parse_lengths);
 	tcase_add_test(tc, test_csv_col);
 	tcase_add_test(tc, test_write_quotes_only_when_needed);
 	tcase_add_test(tc, test_write_numbers);
