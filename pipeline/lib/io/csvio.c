@@ -64,7 +64,7 @@ struct st_csv_reader {
 	 * row being parsed (from cur), each ending in a NUL, in one buffer
 	 * that is emptied when every row has been handed out. */
 	struct st_buf text;
-	size_t *off, *size, noff, capoff, cur;	/* size: row.len */
+	size_t *off, *size, noff, capoff, capsize, cur;	/* size: row.len */
 	struct queued *q;
 	size_t nq, capq, next;
 	long line, row_line;
@@ -85,29 +85,18 @@ struct st_csv_reader {
 static void r_field(void *s, size_t n, void *data)
 {
 	struct st_csv_reader *r = data;
-	struct st_buf *t = &r->text;
 
-	if (r->noff == r->capoff) {
-		r->capoff = r->capoff ? 2 * r->capoff : 64;
-		r->off = st_xrealloc(r->off, r->capoff * sizeof *r->off);
-		r->size = st_xrealloc(r->size, r->capoff * sizeof *r->size);
-	}
-	if (!s)		/* an empty field may come as NULL */
+	ST_GROW(r->off, r->noff, r->capoff, 64);
+	ST_GROW(r->size, r->noff, r->capsize, 64);
+	r->off[r->noff] = r->text.len;
+	/* CSV_APPEND_NULL makes s a string, whose NUL is copied with it; an
+	 * empty field may come as NULL */
+	if (!s) {
+		s = "";
 		n = 0;
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 4096;
-
-		while (cap < t->len + n + 1)
-			cap *= 2;
-		t->s = st_xrealloc(t->s, cap);
-		t->cap = cap;
 	}
-	r->off[r->noff] = t->len;
 	r->size[r->noff++] = n;
-	if (n)
-		memcpy(t->s + t->len, s, n);
-	t->s[t->len + n] = '\0';
-	t->len += n + 1;
+	st_buf_add(&r->text, s, n + 1);
 }
 
 static void r_row(int c, void *data)
