@@ -17,6 +17,7 @@ struct rows {
 	int n;
 	size_t nf[MAXROWS];
 	char *f[MAXROWS][MAXFIELDS];
+	size_t len[MAXROWS][MAXFIELDS];
 	long line[MAXROWS];
 	int stop_at;		/* fail on this row (1-based), 0: never */
 };
@@ -30,8 +31,10 @@ static int collect(const struct st_csv_row *r, void *ctx,
 	ck_assert_int_lt(rs->n, MAXROWS);
 	rs->nf[rs->n] = r->n;
 	rs->line[rs->n] = r->line;
-	for (i = 0; i < r->n && i < MAXFIELDS; i++)
+	for (i = 0; i < r->n && i < MAXFIELDS; i++) {
+		rs->len[rs->n][i] = r->len[i];
 		rs->f[rs->n][i] = strdup(r->field[i]);
+	}
 	rs->n++;
 	if (rs->stop_at && rs->n == rs->stop_at)
 		return st_fail(err, "cb", r->line, "stopped at row %d", rs->n);
@@ -262,6 +265,29 @@ static int header_only(const struct st_csv_row *r, void *ctx,
 	}
 	return 0;
 }
+
+/* Each field's length, a NUL in data from a buffer counted. */
+START_TEST(test_parse_lengths)
+{
+	static const char data[] = "a,\"b,\"\"c\"\"\",,x\0y\nlast";
+	struct rows rs;
+	struct st_error err;
+
+	memset(&rs, 0, sizeof rs);
+	ck_assert_int_eq(st_csv_parse("t.csv", data, sizeof data - 1, collect,
+	                              &rs, &err), 0);
+	ck_assert_int_eq(rs.n, 2);
+	ck_assert_uint_eq(rs.nf[0], 4);
+	ck_assert_uint_eq(rs.len[0][0], 1);
+	ck_assert_str_eq(rs.f[0][1], "b,\"c\"");
+	ck_assert_uint_eq(rs.len[0][1], 5);
+	ck_assert_uint_eq(rs.len[0][2], 0);
+	ck_assert_str_eq(rs.f[0][3], "x");
+	ck_assert_uint_eq(rs.len[0][3], 3);
+	ck_assert_uint_eq(rs.len[1][0], 4);
+	rows_free(&rs);
+}
+END_TEST
 
 START_TEST(test_csv_col)
 {
@@ -575,6 +601,58 @@ START_TEST(test_reader_long_lines)
 }
 END_TEST
 
+/* Many blocks of rows whose lines end in LF, CR and CRLF in turn, some
+ * with a line end inside a quoted field: every row, its fields and its
+ * line, whichever block a line end falls in. */
+START_TEST(test_reader_mixed_line_ends)
+{
+	static const char *const end[] = { "\n", "\r", "\r\n" };
+	char dir[64], path[128], want[64];
+	struct st_buf b = ST_BUF_INIT;
+	struct st_csv_reader *r;
+	const struct st_csv_row *row;
+	struct st_error err;
+	long line = 1, lines[30000];
+	int i, got;
+
+	test_make_dir(dir, sizeof dir, "csv");
+	snprintf(path, sizeof path, "%s/ends.csv", dir);
+	for (i = 0; i < 30000; i++) {
+		lines[i] = line;
+		if (i % 7 == 3) {
+			st_buf_addf(&b, "%d,\"a%sb\",%d%s", i, end[i % 3], i,
+			            end[(i + 1) % 3]);
+			line += 2;
+		} else {
+			st_buf_addf(&b, "%d,text %d,%d%s", i, i, i, end[i % 3]);
+			line++;
+		}
+	}
+	write_file(path, b.s, b.len);
+	ck_assert_uint_gt(b.len, 4 * 65536);
+
+	r = st_csv_reader_open(path, &err);
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; (got = st_csv_next(r, &row, &err)) == 1; i++) {
+		ck_assert_int_lt(i, 30000);
+		ck_assert_uint_eq(row->n, 3);
+		ck_assert_int_eq(row->line, lines[i]);
+		ck_assert_int_eq(atoi(row->field[0]), i);
+		ck_assert_int_eq(atoi(row->field[2]), i);
+		if (i % 7 == 3)
+			snprintf(want, sizeof want, "a%sb", end[i % 3]);
+		else
+			snprintf(want, sizeof want, "text %d", i);
+		ck_assert_str_eq(row->field[1], want);
+	}
+	ck_assert_int_eq(got, 0);
+	ck_assert_int_eq(i, 30000);
+	st_csv_reader_close(r);
+	st_buf_finish(&b);
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *csvio_suite(void)
 {
 	Suite *s = suite_create("csvio");
@@ -589,6 +667,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_parse_unterminated_first_field);
 	tcase_add_test(tc, test_parse_malformed);
 	tcase_add_test(tc, test_parse_callback_error);
+	tcase_add_test(tc, test_parse_lengths);
 	tcase_add_test(tc, test_csv_col);
 	tcase_add_test(tc, test_write_quotes_only_when_needed);
 	tcase_add_test(tc, test_write_numbers);
@@ -599,6 +678,7 @@ Suite *csvio_suite(void)
 	tcase_add_test(tc, test_write_unsafe_mode_keeps_formula);
 	tcase_add_test(tc, test_write_read_round_trip);
 	tcase_add_test(tc, test_reader_long_lines);
+	tcase_add_test(tc, test_reader_mixed_line_ends);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -432,6 +432,82 @@ START_TEST(test_read_empty)
 }
 END_TEST
 
+/* One quote read into again and again, as stance-features does: each
+ * row's strings whole, whether longer, shorter or the same as the row
+ * before's; numbers as strtol(3) and strtod(3) read them. */
+START_TEST(test_reader_one_quote)
+{
+	static const char data[] =
+		HEADER ",date,source,speaker_confidence,stance\n"
+		"news-1,q1,1,0,4,full,Ani,minister,short,ctx,a b,2026-01-02,AP,"
+		"0.7,pro\n"
+		"news-1,q2,007,12,123456789012,partial,Ani Melikyan,,"
+		"a much longer quote than before,,c,2026-01-02,AP,1.0,\n"
+		"news-22,q3,2,5,9,full,,,x,longer context,,,,,con\n"
+		"news-22,q4,3,1234567890123456789,1234567890123456789,full,B,"
+		"r,\"y,z\",,,2026-01-03,,0.25,\n";
+	char dir[64], path[128];
+	struct st_quote_reader *r;
+	struct st_quotes qs;
+	struct st_quote *q;
+	struct st_error err;
+	FILE *fp;
+
+	test_make_dir(dir, sizeof dir, "quote");
+	snprintf(path, sizeof path, "%s/q.csv", dir);
+	fp = fopen(path, "wb");
+	ck_assert_ptr_nonnull(fp);
+	fputs(data, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	st_quotes_init(&qs);
+	q = st_quotes_add(&qs);
+	r = st_quote_reader_open(path, &err);
+	ck_assert_ptr_nonnull(r);
+
+	ck_assert_int_eq(st_quote_next(r, q, &err), 1);
+	ck_assert_str_eq(q->article, "news-1");
+	ck_assert_str_eq(q->text, "short");
+	ck_assert_str_eq(q->stance, "pro");
+	ck_assert(q->speaker_confidence == strtod("0.7", NULL));
+
+	ck_assert_int_eq(st_quote_next(r, q, &err), 1);
+	ck_assert_int_eq(q->id, 2);
+	ck_assert_int_eq(q->paragraph, 7);
+	ck_assert_uint_eq(q->end, 123456789012u);
+	ck_assert_int_eq(q->kind, ST_PARTIAL);
+	ck_assert_str_eq(q->speaker, "Ani Melikyan");
+	ck_assert_str_eq(q->role, "");
+	ck_assert_str_eq(q->text, "a much longer quote than before");
+	ck_assert_str_eq(q->context, "");
+	ck_assert_str_eq(q->tokens, "c");
+	ck_assert_str_eq(q->date, "2026-01-02");
+	ck_assert_str_eq(q->stance, "");
+	ck_assert(q->speaker_confidence == 1.0);
+	ck_assert_int_eq(q->line, 3);
+
+	ck_assert_int_eq(st_quote_next(r, q, &err), 1);
+	ck_assert_str_eq(q->article, "news-22");
+	ck_assert_str_eq(q->speaker, "");
+	ck_assert_str_eq(q->text, "x");
+	ck_assert_str_eq(q->context, "longer context");
+	ck_assert_str_eq(q->date, "");
+	ck_assert_str_eq(q->source, "");
+	ck_assert_str_eq(q->stance, "con");
+	ck_assert(q->speaker_confidence < 0);
+
+	ck_assert_int_eq(st_quote_next(r, q, &err), 1);
+	ck_assert_uint_eq(q->start, 1234567890123456789u);
+	ck_assert_str_eq(q->text, "y,z");
+	ck_assert_str_eq(q->date, "2026-01-03");
+	ck_assert_str_eq(q->stance, "");
+	ck_assert(q->speaker_confidence == strtod("0.25", NULL));
+	ck_assert_int_eq(st_quote_next(r, q, &err), 0);
+	st_quote_reader_close(r);
+	st_quotes_finish(&qs);
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *quote_suite(void)
 {
 	Suite *s = suite_create("quote");
@@ -449,6 +525,7 @@ Suite *quote_suite(void)
 	tcase_add_test(tc, test_read_bad_numbers);
 	tcase_add_test(tc, test_read_bad_kind_and_short_row);
 	tcase_add_test(tc, test_read_empty);
+	tcase_add_test(tc, test_reader_one_quote);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -40,9 +40,14 @@ int st_csv_col(const struct st_csv_row *header, const char *name)
 /* ---- reading a row at a time ----------------------------------------- */
 
 struct queued {
-	char **field;
-	size_t n;
+	size_t first, n;	/* fields off[first..first + n) */
 	long line;
+};
+
+/* Where the next CR or LF is: at is its index, or to when none is in the
+ * bytes searched so far, which end at to. */
+struct next {
+	size_t at, to;
 };
 
 /* One reader for both forms: a file read a block at a time, or a buffer
@@ -53,10 +58,15 @@ struct st_csv_reader {
 	int check;		/* refuse NUL bytes and invalid UTF-8 (files) */
 	struct csv_parser p;
 	struct st_csv_row row;		/* handed out */
-	struct queued *q;		/* rows completed and not handed out */
+	char **ptr;			/* row.field, made from off */
+	size_t capptr;
+	/* The fields of the rows completed and not handed out, then of the
+	 * row being parsed (from cur), each ending in a NUL, in one buffer
+	 * that is emptied when every row has been handed out. */
+	struct st_buf text;
+	size_t *off, *size, noff, capoff, capsize, cur;	/* size: row.len */
+	struct queued *q;
 	size_t nq, capq, next;
-	struct queued cur;		/* the row being parsed */
-	size_t capf;
 	long line, row_line;
 	int bom_checked, eof, done;
 	/* The bytes read and not yet parsed: s[pos..len), of which the first
@@ -66,6 +76,7 @@ struct st_csv_reader {
 	 * is parsed. */
 	const char *s;
 	size_t len, pos, scan;
+	struct next cr, lf;
 	struct st_buf data;
 };
 
@@ -75,9 +86,17 @@ static void r_field(void *s, size_t n, void *data)
 {
 	struct st_csv_reader *r = data;
 
-	ST_GROW(r->cur.field, r->cur.n, r->capf, 16);
-	/* CSV_APPEND_NULL makes s a string; an empty field may come as NULL */
-	r->cur.field[r->cur.n++] = st_xstrndup(s ? s : "", s ? n : 0);
+	ST_GROW(r->off, r->noff, r->capoff, 64);
+	ST_GROW(r->size, r->noff, r->capsize, 64);
+	r->off[r->noff] = r->text.len;
+	/* CSV_APPEND_NULL makes s a string, whose NUL is copied with it; an
+	 * empty field may come as NULL */
+	if (!s) {
+		s = "";
+		n = 0;
+	}
+	r->size[r->noff++] = n;
+	st_buf_add(&r->text, s, n + 1);
 }
 
 static void r_row(int c, void *data)
@@ -86,14 +105,59 @@ static void r_row(int c, void *data)
 
 	(void)c;
 	ST_GROW(r->q, r->nq, r->capq, 16);
-	r->q[r->nq].field = r->cur.field;
-	r->q[r->nq].n = r->cur.n;
+	r->q[r->nq].first = r->cur;
+	r->q[r->nq].n = r->noff - r->cur;
 	r->q[r->nq].line = r->row_line ? r->row_line : r->line;
 	r->nq++;
-	r->cur.field = NULL;
-	r->cur.n = 0;
-	r->capf = 0;
+	r->cur = r->noff;
 	r->row_line = 0;
+}
+
+/* Forget the rows handed out, keeping the fields of the row being
+ * parsed. */
+static void drop_rows(struct st_csv_reader *r)
+{
+	size_t base = r->cur < r->noff ? r->off[r->cur] : r->text.len, i;
+
+	if (base)
+		memmove(r->text.s, r->text.s + base, r->text.len - base);
+	r->text.len -= base;
+	for (i = r->cur; i < r->noff; i++) {
+		r->off[i - r->cur] = r->off[i] - base;
+		r->size[i - r->cur] = r->size[i];
+	}
+	r->noff -= r->cur;
+	r->cur = 0;
+	r->nq = r->next = 0;
+}
+
+/* The index of the first c in s[from..len), or len; nx remembers the
+ * search, so that the bytes past a line end are searched once, not again
+ * for every line before the next c. */
+static size_t next_of(struct next *nx, const char *s, size_t len, char c,
+                      size_t from)
+{
+	const char *z;
+
+	if (nx->at >= from && nx->at < nx->to)
+		return nx->at;
+	if (nx->at == nx->to && nx->to > from)
+		from = nx->to;
+	z = memchr(s + from, c, len - from);
+	nx->to = len;
+	nx->at = z ? (size_t)(z - s) : len;
+	return nx->at;
+}
+
+/* The data moved down by k bytes. */
+static void next_shift(struct next *nx, size_t k)
+{
+	if (nx->at < k) {
+		nx->at = nx->to = 0;
+	} else {
+		nx->at -= k;
+		nx->to -= k;
+	}
 }
 
 static struct st_csv_reader *reader_new(const char *path, char delim)
@@ -122,17 +186,6 @@ struct st_csv_reader *st_csv_reader_open(const char *path,
 	r->fp = fp;
 	r->check = 1;
 	return r;
-}
-
-static void free_queued(struct queued *q)
-{
-	size_t i;
-
-	for (i = 0; i < q->n; i++)
-		free(q->field[i]);
-	free(q->field);
-	q->field = NULL;
-	q->n = 0;
 }
 
 static size_t count_nl(const char *s, size_t n)
@@ -175,6 +228,8 @@ static int read_block(struct st_csv_reader *r, struct st_error *err)
 		memmove(d->s, d->s + r->pos, d->len - r->pos);
 		d->len -= r->pos;
 		r->scan -= r->pos;
+		next_shift(&r->cr, r->pos);
+		next_shift(&r->lf, r->pos);
 		r->pos = 0;
 	}
 	old = d->len;
@@ -223,23 +278,27 @@ static int fill(struct st_csv_reader *r, struct st_error *err)
 		start = r->pos;
 		off = r->scan;
 		while (r->bom_checked && off < r->len && r->nq == r->next) {
-			char c = r->s[off++];
-			int eol = c == '\n';
+			size_t lf = next_of(&r->lf, r->s, r->len, '\n', off);
+			size_t e = next_of(&r->cr, r->s, r->len, '\r', off);
 
-			if (c == '\r') {
+			if (lf < e)
+				e = lf;
+			if (e == r->len) {
+				off = e;
+				break;
+			}
+			off = e + 1;
+			if (r->s[e] == '\r') {
 				if (off == r->len && !r->eof) {
 					off--;	/* CR at the end: CRLF or not? */
 					break;
 				}
 				if (off < r->len && r->s[off] == '\n')
 					off++;
-				eol = 1;
 			}
-			if (eol) {
-				if (feed(r, r->s + start, off - start, 1, err))
-					return -1;
-				start = off;
-			}
+			if (feed(r, r->s + start, off - start, 1, err))
+				return -1;
+			start = off;
 		}
 		r->pos = start;
 		r->scan = off;
@@ -264,38 +323,40 @@ static int fill(struct st_csv_reader *r, struct st_error *err)
 int st_csv_next(struct st_csv_reader *r, const struct st_csv_row **row,
                 struct st_error *err)
 {
-	if (r->next > 0) {
-		free_queued(&r->q[r->next - 1]);
-		if (r->next == r->nq) {
-			r->nq = 0;
-			r->next = 0;
-		}
-	}
+	const struct queued *q;
+	size_t i;
+
 	while (r->next == r->nq) {
-		r->nq = r->next = 0;
+		drop_rows(r);
 		if (r->done)
 			return 0;
 		if (fill(r, err))
 			return -1;
 	}
-	r->row.field = r->q[r->next].field;
-	r->row.n = r->q[r->next].n;
-	r->row.line = r->q[r->next].line;
-	r->next++;
+	q = &r->q[r->next++];
+	if (q->n > r->capptr) {
+		r->capptr = q->n;
+		r->ptr = st_xrealloc(r->ptr, q->n * sizeof *r->ptr);
+	}
+	for (i = 0; i < q->n; i++)
+		r->ptr[i] = r->text.s + r->off[q->first + i];
+	r->row.field = r->ptr;
+	r->row.len = r->size + q->first;
+	r->row.n = q->n;
+	r->row.line = q->line;
 	*row = &r->row;
 	return 1;
 }
 
 void st_csv_reader_close(struct st_csv_reader *r)
 {
-	size_t i;
-
 	if (!r)
 		return;
-	for (i = r->next ? r->next - 1 : 0; i < r->nq; i++)
-		free_queued(&r->q[i]);
 	free(r->q);
-	free_queued(&r->cur);
+	free(r->off);
+	free(r->size);
+	free(r->ptr);
+	st_buf_finish(&r->text);
 	csv_free(&r->p);
 	st_buf_finish(&r->data);
 	if (r->fp && r->fp != stdin)

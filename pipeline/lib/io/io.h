@@ -135,6 +135,9 @@ void st_stage_abort(struct st_stage *stage);
  * the callback returns: copy what you keep. */
 struct st_csv_row {
 	char **field;
+	const size_t *len;	/* len[i]: the bytes of field[i], its NUL not
+				 * counted (a field of data given to
+				 * st_csv_parse() may hold a NUL before) */
 	size_t n;
 	long line;	/* 1-based line where the row starts */
 };
@@ -276,8 +279,9 @@ int st_quotes_read(const char *path, const char *data, size_t len,
 /* A quotes file read a quote at a time, in bounded memory.  Opening reads
  * the header (an empty file or a missing column is an error, at line 1);
  * st_quote_next() fills q (a quote from st_quotes_add() or zeroed with its
- * strings set; its strings are replaced) and returns 1, 0 at the end, or
- * -1 with err naming the line. */
+ * strings set; its strings are replaced, each written over in place when
+ * it is as long as the new one or longer) and returns 1, 0 at the end,
+ * or -1 with err naming the line. */
 struct st_quote_reader;
 struct st_quote_reader *st_quote_reader_open(const char *path,
                                              struct st_error *err);

@@ -164,18 +164,59 @@ static int columns(const struct st_csv_row *r, int *col, const char *path,
 	return 0;
 }
 
+/* s as a whole number, as st_parse_long() reads it; a few digits are
+ * added up here, without strtol(3). */
+static int parse_long(const char *s, long *v)
+{
+	const char *p = s;
+	long x = 0;
+
+	while (*p >= '0' && *p <= '9' && p - s < 18)
+		x = x * 10 + (*p++ - '0');
+	if (p > s && !*p) {
+		*v = x;
+		return 0;
+	}
+	return st_parse_long(s, v);
+}
+
+/* s as a number, as st_parse_double() reads it; D.D, the form the writer
+ * gives speaker_confidence, is the digits over ten (one division of exact
+ * numbers, rounded as strtod(3) rounds the decimal). */
+static int parse_double(const char *s, double *v)
+{
+	if (s[0] >= '0' && s[0] <= '9' && s[1] == '.' && s[2] >= '0' &&
+	    s[2] <= '9' && !s[3]) {
+		*v = ((s[0] - '0') * 10 + (s[2] - '0')) / 10.0;
+		return 0;
+	}
+	return st_parse_double(s, v);
+}
+
 static int get_num(const struct st_csv_row *r, int col, long *v,
                    const char *path, const char *what, struct st_error *err)
 {
-	if (st_parse_long(r->field[col], v) != 0 || *v < 0)
+	if (parse_long(r->field[col], v) != 0 || *v < 0)
 		return st_fail(err, path, r->line, "bad %s '%s'", what,
 		               r->field[col]);
 	return 0;
 }
 
+/* Make *field a copy of s[0..n), a string, in the memory of the string
+ * there when that is as long or longer (the same article, date or source
+ * as the row before, mostly), so that a row costs no malloc and free for
+ * them. */
+static void put(char **field, const char *s, size_t n)
+{
+	if (*field && strnlen(*field, n) == n)
+		memcpy(*field, s, n + 1);
+	else
+		st_set(field, s, n);
+}
+
 static void copy(char **field, const struct st_csv_row *r, int col)
 {
-	st_set(field, r->field[col], strlen(r->field[col]));
+	put(field, r->field[col], r->len[col]);
 }
 
 /* Fill q (whose strings it replaces) from a data row. */
@@ -194,7 +235,7 @@ static int parse_row(const struct st_csv_row *r, const int *col,
 	q->line = r->line;
 	copy(&q->article, r, col[C_ARTICLE]);
 	if (r->field[col[C_ID]][0] != 'q' ||
-	    st_parse_long(r->field[col[C_ID]] + 1, &v) != 0 || v < 1 ||
+	    parse_long(r->field[col[C_ID]] + 1, &v) != 0 || v < 1 ||
 	    v > 1000000000)
 		return st_fail(err, path, r->line, "bad quote_id '%s'",
 		               r->field[col[C_ID]]);
@@ -229,13 +270,13 @@ static int parse_row(const struct st_csv_row *r, const int *col,
 		if (col[i] >= 0)
 			copy(f, r, col[i]);
 		else
-			st_set(f, "", 0);
+			put(f, "", 0);
 	}
 	q->speaker_confidence = -1;
 	if (col[C_SCONF] >= 0 && r->field[col[C_SCONF]][0]) {
 		double c;
 
-		if (st_parse_double(r->field[col[C_SCONF]], &c) != 0 ||
+		if (parse_double(r->field[col[C_SCONF]], &c) != 0 ||
 		    !(c >= 0 && c <= 1))
 			return st_fail(err, path, r->line,
 			               "bad speaker_confidence '%s'",
