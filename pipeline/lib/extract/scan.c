@@ -224,10 +224,10 @@ static int runs(char c)
 	return c && strchr(".,;:!?-*=_~#+/\\|<>^", c) != NULL;
 }
 
-/* The next token at off or later in text[0..e) when the ASCII twin of
- * TOKEN_RE answers and needs no PCRE2: a word, or one character that
- * starts no mark, entity or word.  1 and [*a, *b), or 0 to ask the
- * pattern. */
+/* The next token at off or later in text[0..e) when it needs no PCRE2: a
+ * word that the ASCII twin of TOKEN_RE finds and st_ascii_word_whole()
+ * says is whole, one ASCII character that starts no mark, entity or word,
+ * or st_punct3() punctuation.  1 and [*a, *b), or 0 to ask the pattern. */
 static int quick_token(const char *text, size_t e, size_t off,
                        size_t *ascii_end, size_t *a, size_t *b)
 {
@@ -238,17 +238,23 @@ static int quick_token(const char *text, size_t e, size_t off,
 	while (p < u && (text[p] == ' ' || (text[p] >= '\t' &&
 	                                    text[p] <= '\r')))
 		p++;
-	if (p == u)
-		return 0;
+	if (p == u) {
+		if (!st_punct3(text + u, e - u))
+			return 0;
+		*a = u;
+		*b = u + 3;
+		return 1;
+	}
 	c = text[p];
 	if (c == '&' || c == '\'')
 		return 0;
 	*a = p;
-	if (st_ascii_alnum(c))
-		*b = st_ascii_word_end(text, p, u);
-	else
+	if (!st_ascii_alnum(c)) {
 		*b = p + 1;
-	return u == e || *b + 1 < u;
+		return 1;
+	}
+	*b = st_ascii_word_end(text, p, u);
+	return st_ascii_word_whole(text, e, *b, u);
 }
 
 static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,

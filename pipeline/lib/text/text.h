@@ -74,6 +74,34 @@ static inline int st_ascii_alnum(char c)
  * u. */
 size_t st_ascii_word_end(const char *s, size_t a, size_t u);
 
+/* Does s[0..n) start with a code point of U+2010..U+2027 other than
+ * U+2019 (dashes, quotation marks, the bullet, the ellipsis)?  Three bytes
+ * in UTF-8, white space to no pattern, and punctuation that neither starts
+ * nor continues a word of the word patterns: a token of its own where a
+ * pattern has \S. */
+static inline int st_punct3(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x90 &&
+	       u[2] <= 0xa7 && u[2] != 0x99;
+}
+
+/* Is the word that st_ascii_word_end(s, a, u) ended at b, in s[0..n),
+ * what the Unicode word patterns match there too?  Yes when u is n, or
+ * when what follows cannot go on with the word: an ASCII byte other than
+ * an apostrophe or hyphen, one of those two followed by ASCII, or either
+ * followed by st_punct3() punctuation. */
+static inline int st_ascii_word_whole(const char *s, size_t n, size_t b,
+                                      size_t u)
+{
+	if (u == n || b + 1 < u)
+		return 1;
+	if (b + 1 == u && s[b] != '\'' && s[b] != '-')
+		return 1;
+	return st_punct3(s + u, n - u);
+}
+
 /* tokens.h - words as the classifier sees them: Unicode words found with a
  * PCRE2 pattern (UTF + UCP, JIT-compiled once), case-folded and normalised
  * with utf8proc (NFKC_Casefold), possessive 's dropped, and stemmed with

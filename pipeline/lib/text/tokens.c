@@ -201,22 +201,33 @@ static void prefetch(const struct st_tokenizer *t, size_t k)
 #endif
 }
 
-/* The next word at off or later in s[0..n) when the ASCII twin of WORD_RE
- * answers and needs no PCRE2: 1 and [*a, *b), or 0 to ask the pattern. */
+/* The next word at off or later in s[0..n) when it needs no PCRE2: the
+ * ASCII twin of WORD_RE finds it, past st_punct3() punctuation if need
+ * be, and st_ascii_word_whole() says it is whole.  1 and [*a, *b), or 0
+ * to ask the pattern from off, *ascii_end unchanged. */
 static int quick_word(const char *s, size_t n, size_t off,
                       size_t *ascii_end, size_t *a, size_t *b)
 {
-	size_t u = st_ascii_end(s, n, off, ascii_end), p;
+	size_t end = *ascii_end, u, p = off;
 
-	/* only an ASCII letter or digit starts a word in ASCII */
-	for (p = off; p < u; p++)
-		if (st_ascii_alnum(s[p]))
+	for (;;) {
+		u = st_ascii_end(s, n, p, &end);
+		/* only an ASCII letter or digit starts a word in ASCII */
+		for (; p < u; p++)
+			if (st_ascii_alnum(s[p]))
+				break;
+		if (p < u)
 			break;
-	if (p == u)
-		return 0;
+		if (!st_punct3(s + u, n - u))
+			return 0;
+		p = u + 3;
+	}
 	*a = p;
 	*b = st_ascii_word_end(s, p, u);
-	return u == n || *b + 1 < u;
+	if (!st_ascii_word_whole(s, n, *b, u))
+		return 0;
+	*ascii_end = end;
+	return 1;
 }
 
 /* Words are found BATCH at a time, their sets asked for, then looked up. */
