@@ -128,20 +128,20 @@ static void add_utf8(struct st_buf *out, utf8proc_int32_t cp)
 
 void st_fold_add(struct st_buf *out, const char *s, size_t n)
 {
-	size_t i, start = out->len;
+	size_t i;
 	char *p;
 
-	/* copied whole and lower-cased in place up to the first byte above
-	 * 0x7f: all of it, in most words */
-	st_buf_add(out, s, n);
-	p = out->s + start;
-	for (i = 0; i < n && !(p[i] & 0x80); i++)
-		if (p[i] >= 'A' && p[i] <= 'Z')
-			p[i] = (char)(p[i] + 32);
+	/* lower-cased as it is copied up to the first byte above 0x7f: all
+	 * of it, in most words; with room for a byte more, the NUL that
+	 * ends a word in st_doc.fold */
+	st_buf_reserve(out, n + 1);
+	p = out->s + out->len;
+	for (i = 0; i < n && !(s[i] & 0x80); i++)
+		p[i] = (char)(s[i] + ((unsigned)(s[i] - 'A') < 26u ? 32 : 0));
+	out->len += i;
+	out->s[out->len] = '\0';
 	if (i == n)
 		return;
-	out->len = start + i;
-	out->s[out->len] = '\0';
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		utf8proc_int32_t cp, dst[8];

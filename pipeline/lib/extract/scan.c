@@ -165,7 +165,11 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 
 		st_fold_add(&d->fold, w, e - s);
 		c = st_classes_of(d->lx, d->fold.s + at, d->fold.len - at);
-		st_buf_addc(&d->fold, '\0');
+		/* the NUL after the word, in the room st_fold_add() leaves */
+		if (d->fold.len + 2 <= d->fold.cap)
+			d->fold.s[++d->fold.len] = '\0';
+		else
+			st_buf_addc(&d->fold, '\0');
 		t->fold = (uint32_t)at;
 		t->type = ST_T_WORD;
 		t->cap = (unsigned char)first_is_upper(w, e - s);

@@ -29,19 +29,6 @@ static int read_stdin(struct st_buf *out, struct st_error *err)
 	return 0;
 }
 
-/* Room in b for at least n more bytes and a NUL. */
-static void room(struct st_buf *b, size_t n)
-{
-	size_t need = b->len + n + 1;
-
-	if (need <= b->cap)
-		return;
-	if (need < b->cap * 2)
-		need = b->cap * 2;
-	b->s = st_xrealloc(b->s, need);
-	b->cap = need;
-}
-
 int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
 {
 	struct stat sb;
@@ -65,7 +52,7 @@ int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
 		size = (size_t)sb.st_size;
 		whole = 1;
 	}
-	room(out, whole ? size + 1 : 65536);
+	st_buf_reserve(out, whole ? size + 1 : 65536);
 	for (;;) {
 		size_t ask = out->cap - out->len - 1;
 		ssize_t n = read(fd, out->s + out->len, ask);
@@ -85,7 +72,7 @@ int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
 		if (whole && out->len == size && (size_t)n < ask)
 			break;
 		if (out->cap - out->len - 1 < 4096)
-			room(out, 65536);
+			st_buf_reserve(out, 65536);
 	}
 	close(fd);
 	out->s[out->len] = '\0';
