@@ -7,6 +7,8 @@
 
 #include "core/core.h"
 
+#include <string.h>
+
 /* Check that s[0..n) is UTF-8 without NUL bytes; on failure name the
  * 1-based line of the first bad byte in err (file is path). */
 int st_check_text(const char *path, const char *s, size_t n,
@@ -53,7 +55,15 @@ static inline size_t st_ascii_end(const char *s, size_t n, size_t off,
 	size_t u = *ascii_end;
 
 	if (off >= u) {
-		for (u = off; u < n && !(s[u] & 0x80); u++)
+		/* eight bytes at a time while none is above 0x7f */
+		for (u = off; u + 8 <= n; u += 8) {
+			uint64_t x;
+
+			memcpy(&x, s + u, 8);
+			if (x & 0x8080808080808080ULL)
+				break;
+		}
+		for (; u < n && !(s[u] & 0x80); u++)
 			;
 		*ascii_end = u;
 	}
