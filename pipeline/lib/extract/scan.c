@@ -144,6 +144,28 @@ static int word_start(const char *w, size_t n)
 	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO));
 }
 
+/* What a byte is to the scanner, one load: \s of a pattern without UCP
+ * (tab, LF, VT, FF, CR, space); ASCII punctuation that repeats in runs
+ * ("...", "--", "!!!"), never a quotation mark; the first byte of a mark
+ * or entity. */
+enum { B_SPACE = 1, B_RUN = 2, B_MARK = 4 };
+static const unsigned char byte_class[256] = {
+	['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\v'] = B_SPACE,
+	['\f'] = B_SPACE, ['\r'] = B_SPACE, [' '] = B_SPACE,
+	['.'] = B_RUN, [','] = B_RUN, [';'] = B_RUN, [':'] = B_RUN,
+	['!'] = B_RUN, ['?'] = B_RUN, ['-'] = B_RUN, ['*'] = B_RUN,
+	['='] = B_RUN, ['_'] = B_RUN, ['~'] = B_RUN, ['#'] = B_RUN,
+	['+'] = B_RUN, ['/'] = B_RUN, ['\\'] = B_RUN, ['|'] = B_RUN,
+	['<'] = B_RUN, ['>'] = B_RUN, ['^'] = B_RUN,
+	['"'] = B_MARK, ['\''] = B_MARK, ['&'] = B_MARK, [0xc2] = B_MARK,
+	[0xe2] = B_MARK,
+};
+
+static int runs(char c)
+{
+	return byte_class[(unsigned char)c] & B_RUN;
+}
+
 static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 {
 	struct st_tok *t;
@@ -176,8 +198,7 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 		t->cls = (uint16_t)c;
 	} else {
 		t->type = ST_T_PUNCT;
-		/* every mark starts with one of these bytes */
-		if (strchr("\"'&\xc2\xe2", w[0]))
+		if (byte_class[(unsigned char)w[0]] & B_MARK)
 			classify_mark(t, w, e - s);
 		/* a single curly quote outside a word: a mark in the
 		 * British style, or an apostrophe ("the members’ votes") */
@@ -221,12 +242,6 @@ static void find_cue(struct st_doc *d, int i)
 		d->t[i].cue = 1;
 }
 
-/* ASCII punctuation that repeats in runs ("...", "--", "!!!"); never a
- * quotation mark. */
-static int runs(char c)
-{
-	return c && strchr(".,;:!?-*=_~#+/\\|<>^", c) != NULL;
-}
 
 /* The next token at off or later in text[0..e) when it needs no PCRE2: a
  * word that the ASCII twin of TOKEN_RE finds and st_ascii_word_whole()
@@ -238,9 +253,7 @@ static int quick_token(const char *text, size_t e, size_t off,
 	size_t u = st_ascii_end(text, e, off, ascii_end), p = off;
 	char c;
 
-	/* \s of a pattern without UCP: tab, LF, VT, FF, CR, space */
-	while (p < u && (text[p] == ' ' || (text[p] >= '\t' &&
-	                                    text[p] <= '\r')))
+	while (p < u && (byte_class[(unsigned char)text[p]] & B_SPACE))
 		p++;
 	if (p == u) {
 		if (!st_punct3(text + u, e - u))
