@@ -165,6 +165,12 @@ static const char *lookup(struct st_tokenizer *t, const char *s, size_t n,
 		if (tags[w] == tag && set[w].klen == n &&
 		    memcmp(set[w].key, s, n) == 0)
 			break;
+	if (w == 0) {
+		/* first of its set already: nothing to copy or move */
+		t->hits++;
+		*len = set[0].tlen;
+		return set[0].tok;
+	}
 	if (w < WAYS) {
 		t->hits++;
 		e = set[w];
@@ -274,9 +280,13 @@ size_t st_tokenize(struct st_tokenizer *t, const char *s, size_t n,
 			                         w[i].b - w[i].a, w[i].h, &len);
 			if (!len)
 				continue;
+			/* a space before it unless first, written in place */
+			st_buf_reserve(out, len + 1);
 			if (out->len)
-				st_buf_addc(out, ' ');
-			st_buf_add(out, tok, len);
+				out->s[out->len++] = ' ';
+			memcpy(out->s + out->len, tok, len);
+			out->len += len;
+			out->s[out->len] = '\0';
 			count++;
 		}
 	}
