@@ -91,7 +91,8 @@ static void classify_mark(struct st_tok *t, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		if (strlen(marks[i].m) == n && memcmp(marks[i].m, s, n) == 0) {
+		if (marks[i].m[0] == s[0] && strlen(marks[i].m) == n &&
+		    memcmp(marks[i].m, s, n) == 0) {
 			t->type = ST_T_MARK;
 			t->fam = marks[i].fam;
 			t->dir = marks[i].dir;
@@ -226,10 +227,18 @@ static void find_cue(struct st_doc *d, int i)
 		int words = lx->phrases.vals[k], j;
 
 		for (j = 0; j < words; j++) {
-			size_t n = strcspn(w, " ");
-			if (i + j >= d->nt || d->t[i + j].type != ST_T_WORD ||
-			    strncmp(st_low(d, i + j), w, n) != 0 ||
-			    st_low(d, i + j)[n] != '\0')
+			const char *low;
+			size_t n;
+
+			if (i + j >= d->nt || d->t[i + j].type != ST_T_WORD)
+				break;
+			/* the first bytes compared first: most phrases
+			 * differ there */
+			low = st_low(d, i + j);
+			if (low[0] != w[0])
+				break;
+			n = strcspn(w, " ");
+			if (strncmp(low, w, n) != 0 || low[n] != '\0')
 				break;
 			w += n + (w[n] == ' ');
 		}
