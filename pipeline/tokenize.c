@@ -130,6 +130,9 @@ static int skipped_open(struct skipped *sk, const char *path,
 	return 0;
 }
 
+/* The quotes file's stdio buffer */
+static char outbuf[1 << 20];
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -182,6 +185,8 @@ int main(int argc, char **argv)
 		goto fail;
 	if (st_out_open(&out, output, &err) != 0)
 		goto fail;
+	/* the quotes go out in large writes: stdio's own buffer is a page */
+	setvbuf(out.fp, outbuf, _IOFBF, sizeof outbuf);
 	if (errors) {
 		if (skipped_open(&skipped, errors, &err) != 0)
 			goto fail;

@@ -67,6 +67,9 @@ struct st_buf {
 void st_buf_init(struct st_buf *b);
 void st_buf_finish(struct st_buf *b);
 void st_buf_reset(struct st_buf *b);
+/* Room in b for n more bytes and the NUL after them, so that b->s[b->len
+ * .. b->len + n] can be written in place before b->len grows. */
+void st_buf_reserve(struct st_buf *b, size_t n);
 void st_buf_add(struct st_buf *b, const void *p, size_t n);
 void st_buf_adds(struct st_buf *b, const char *s);
 void st_buf_addc(struct st_buf *b, char c);

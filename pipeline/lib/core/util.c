@@ -102,6 +102,11 @@ static void grow(struct st_buf *b, size_t extra)
 	b->cap = need;
 }
 
+void st_buf_reserve(struct st_buf *b, size_t n)
+{
+	grow(b, n);
+}
+
 void st_buf_reset(struct st_buf *b)
 {
 	b->len = 0;

@@ -4,6 +4,7 @@
 #include "io/io.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A paragraph up to this long may be a date or byline line. */
@@ -340,6 +341,29 @@ static const char *skip_labels(const char *p, const char *end)
 	}
 }
 
+/* The first ASCII digit in [p, end), or end, looked for eight bytes at a
+ * time while none of them is one. */
+static const char *next_digit(const char *p, const char *end)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+
+	for (; end - p >= 8; p += 8) {
+		uint64_t x, low;
+
+		memcpy(&x, p, 8);
+		/* a byte's high bit, its own cleared first, after adding 0x50
+		 * says it is '0' or more, after adding 0x46 that it is past
+		 * '9'; no sum carries into the next byte */
+		low = x & ~high;
+		if ((low + 0x5050505050505050ULL) &
+		    ~(low + 0x4646464646464646ULL) & ~x & high)
+			break;
+	}
+	while (p < end && !is_digit(*p))
+		p++;
+	return p;
+}
+
 int st_article_date(const char *id, const char *text, size_t len,
                     char *date, char *source, size_t size)
 {
@@ -391,8 +415,9 @@ int st_article_date(const char *id, const char *text, size_t len,
 		           (file_date[2] - '0') * 10 + (file_date[3] - '0');
 	for (k = 0; k < npara && !ctx_year; k++) {
 		const char *q;
-		for (q = para[k]; q < pend[k] && !ctx_year; q++)
-			if (is_digit(*q) && (q == para[k] || !is_digit(q[-1])))
+		for (q = para[k]; !ctx_year &&
+		     (q = next_digit(q, pend[k])) < pend[k]; q++)
+			if (q == para[k] || !is_digit(q[-1]))
 				ctx_year = year_at(q, pend[k]);
 	}
 	/* a dateline: PLACE, DATE [/AGENCY/ | (AGENCY) | AGENCY] */

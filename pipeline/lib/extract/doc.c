@@ -2,7 +2,9 @@
  * tokens that every pass asks (doc.h). */
 #include "extract/doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 void st_doc_init(struct st_doc *d, const struct st_lexicon *lx,
@@ -126,22 +128,63 @@ static void add_utf8(struct st_buf *out, utf8proc_int32_t cp)
 	st_buf_add(out, u, (size_t)k);
 }
 
+#define HIGH8 0x8080808080808080ULL
+
+/* The eight ASCII bytes in x with A-Z made a-z: a byte's high bit after
+ * adding 0x3f says it is 'A' or more, after adding 0x25 that it is past
+ * 'Z', and no sum carries into the next byte. */
+static uint64_t lower8(uint64_t x)
+{
+	uint64_t ge_a = x + 0x3f3f3f3f3f3f3f3fULL;
+	uint64_t gt_z = x + 0x2525252525252525ULL;
+
+	return x | ((ge_a & ~gt_z & HIGH8) >> 2);
+}
+
+static void fold_rest(struct st_buf *out, const char *s, size_t i,
+                      size_t n);
+
 void st_fold_add(struct st_buf *out, const char *s, size_t n)
 {
-	size_t i, start = out->len;
+	size_t i;
 	char *p;
 
-	/* copied whole and lower-cased in place up to the first byte above
-	 * 0x7f: all of it, in most words */
-	st_buf_add(out, s, n);
-	p = out->s + start;
-	for (i = 0; i < n && !(p[i] & 0x80); i++)
-		if (p[i] >= 'A' && p[i] <= 'Z')
-			p[i] = (char)(p[i] + 32);
-	if (i == n)
-		return;
-	out->len = start + i;
+	/* lower-cased as it is copied up to the first byte above 0x7f: all
+	 * of it, in most words; with room for a byte more, the NUL that
+	 * ends a word in st_doc.fold */
+	st_buf_reserve(out, n + 1);
+	p = out->s + out->len;
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		if (x & HIGH8)
+			break;
+		x = lower8(x);
+		memcpy(p + i, &x, 8);
+	}
+	if (i + 4 <= n) {
+		uint32_t y;
+
+		memcpy(&y, s + i, 4);
+		if (!(y & 0x80808080u)) {
+			y = (uint32_t)lower8(y);
+			memcpy(p + i, &y, 4);
+			i += 4;
+		}
+	}
+	for (; i < n && !(s[i] & 0x80); i++)
+		p[i] = (char)(s[i] + ((unsigned)(s[i] - 'A') < 26u ? 32 : 0));
+	out->len += i;
 	out->s[out->len] = '\0';
+	if (i < n)
+		fold_rest(out, s, i, n);
+}
+
+/* st_fold_add() of s[i..n), which starts above 0x7f: a call of its own,
+ * so that an ASCII word costs no more registers than it needs */
+static void fold_rest(struct st_buf *out, const char *s, size_t i, size_t n)
+{
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		utf8proc_int32_t cp, dst[8];

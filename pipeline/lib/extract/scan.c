@@ -91,7 +91,8 @@ static void classify_mark(struct st_tok *t, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		if (strlen(marks[i].m) == n && memcmp(marks[i].m, s, n) == 0) {
+		if (marks[i].m[0] == s[0] && strlen(marks[i].m) == n &&
+		    memcmp(marks[i].m, s, n) == 0) {
 			t->type = ST_T_MARK;
 			t->fam = marks[i].fam;
 			t->dir = marks[i].dir;
@@ -144,6 +145,28 @@ static int word_start(const char *w, size_t n)
 	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO));
 }
 
+/* What a byte is to the scanner, one load: \s of a pattern without UCP
+ * (tab, LF, VT, FF, CR, space); ASCII punctuation that repeats in runs
+ * ("...", "--", "!!!"), never a quotation mark; the first byte of a mark
+ * or entity. */
+enum { B_SPACE = 1, B_RUN = 2, B_MARK = 4 };
+static const unsigned char byte_class[256] = {
+	['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\v'] = B_SPACE,
+	['\f'] = B_SPACE, ['\r'] = B_SPACE, [' '] = B_SPACE,
+	['.'] = B_RUN, [','] = B_RUN, [';'] = B_RUN, [':'] = B_RUN,
+	['!'] = B_RUN, ['?'] = B_RUN, ['-'] = B_RUN, ['*'] = B_RUN,
+	['='] = B_RUN, ['_'] = B_RUN, ['~'] = B_RUN, ['#'] = B_RUN,
+	['+'] = B_RUN, ['/'] = B_RUN, ['\\'] = B_RUN, ['|'] = B_RUN,
+	['<'] = B_RUN, ['>'] = B_RUN, ['^'] = B_RUN,
+	['"'] = B_MARK, ['\''] = B_MARK, ['&'] = B_MARK, [0xc2] = B_MARK,
+	[0xe2] = B_MARK,
+};
+
+static int runs(char c)
+{
+	return byte_class[(unsigned char)c] & B_RUN;
+}
+
 static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 {
 	struct st_tok *t;
@@ -165,15 +188,18 @@ static void add_token(struct st_doc *d, size_t s, size_t e, int para)
 
 		st_fold_add(&d->fold, w, e - s);
 		c = st_classes_of(d->lx, d->fold.s + at, d->fold.len - at);
-		st_buf_addc(&d->fold, '\0');
+		/* the NUL after the word, in the room st_fold_add() leaves */
+		if (d->fold.len + 2 <= d->fold.cap)
+			d->fold.s[++d->fold.len] = '\0';
+		else
+			st_buf_addc(&d->fold, '\0');
 		t->fold = (uint32_t)at;
 		t->type = ST_T_WORD;
 		t->cap = (unsigned char)first_is_upper(w, e - s);
 		t->cls = (uint16_t)c;
 	} else {
 		t->type = ST_T_PUNCT;
-		/* every mark starts with one of these bytes */
-		if (strchr("\"'&\xc2\xe2", w[0]))
+		if (byte_class[(unsigned char)w[0]] & B_MARK)
 			classify_mark(t, w, e - s);
 		/* a single curly quote outside a word: a mark in the
 		 * British style, or an apostrophe ("the members’ votes") */
@@ -201,10 +227,18 @@ static void find_cue(struct st_doc *d, int i)
 		int words = lx->phrases.vals[k], j;
 
 		for (j = 0; j < words; j++) {
-			size_t n = strcspn(w, " ");
-			if (i + j >= d->nt || d->t[i + j].type != ST_T_WORD ||
-			    strncmp(st_low(d, i + j), w, n) != 0 ||
-			    st_low(d, i + j)[n] != '\0')
+			const char *low;
+			size_t n;
+
+			if (i + j >= d->nt || d->t[i + j].type != ST_T_WORD)
+				break;
+			/* the first bytes compared first: most phrases
+			 * differ there */
+			low = st_low(d, i + j);
+			if (low[0] != w[0])
+				break;
+			n = strcspn(w, " ");
+			if (strncmp(low, w, n) != 0 || low[n] != '\0')
 				break;
 			w += n + (w[n] == ' ');
 		}
@@ -217,38 +251,36 @@ static void find_cue(struct st_doc *d, int i)
 		d->t[i].cue = 1;
 }
 
-/* ASCII punctuation that repeats in runs ("...", "--", "!!!"); never a
- * quotation mark. */
-static int runs(char c)
-{
-	return c && strchr(".,;:!?-*=_~#+/\\|<>^", c) != NULL;
-}
 
-/* The next token at off or later in text[0..e) when the ASCII twin of
- * TOKEN_RE answers and needs no PCRE2: a word, or one character that
- * starts no mark, entity or word.  1 and [*a, *b), or 0 to ask the
- * pattern. */
+/* The next token at off or later in text[0..e) when it needs no PCRE2: a
+ * word that the ASCII twin of TOKEN_RE finds and st_ascii_word_whole()
+ * says is whole, one ASCII character that starts no mark, entity or word,
+ * or st_punct3() punctuation.  1 and [*a, *b), or 0 to ask the pattern. */
 static int quick_token(const char *text, size_t e, size_t off,
                        size_t *ascii_end, size_t *a, size_t *b)
 {
 	size_t u = st_ascii_end(text, e, off, ascii_end), p = off;
 	char c;
 
-	/* \s of a pattern without UCP: tab, LF, VT, FF, CR, space */
-	while (p < u && (text[p] == ' ' || (text[p] >= '\t' &&
-	                                    text[p] <= '\r')))
+	while (p < u && (byte_class[(unsigned char)text[p]] & B_SPACE))
 		p++;
-	if (p == u)
-		return 0;
+	if (p == u) {
+		if (!st_punct3(text + u, e - u))
+			return 0;
+		*a = u;
+		*b = u + 3;
+		return 1;
+	}
 	c = text[p];
 	if (c == '&' || c == '\'')
 		return 0;
 	*a = p;
-	if (st_ascii_alnum(c))
-		*b = st_ascii_word_end(text, p, u);
-	else
+	if (!st_ascii_alnum(c)) {
 		*b = p + 1;
-	return u == e || *b + 1 < u;
+		return 1;
+	}
+	*b = st_ascii_word_end(text, p, u);
+	return st_ascii_word_whole(text, e, *b, u);
 }
 
 static void tokenize_para(struct st_doc *d, struct st_scanner *sc, size_t s,

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <math.h>
 #include <signal.h>
@@ -15,29 +16,66 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
+/* stdin through stdio: what was read of it before stays readable */
+static int read_stdin(struct st_buf *out, struct st_error *err)
 {
-	FILE *fp;
 	char chunk[65536];
 	size_t n;
-	int stdin_ = strcmp(path, "-") == 0;
+
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		st_buf_add(out, chunk, n);
+	if (ferror(stdin))
+		return st_fail(err, "-", 0, "read error: %s", strerror(errno));
+	return 0;
+}
+
+int st_read_file(const char *path, struct st_buf *out, struct st_error *err)
+{
+	struct stat sb;
+	size_t size = 0;
+	int fd, whole = 0;
 
 	st_buf_reset(out);
-	fp = stdin_ ? stdin : fopen(path, "rb");
-	if (!fp)
-		return st_fail(err, path, 0, "cannot open: %s", strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		st_buf_add(out, chunk, n);
-	if (ferror(fp)) {
-		int e = errno;
-		if (!stdin_)
-			fclose(fp);
-		return st_fail(err, path, 0, "read error: %s", strerror(e));
+	if (strcmp(path, "-") == 0) {
+		if (read_stdin(out, err) != 0)
+			return -1;
+		if (!out->s)
+			st_buf_add(out, "", 0);
+		return 0;
 	}
-	if (!stdin_)
-		fclose(fp);
-	if (!out->s)
-		st_buf_add(out, "", 0);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return st_fail(err, path, 0, "cannot open: %s", strerror(errno));
+	/* a regular file is read into room for its size and a byte more, in
+	 * one read(2) when that comes back short with the size read */
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		size = (size_t)sb.st_size;
+		whole = 1;
+	}
+	st_buf_reserve(out, whole ? size + 1 : 65536);
+	for (;;) {
+		size_t ask = out->cap - out->len - 1;
+		ssize_t n = read(fd, out->s + out->len, ask);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			out->s[out->len] = '\0';
+			return st_fail(err, path, 0, "read error: %s",
+			               strerror(e));
+		}
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		if (whole && out->len == size && (size_t)n < ask)
+			break;
+		if (out->cap - out->len - 1 < 4096)
+			st_buf_reserve(out, 65536);
+	}
+	close(fd);
+	out->s[out->len] = '\0';
 	return 0;
 }
 

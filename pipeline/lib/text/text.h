@@ -7,6 +7,8 @@
 
 #include "core/core.h"
 
+#include <string.h>
+
 /* Check that s[0..n) is UTF-8 without NUL bytes; on failure name the
  * 1-based line of the first bad byte in err (file is path). */
 int st_check_text(const char *path, const char *s, size_t n,
@@ -53,7 +55,15 @@ static inline size_t st_ascii_end(const char *s, size_t n, size_t off,
 	size_t u = *ascii_end;
 
 	if (off >= u) {
-		for (u = off; u < n && !(s[u] & 0x80); u++)
+		/* eight bytes at a time while none is above 0x7f */
+		for (u = off; u + 8 <= n; u += 8) {
+			uint64_t x;
+
+			memcpy(&x, s + u, 8);
+			if (x & 0x8080808080808080ULL)
+				break;
+		}
+		for (; u < n && !(s[u] & 0x80); u++)
 			;
 		*ascii_end = u;
 	}
@@ -73,6 +83,34 @@ static inline int st_ascii_alnum(char c)
  * u is the end of the subject or the word ends two bytes or more before
  * u. */
 size_t st_ascii_word_end(const char *s, size_t a, size_t u);
+
+/* Does s[0..n) start with a code point of U+2010..U+2027 other than
+ * U+2019 (dashes, quotation marks, the bullet, the ellipsis)?  Three bytes
+ * in UTF-8, white space to no pattern, and punctuation that neither starts
+ * nor continues a word of the word patterns: a token of its own where a
+ * pattern has \S. */
+static inline int st_punct3(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x90 &&
+	       u[2] <= 0xa7 && u[2] != 0x99;
+}
+
+/* Is the word that st_ascii_word_end(s, a, u) ended at b, in s[0..n),
+ * what the Unicode word patterns match there too?  Yes when u is n, or
+ * when what follows cannot go on with the word: an ASCII byte other than
+ * an apostrophe or hyphen, one of those two followed by ASCII, or either
+ * followed by st_punct3() punctuation. */
+static inline int st_ascii_word_whole(const char *s, size_t n, size_t b,
+                                      size_t u)
+{
+	if (u == n || b + 1 < u)
+		return 1;
+	if (b + 1 == u && s[b] != '\'' && s[b] != '-')
+		return 1;
+	return st_punct3(s + u, n - u);
+}
 
 /* tokens.h - words as the classifier sees them: Unicode words found with a
  * PCRE2 pattern (UTF + UCP, JIT-compiled once), case-folded and normalised
