@@ -413,10 +413,15 @@ char *st_tsv_unescape(char *s);
 int st_tsv_split(char *line, char **f, int max);
 /* Sort the lines of file in into out with sort(1) in the C locale, by
  * their first nkeys (1 to 3) fields compared as bytes, its memory bounded
- * (8 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
+ * (32 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
  * when sort cannot run or fails. */
 int st_sort_file(const char *in, const char *out, int nkeys,
                  const char *tmpdir, struct st_error *err);
+/* The lines of the files ins[0..n) (n >= 1, the strings the caller's)
+ * sorted together into out, as st_sort_file() sorts one file.  Fails as
+ * st_sort_file(), naming ins[0]. */
+int st_sort_files(char *const *ins, size_t n, const char *out, int nkeys,
+                  const char *tmpdir, struct st_error *err);
 /* Merge the files ins[0..n) (n >= 1, the strings the caller's), each
  * sorted as st_sort_file() sorts, into out (sort -m: one pass, no
  * sorting again).  Fails as st_sort_file(), naming ins[0]. */

@@ -71,9 +71,10 @@ int st_tsv_split(char *line, char **f, int max)
 }
 
 /* sort(1) in the C locale, by the first nkeys tab-separated fields, with
- * its memory bounded and its temporary files beside ours: the files
- * ins[0..nin) sorted, or with merge (-m) merged, into out.  Errors name
- * ins[0]. */
+ * its memory bounded (enough for a file of some 20 MB to be sorted
+ * without temporary files) and its temporary files beside ours: the
+ * files ins[0..nin) sorted as one, or with merge (-m) merged, into out.
+ * Errors name ins[0]. */
 static int run_sort(char *const *ins, size_t nin, int merge, const char *out,
                     int nkeys, const char *tmpdir, struct st_error *err)
 {
@@ -96,7 +97,7 @@ static int run_sort(char *const *ins, size_t nin, int merge, const char *out,
 	if (nkeys > 2)
 		argv[n++] = k3;
 	argv[n++] = "-S";
-	argv[n++] = "8M";
+	argv[n++] = "32M";
 	argv[n++] = "-T";
 	argv[n++] = (char *)tmpdir;
 	argv[n++] = "-o";
@@ -165,6 +166,12 @@ int st_sort_file(const char *in, const char *out, int nkeys,
 
 	ins[0] = (char *)in;
 	return run_sort(ins, 1, 0, out, nkeys, tmpdir, err);
+}
+
+int st_sort_files(char *const *ins, size_t n, const char *out, int nkeys,
+                  const char *tmpdir, struct st_error *err)
+{
+	return run_sort(ins, n, 0, out, nkeys, tmpdir, err);
 }
 
 int st_sort_merge(char *const *ins, size_t n, const char *out, int nkeys,
