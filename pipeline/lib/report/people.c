@@ -4,6 +4,7 @@
 #include "report/report.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,18 +247,17 @@ static int close_spill(struct st_people *p, struct st_error *err)
 	return rc;
 }
 
-int st_people_sort(struct st_people *p, char *const *outs,
-                   struct st_error *err)
+int st_people_end_split(struct st_people *p, char *const *outs,
+                        struct st_error *err)
 {
 	size_t i;
 
 	if (close_spill(p, err))
 		return -1;
-	for (i = 0; i < p->nb; i++) {
-		if (st_sort_file(p->spill[i], outs[i], 2, p->dir, err))
-			return -1;
-		unlink(p->spill[i]);
-	}
+	for (i = 0; i < p->nb; i++)
+		if (rename(p->spill[i], outs[i]))
+			return st_fail(err, outs[i], 0, "cannot create: %s",
+			               strerror(errno));
 	return 0;
 }
 
@@ -268,8 +268,9 @@ int st_people_merge(char *const *ins, size_t n, const char *out,
 	char *merged = temp_name(dir, m, "2"), *rows = temp_name(dir, m, "3");
 	int rc = -1;
 
-	/* each file removed once the next is made from it, as below */
-	if (st_sort_merge(ins, n, merged, 2, dir, err) ||
+	/* the tables' files sorted as one; each file removed once the next
+	 * is made from it, as below */
+	if (st_sort_files(ins, n, merged, 2, dir, err) ||
 	    st_people_rows(merged, rows, nlabels, err))
 		goto out;
 	unlink(merged);

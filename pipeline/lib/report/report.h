@@ -112,18 +112,19 @@ void st_people_free(struct st_people *p);
 /* A batch counted by several processes, each over articles of its own,
  * its people folded by several too.  st_people_split(), before any
  * st_people_add(), has p's lines go to n files by their group (what
- * st_speaker_merge() may merge across), and st_people_sort() ends such a
- * table (no st_people_write() then) with file i sorted into outs[i], the
- * caller's to remove.  st_people_merge() takes file i of every table,
- * ins[0..n), and folds their lines into rows as st_people_write() does,
- * sorted as it writes them, into out (its temporary files in dir);
+ * st_speaker_merge() may merge across), and st_people_end_split() ends
+ * such a table (no st_people_write() then) with file i, as written,
+ * moved to outs[i], the caller's to remove.  st_people_merge() takes file
+ * i of every table, ins[0..n), sorts their lines together and folds them
+ * into rows as st_people_write() does, sorted as it writes them, into out
+ * (its temporary files in dir);
  * st_people_add_sorted() has a table with no lines of its own take such
  * a file path (the caller's string, kept alive, and file), and
  * st_people_write() then writes the rows of all those files as those of
  * one batch.  0, or -1 with err naming the file. */
 int st_people_split(struct st_people *p, size_t n, struct st_error *err);
-int st_people_sort(struct st_people *p, char *const *outs,
-                   struct st_error *err);
+int st_people_end_split(struct st_people *p, char *const *outs,
+                        struct st_error *err);
 int st_people_merge(char *const *ins, size_t n, const char *out,
                     const char *dir, int nlabels, struct st_error *err);
 void st_people_add_sorted(struct st_people *p, char *path);
@@ -242,9 +243,9 @@ long st_report_articles(const struct st_report *r);
  * order mark, only rows (ending as opts->excel says); done(arg, ARTICLE,
  * QBYTES, ABYTES) is called after each article's rows with how many
  * bytes they took in quotes and articles; no ids (st_report_ids_* are
- * not for a part); and st_report_end() writes no speakers.csv but sorts
- * the people's lines, split by group into npeople files, into the files
- * people[0..npeople) (st_people_split(), st_people_sort()).  Otherwise as
+ * not for a part); and st_report_end() writes no speakers.csv but leaves
+ * the people's lines, split by group into npeople files, in the files
+ * people[0..npeople) (st_people_split(), st_people_end_split()).  Otherwise as
  * st_report_new(). */
 struct st_report *st_report_new_part(const struct st_report_opts *opts,
                                      FILE *quotes, FILE *articles,
