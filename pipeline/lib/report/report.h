@@ -141,12 +141,21 @@ int st_person_majority(const struct st_person *sp, int nlabels);
 
 /* The quotes of one article with their predictions: q.q[0..n), pred[i]
  * and, after st_article_decide(), evidence[i] (a string the article owns).
- * The slots are reused from one article to the next. */
+ * The slots are reused from one article to the next, and so is what
+ * depends only on a speaker (its actor, key and name: who_*[who's value])
+ * or a role (its actor: roles's value), for the actors of every
+ * st_article_decide() call, which must be the same; both are emptied
+ * when they reach ST_WHO_MAX entries, so that memory stays bounded. */
+#define ST_WHO_MAX (1 << 15)
 struct st_article {
 	struct st_quotes q;
 	size_t n, cap;
 	struct st_pred *pred;
 	char **evidence;
+	struct st_map who, roles;
+	int *who_actor;
+	char **who_key, **who_name;
+	size_t nwho, capwho;
 };
 void st_article_init(struct st_article *a);
 void st_article_finish(struct st_article *a);
