@@ -317,6 +317,40 @@ START_TEST(test_sort_files)
 }
 END_TEST
 
+/* sort's lines read from a pipe; a sort that fails gives its message,
+ * and nothing of it is left in the folder. */
+START_TEST(test_sort_open)
+{
+	char dir[256], in[300], names[1024], got[64] = "";
+	char *ins[1] = { in };
+	struct st_error err = { 0 };
+	struct st_sort sort;
+	FILE *fp;
+
+	test_make_dir(dir, sizeof dir, "pipe");
+	snprintf(in, sizeof in, "%s/in", dir);
+	fp = fopen(in, "w");
+	fputs("b\t2\na\t3\nb\t1\n", fp);
+	fclose(fp);
+	fp = st_sort_open(ins, 1, 0, 2, dir, &sort, &err);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 12);
+	ck_assert_int_eq(st_sort_close(&sort, 0, &err), 0);
+	ck_assert_str_eq(got, "a\t3\nb\t1\nb\t2\n");
+	unlink(in);
+	fp = st_sort_open(ins, 1, 0, 2, dir, &sort, &err);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fgetc(fp), EOF);
+	ck_assert_int_eq(st_sort_close(&sort, 0, &err), -1);
+	ck_assert_str_eq(err.file, in);
+	ck_assert_msg(strncmp(err.msg, "sort failed: ", 13) == 0 &&
+	              strstr(err.msg, "No such file"), "%s", err.msg);
+	test_list_dir(dir, names, sizeof names);
+	ck_assert_str_eq(names, "");
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *people_suite(void)
 {
 	Suite *s = suite_create("people");
@@ -331,6 +365,7 @@ Suite *people_suite(void)
 	tcase_add_test(tc, test_parts);
 	tcase_add_test(tc, test_sort_merge);
 	tcase_add_test(tc, test_sort_files);
+	tcase_add_test(tc, test_sort_open);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -427,5 +427,21 @@ int st_sort_files(char *const *ins, size_t n, const char *out, int nkeys,
  * sorting again).  Fails as st_sort_file(), naming ins[0]. */
 int st_sort_merge(char *const *ins, size_t n, const char *out, int nkeys,
                   const char *tmpdir, struct st_error *err);
+/* The files ins[0..n) sorted as st_sort_files() sorts them (with merge,
+ * merged as st_sort_merge() does), read from the FILE returned as sort
+ * writes them, with no file between; NULL with err when sort cannot run.
+ * st_sort_close() ends it, given rc, the reader's result (0, or -1 with
+ * err filled): it returns rc, or -1 with err naming ins[0] when sort
+ * failed, which is then the cause of what was read. */
+struct st_sort {
+	pid_t pid;		/* the process */
+	char *errpath;		/* its message */
+	const char *in;		/* ins[0] */
+	FILE *fp;
+};
+FILE *st_sort_open(char *const *ins, size_t n, int merge, int nkeys,
+                   const char *tmpdir, struct st_sort *s,
+                   struct st_error *err);
+int st_sort_close(struct st_sort *s, int rc, struct st_error *err);
 
 #endif

@@ -128,13 +128,13 @@ int st_people_end_split(struct st_people *p, char *const *outs,
 int st_people_merge(char *const *ins, size_t n, const char *out,
                     const char *dir, int nlabels, struct st_error *err);
 void st_people_add_sorted(struct st_people *p, char *path);
-/* Fold the people's lines of the file in, sorted by group then place in
- * the batch, into one line per person in the file out: QUOTES-DESC NAME
- * FIRST ROLE ARTICLES QUOTES MAJORITY COUNTS VARIANTS (persons.c).  -1
- * with err naming the file on a read or write error or a line that is
- * not one. */
-int st_people_rows(const char *in, const char *out, int nlabels,
-                   struct st_error *err);
+/* Fold the people's lines read from in (the caller's, named inname in
+ * errors), sorted by group then place in the batch, into one line per
+ * person in the file out: QUOTES-DESC NAME FIRST ROLE ARTICLES QUOTES
+ * MAJORITY COUNTS VARIANTS (persons.c).  -1 with err naming the file on a
+ * read or write error or a line that is not one. */
+int st_people_rows(FILE *in, const char *inname, const char *out,
+                   int nlabels, struct st_error *err);
 /* The label with the most quotes of sp; a tie goes to the larger total
  * probability, then to the first. */
 int st_person_majority(const struct st_person *sp, int nlabels);
