@@ -199,8 +199,9 @@ START_TEST(test_first_seen)
 END_TEST
 
 /* The same batch from two tables, each over articles of its own and
- * split in two by group (st_people_split), sorted apart (st_people_sort),
- * each half folded from both (st_people_merge) and written as one batch
+ * split in two by group (st_people_split), its files left as written
+ * (st_people_end_split), each half sorted and folded from both
+ * (st_people_merge) and written as one batch
  * (st_people_add_sorted); the folder is left with the caller's files
  * only. */
 static char part_dir[256];
@@ -228,7 +229,7 @@ static void from_parts(struct st_people *p)
 	add_in(t[0], "b0", "N:ann lee", "Same", "fifth", "Same", 0, 0.9);
 	add_in(t[1], "c", "S:same", "Same", "sixth", "Same", 0, 0.9);
 	for (i = 0; i < 2; i++) {
-		ck_assert_int_eq(st_people_sort(t[i], outs[i], &err), 0);
+		ck_assert_int_eq(st_people_end_split(t[i], outs[i], &err), 0);
 		st_people_free(t[i]);
 	}
 	for (j = 0; j < 2; j++) {
@@ -285,6 +286,71 @@ START_TEST(test_sort_merge)
 }
 END_TEST
 
+/* Files not sorted, their lines sorted together by their first fields. */
+START_TEST(test_sort_files)
+{
+	char dir[256], in[2][300], out[300], got[64] = "";
+	char *ins[2] = { in[0], in[1] };
+	struct st_error err = { 0 };
+	FILE *fp;
+
+	test_make_dir(dir, sizeof dir, "files");
+	snprintf(in[0], sizeof in[0], "%s/in1", dir);
+	snprintf(in[1], sizeof in[1], "%s/in2", dir);
+	snprintf(out, sizeof out, "%s/out", dir);
+	fp = fopen(in[0], "w");
+	fputs("c\t0\na\t1\nb\t2\n", fp);
+	fclose(fp);
+	fp = fopen(in[1], "w");
+	fputs("b\t3\na\t0\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(st_sort_files(ins, 2, out, 2, dir, &err), 0);
+	fp = fopen(out, "r");
+	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 20);
+	fclose(fp);
+	ck_assert_str_eq(got, "a\t0\na\t1\nb\t2\nb\t3\nc\t0\n");
+	unlink(in[1]);
+	ck_assert_int_eq(st_sort_files(ins, 2, out, 2, dir, &err), -1);
+	ck_assert_str_eq(err.file, in[0]);
+	ck_assert_msg(strstr(err.msg, "No such file") != NULL, "%s", err.msg);
+	test_rm_dir(dir);
+}
+END_TEST
+
+/* sort's lines read from a pipe; a sort that fails gives its message,
+ * and nothing of it is left in the folder. */
+START_TEST(test_sort_open)
+{
+	char dir[256], in[300], names[1024], got[64] = "";
+	char *ins[1] = { in };
+	struct st_error err = { 0 };
+	struct st_sort sort;
+	FILE *fp;
+
+	test_make_dir(dir, sizeof dir, "pipe");
+	snprintf(in, sizeof in, "%s/in", dir);
+	fp = fopen(in, "w");
+	fputs("b\t2\na\t3\nb\t1\n", fp);
+	fclose(fp);
+	fp = st_sort_open(ins, 1, 0, 2, dir, &sort, &err);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 12);
+	ck_assert_int_eq(st_sort_close(&sort, 0, &err), 0);
+	ck_assert_str_eq(got, "a\t3\nb\t1\nb\t2\n");
+	unlink(in);
+	fp = st_sort_open(ins, 1, 0, 2, dir, &sort, &err);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fgetc(fp), EOF);
+	ck_assert_int_eq(st_sort_close(&sort, 0, &err), -1);
+	ck_assert_str_eq(err.file, in);
+	ck_assert_msg(strncmp(err.msg, "sort failed: ", 13) == 0 &&
+	              strstr(err.msg, "No such file"), "%s", err.msg);
+	test_list_dir(dir, names, sizeof names);
+	ck_assert_str_eq(names, "");
+	test_rm_dir(dir);
+}
+END_TEST
+
 Suite *people_suite(void)
 {
 	Suite *s = suite_create("people");
@@ -298,6 +364,8 @@ Suite *people_suite(void)
 	tcase_add_test(tc, test_first_seen);
 	tcase_add_test(tc, test_parts);
 	tcase_add_test(tc, test_sort_merge);
+	tcase_add_test(tc, test_sort_files);
+	tcase_add_test(tc, test_sort_open);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -417,14 +417,35 @@ char *st_tsv_unescape(char *s);
 int st_tsv_split(char *line, char **f, int max);
 /* Sort the lines of file in into out with sort(1) in the C locale, by
  * their first nkeys (1 to 3) fields compared as bytes, its memory bounded
- * (8 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
+ * (32 MB) and its temporary files in tmpdir.  0, or -1 with err naming in
  * when sort cannot run or fails. */
 int st_sort_file(const char *in, const char *out, int nkeys,
                  const char *tmpdir, struct st_error *err);
+/* The lines of the files ins[0..n) (n >= 1, the strings the caller's)
+ * sorted together into out, as st_sort_file() sorts one file.  Fails as
+ * st_sort_file(), naming ins[0]. */
+int st_sort_files(char *const *ins, size_t n, const char *out, int nkeys,
+                  const char *tmpdir, struct st_error *err);
 /* Merge the files ins[0..n) (n >= 1, the strings the caller's), each
  * sorted as st_sort_file() sorts, into out (sort -m: one pass, no
  * sorting again).  Fails as st_sort_file(), naming ins[0]. */
 int st_sort_merge(char *const *ins, size_t n, const char *out, int nkeys,
                   const char *tmpdir, struct st_error *err);
+/* The files ins[0..n) sorted as st_sort_files() sorts them (with merge,
+ * merged as st_sort_merge() does), read from the FILE returned as sort
+ * writes them, with no file between; NULL with err when sort cannot run.
+ * st_sort_close() ends it, given rc, the reader's result (0, or -1 with
+ * err filled): it returns rc, or -1 with err naming ins[0] when sort
+ * failed, which is then the cause of what was read. */
+struct st_sort {
+	pid_t pid;		/* the process */
+	char *errpath;		/* its message */
+	const char *in;		/* ins[0] */
+	FILE *fp;
+};
+FILE *st_sort_open(char *const *ins, size_t n, int merge, int nkeys,
+                   const char *tmpdir, struct st_sort *s,
+                   struct st_error *err);
+int st_sort_close(struct st_sort *s, int rc, struct st_error *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include "report/report.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ struct st_people {
 	FILE **fp;
 	char **buf;		/* their buffers: written once, whole */
 	size_t nb;
-	char *sorted, *out, *outsorted;	/* temporary files */
+	char *out;		/* a temporary file */
 	char *article;		/* the last line's, and its number there */
 	long seq, table;
 	char **parts;		/* rows to merge (st_people_add_sorted) */
@@ -75,9 +76,7 @@ struct st_people *st_people_new(const char *dir, int nlabels,
 	p->dir = st_xstrdup(dir);
 	p->nlabels = nlabels;
 	p->table = tables++;
-	p->sorted = temp_name(dir, p->table, "2");
 	p->out = temp_name(dir, p->table, "3");
-	p->outsorted = temp_name(dir, p->table, "4");
 	p->spill = st_xcalloc(1, sizeof *p->spill);
 	p->fp = st_xcalloc(1, sizeof *p->fp);
 	p->buf = st_xcalloc(1, sizeof *p->buf);
@@ -121,15 +120,11 @@ void st_people_free(struct st_people *p)
 		free(p->spill[i]);
 		free(p->buf[i]);
 	}
-	unlink(p->sorted);
 	unlink(p->out);
-	unlink(p->outsorted);
 	free(p->spill);
 	free(p->fp);
 	free(p->buf);
-	free(p->sorted);
 	free(p->out);
-	free(p->outsorted);
 	free(p->article);
 	free(p->parts);
 	free(p->dir);
@@ -246,38 +241,34 @@ static int close_spill(struct st_people *p, struct st_error *err)
 	return rc;
 }
 
-int st_people_sort(struct st_people *p, char *const *outs,
-                   struct st_error *err)
+int st_people_end_split(struct st_people *p, char *const *outs,
+                        struct st_error *err)
 {
 	size_t i;
 
 	if (close_spill(p, err))
 		return -1;
-	for (i = 0; i < p->nb; i++) {
-		if (st_sort_file(p->spill[i], outs[i], 2, p->dir, err))
-			return -1;
-		unlink(p->spill[i]);
-	}
+	for (i = 0; i < p->nb; i++)
+		if (rename(p->spill[i], outs[i]))
+			return st_fail(err, outs[i], 0, "cannot create: %s",
+			               strerror(errno));
 	return 0;
 }
 
 int st_people_merge(char *const *ins, size_t n, const char *out,
                     const char *dir, int nlabels, struct st_error *err)
 {
-	long m = tables++;
-	char *merged = temp_name(dir, m, "2"), *rows = temp_name(dir, m, "3");
+	char *rows = temp_name(dir, tables++, "3");
+	struct st_sort sort;
+	FILE *in;
 	int rc = -1;
 
-	/* each file removed once the next is made from it, as below */
-	if (st_sort_merge(ins, n, merged, 2, dir, err) ||
-	    st_people_rows(merged, rows, nlabels, err))
-		goto out;
-	unlink(merged);
-	rc = st_sort_file(rows, out, 3, dir, err);
-out:
-	unlink(merged);
+	/* the tables' files sorted as one and folded as sort writes them */
+	in = st_sort_open(ins, n, 0, 2, dir, &sort, err);
+	if (in && !st_sort_close(&sort, st_people_rows(in, ins[0], rows,
+	                                               nlabels, err), err))
+		rc = st_sort_file(rows, out, 3, dir, err);
 	unlink(rows);
-	free(merged);
 	free(rows);
 	return rc;
 }
@@ -291,35 +282,34 @@ void st_people_add_sorted(struct st_people *p, char *path)
 int st_people_write(struct st_people *p, struct st_csv_writer *w,
                     char *const *labels, struct st_error *err)
 {
+	struct st_sort sort;
 	FILE *in;
 	char *line = NULL, *f[9];
+	const char *name;
 	size_t cap = 0;
 	long lineno = 0;
 	int rc = -1;
 
 	if (close_spill(p, err))
 		return -1;
-	/* each file is removed as soon as the next is made from it, so that
-	 * the disk holds two of them at most */
+	/* the rows are read as sort writes them; each file is removed as
+	 * soon as the next is made from it, so that the disk holds two of
+	 * them at most */
 	if (p->nparts) {
-		if (st_sort_merge(p->parts, p->nparts, p->outsorted, 3, p->dir,
-		                  err))
-			return -1;
+		in = st_sort_open(p->parts, p->nparts, 1, 3, p->dir, &sort,
+		                  err);
+		name = p->parts[0];
 	} else {
-		if (st_sort_file(p->spill[0], p->sorted, 2, p->dir, err))
+		in = st_sort_open(p->spill, 1, 0, 2, p->dir, &sort, err);
+		if (!in || st_sort_close(&sort, st_people_rows(in,
+		    p->spill[0], p->out, p->nlabels, err), err))
 			return -1;
 		unlink(p->spill[0]);
-		if (st_people_rows(p->sorted, p->out, p->nlabels, err))
-			return -1;
-		unlink(p->sorted);
-		if (st_sort_file(p->out, p->outsorted, 3, p->dir, err))
-			return -1;
-		unlink(p->out);
+		in = st_sort_open(&p->out, 1, 0, 3, p->dir, &sort, err);
+		name = p->out;
 	}
-	in = fopen(p->outsorted, "r");
 	if (!in)
-		return st_fail(err, p->outsorted, 0, "cannot open: %s",
-		               strerror(errno));
+		return -1;
 	while (getline(&line, &cap, in) >= 0) {
 		long best;
 		char *s;
@@ -328,7 +318,7 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 		lineno++;
 		if (st_tsv_split(line, f, 9) != 9 || st_parse_long(f[6], &best) ||
 		    best < 0 || best >= p->nlabels) {
-			st_fail(err, p->outsorted, lineno, "not a people line");
+			st_fail(err, name, lineno, "not a people line");
 			goto done;
 		}
 		st_csv_put(w, st_tsv_unescape(f[1]));
@@ -348,12 +338,11 @@ int st_people_write(struct st_people *p, struct st_csv_writer *w,
 		st_csv_endrow(w);
 	}
 	if (ferror(in)) {
-		st_fail(err, p->outsorted, 0, "read error: %s", strerror(errno));
+		st_fail(err, name, 0, "read error: %s", strerror(errno));
 		goto done;
 	}
 	rc = 0;
 done:
-	fclose(in);
 	free(line);
-	return rc;
+	return st_sort_close(&sort, rc, err);
 }

@@ -190,19 +190,16 @@ static void flush_group(struct group *g, FILE *out, int nlabels)
 	free(canon);
 }
 
-int st_people_rows(const char *inpath, const char *outpath, int nlabels,
-                   struct st_error *err)
+int st_people_rows(FILE *in, const char *inpath, const char *outpath,
+                   int nlabels, struct st_error *err)
 {
-	FILE *in = fopen(inpath, "r"), *out = NULL;
+	FILE *out = NULL;
 	struct group g = { NULL, 0, 0, { 0 } };
 	char *line = NULL, *prev = NULL, *f[8];
 	size_t cap = 0;
 	long lineno = 0;
 	int rc = -1;
 
-	if (!in)
-		return st_fail(err, inpath, 0, "cannot open: %s",
-		               strerror(errno));
 	out = fopen(outpath, "w");
 	if (!out) {
 		st_fail(err, outpath, 0, "cannot create: %s", strerror(errno));
@@ -234,7 +231,6 @@ int st_people_rows(const char *inpath, const char *outpath, int nlabels,
 done:
 	if (out && fclose(out) && !rc)
 		rc = st_fail(err, outpath, 0, "write error: %s", strerror(errno));
-	fclose(in);
 	free(line);
 	free(prev);
 	free(g.sp);

@@ -112,40 +112,50 @@ void st_people_free(struct st_people *p);
 /* A batch counted by several processes, each over articles of its own,
  * its people folded by several too.  st_people_split(), before any
  * st_people_add(), has p's lines go to n files by their group (what
- * st_speaker_merge() may merge across), and st_people_sort() ends such a
- * table (no st_people_write() then) with file i sorted into outs[i], the
- * caller's to remove.  st_people_merge() takes file i of every table,
- * ins[0..n), and folds their lines into rows as st_people_write() does,
- * sorted as it writes them, into out (its temporary files in dir);
+ * st_speaker_merge() may merge across), and st_people_end_split() ends
+ * such a table (no st_people_write() then) with file i, as written,
+ * moved to outs[i], the caller's to remove.  st_people_merge() takes file
+ * i of every table, ins[0..n), sorts their lines together and folds them
+ * into rows as st_people_write() does, sorted as it writes them, into out
+ * (its temporary files in dir);
  * st_people_add_sorted() has a table with no lines of its own take such
  * a file path (the caller's string, kept alive, and file), and
  * st_people_write() then writes the rows of all those files as those of
  * one batch.  0, or -1 with err naming the file. */
 int st_people_split(struct st_people *p, size_t n, struct st_error *err);
-int st_people_sort(struct st_people *p, char *const *outs,
-                   struct st_error *err);
+int st_people_end_split(struct st_people *p, char *const *outs,
+                        struct st_error *err);
 int st_people_merge(char *const *ins, size_t n, const char *out,
                     const char *dir, int nlabels, struct st_error *err);
 void st_people_add_sorted(struct st_people *p, char *path);
-/* Fold the people's lines of the file in, sorted by group then place in
- * the batch, into one line per person in the file out: QUOTES-DESC NAME
- * FIRST ROLE ARTICLES QUOTES MAJORITY COUNTS VARIANTS (persons.c).  -1
- * with err naming the file on a read or write error or a line that is
- * not one. */
-int st_people_rows(const char *in, const char *out, int nlabels,
-                   struct st_error *err);
+/* Fold the people's lines read from in (the caller's, named inname in
+ * errors), sorted by group then place in the batch, into one line per
+ * person in the file out: QUOTES-DESC NAME FIRST ROLE ARTICLES QUOTES
+ * MAJORITY COUNTS VARIANTS (persons.c).  -1 with err naming the file on a
+ * read or write error or a line that is not one. */
+int st_people_rows(FILE *in, const char *inname, const char *out,
+                   int nlabels, struct st_error *err);
 /* The label with the most quotes of sp; a tie goes to the larger total
  * probability, then to the first. */
 int st_person_majority(const struct st_person *sp, int nlabels);
 
 /* The quotes of one article with their predictions: q.q[0..n), pred[i]
  * and, after st_article_decide(), evidence[i] (a string the article owns).
- * The slots are reused from one article to the next. */
+ * The slots are reused from one article to the next, and so is what
+ * depends only on a speaker (its actor, key and name: who_*[who's value])
+ * or a role (its actor: roles's value), for the actors of every
+ * st_article_decide() call, which must be the same; both are emptied
+ * when they reach ST_WHO_MAX entries, so that memory stays bounded. */
+#define ST_WHO_MAX (1 << 15)
 struct st_article {
 	struct st_quotes q;
 	size_t n, cap;
 	struct st_pred *pred;
 	char **evidence;
+	struct st_map who, roles;
+	int *who_actor;
+	char **who_key, **who_name;
+	size_t nwho, capwho;
 };
 void st_article_init(struct st_article *a);
 void st_article_finish(struct st_article *a);
@@ -242,9 +252,9 @@ long st_report_articles(const struct st_report *r);
  * order mark, only rows (ending as opts->excel says); done(arg, ARTICLE,
  * QBYTES, ABYTES) is called after each article's rows with how many
  * bytes they took in quotes and articles; no ids (st_report_ids_* are
- * not for a part); and st_report_end() writes no speakers.csv but sorts
- * the people's lines, split by group into npeople files, into the files
- * people[0..npeople) (st_people_split(), st_people_sort()).  Otherwise as
+ * not for a part); and st_report_end() writes no speakers.csv but leaves
+ * the people's lines, split by group into npeople files, in the files
+ * people[0..npeople) (st_people_split(), st_people_end_split()).  Otherwise as
  * st_report_new(). */
 struct st_report *st_report_new_part(const struct st_report_opts *opts,
                                      FILE *quotes, FILE *articles,

@@ -10,6 +10,24 @@ void st_article_init(struct st_article *a)
 {
 	memset(a, 0, sizeof *a);
 	st_quotes_init(&a->q);
+	st_map_init(&a->who);
+	st_map_init(&a->roles);
+}
+
+/* Empty what is kept of speakers and roles. */
+static void forget_who(struct st_article *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nwho; i++) {
+		free(a->who_key[i]);
+		free(a->who_name[i]);
+	}
+	a->nwho = 0;
+	st_map_finish(&a->who);
+	st_map_init(&a->who);
+	st_map_finish(&a->roles);
+	st_map_init(&a->roles);
 }
 
 void st_article_clear(struct st_article *a)
@@ -29,6 +47,52 @@ void st_article_finish(struct st_article *a)
 	st_quotes_finish(&a->q);
 	free(a->pred);
 	free(a->evidence);
+	forget_who(a);
+	st_map_finish(&a->who);
+	st_map_finish(&a->roles);
+	free(a->who_actor);
+	free(a->who_key);
+	free(a->who_name);
+}
+
+/* The index in who_* of speaker s, looked up the first time. */
+static size_t who_of(struct st_article *a, const struct st_actors *actors,
+                     const char *s, struct st_buf *key, struct st_buf *name)
+{
+	int *slot = st_map_put(&a->who, s, (int)a->nwho);
+	size_t w = a->nwho;
+
+	if (*slot != (int)w)
+		return (size_t)*slot;
+	if (w >= a->capwho) {
+		a->capwho = a->capwho ? 2 * a->capwho : 64;
+		a->who_actor = st_xrealloc(a->who_actor, a->capwho *
+		                           sizeof *a->who_actor);
+		a->who_key = st_xrealloc(a->who_key, a->capwho *
+		                         sizeof *a->who_key);
+		a->who_name = st_xrealloc(a->who_name, a->capwho *
+		                          sizeof *a->who_name);
+	}
+	a->who_actor[w] = s[0] ? st_actors_find(actors, s) : -1;
+	st_buf_reset(key);
+	st_buf_reset(name);
+	st_speaker_key_of(actors, s, a->who_actor[w], key, name);
+	a->who_key[w] = st_xstrdup(key->s ? key->s : "");
+	a->who_name[w] = st_xstrdup(name->s ? name->s : "");
+	a->nwho++;
+	return w;
+}
+
+/* The actor of role r, looked up the first time. */
+static int role_of(struct st_article *a, const struct st_actors *actors,
+                   const char *r)
+{
+	int *slot = st_map_get(&a->roles, r);
+
+	if (slot)
+		return *slot;
+	return *st_map_put(&a->roles, r, r[0] ? st_actors_find_role(actors, r)
+	                                      : -1);
 }
 
 void st_article_add(struct st_article *a, struct st_quote *q,
@@ -97,36 +161,18 @@ int st_article_decide(struct st_article *art, const struct st_actors *actors,
 	start = st_xcalloc(n + 1, sizeof *start);
 	fill = st_xmalloc(n * sizeof *fill);
 	probs = st_xmalloc(n * (size_t)nlabels * sizeof *probs);
-	/* each speaker's identity and actor, each role's actor */
-	st_map_init(&seen);
+	/* each speaker's identity and actor, each role's actor (the keys
+	 * and names are art's) */
+	if (art->nwho + n > ST_WHO_MAX || art->roles.n + n > ST_WHO_MAX)
+		forget_who(art);
 	for (i = 0; i < n; i++) {
-		int *slot = st_map_put(&seen, a[i].speaker, (int)i);
+		size_t w = who_of(art, actors, a[i].speaker, &key, &name);
 
-		if (*slot != (int)i) {
-			keys[i] = st_xstrdup(keys[*slot]);
-			names[i] = st_xstrdup(names[*slot]);
-			sp_actor[i] = sp_actor[*slot];
-			continue;
-		}
-		sp_actor[i] = a[i].speaker[0]
-		              ? st_actors_find(actors, a[i].speaker) : -1;
-		st_buf_reset(&key);
-		st_buf_reset(&name);
-		st_speaker_key_of(actors, a[i].speaker, sp_actor[i], &key,
-		                  &name);
-		keys[i] = st_xstrdup(key.s ? key.s : "");
-		names[i] = st_xstrdup(name.s ? name.s : "");
+		keys[i] = art->who_key[w];
+		names[i] = art->who_name[w];
+		sp_actor[i] = art->who_actor[w];
+		role_actor[i] = role_of(art, actors, a[i].role);
 	}
-	st_map_finish(&seen);
-	st_map_init(&seen);
-	for (i = 0; i < n; i++) {
-		int *slot = st_map_put(&seen, a[i].role, (int)i);
-
-		role_actor[i] = *slot != (int)i ? role_actor[*slot]
-		                : a[i].role[0]
-		                ? st_actors_find_role(actors, a[i].role) : -1;
-	}
-	st_map_finish(&seen);
 	st_speaker_merge(keys, names, n, canon);
 	/* the quotes by person: order[start[g]..start[g + 1]) are those
 	 * whose canon is g, in text order (a counting sort) */
@@ -201,10 +247,6 @@ int st_article_decide(struct st_article *art, const struct st_actors *actors,
 		                   vars, m, labs, probs, m, err);
 		free(vars);
 		free(labs);
-	}
-	for (i = 0; i < n; i++) {
-		free(keys[i]);
-		free(names[i]);
 	}
 	free(keys);
 	free(names);

@@ -409,7 +409,7 @@ int st_report_end(struct st_report *r, struct st_error *err)
 {
 	if (r->done)
 		return finish_article(r, err) ||
-		       st_people_sort(r->people, r->people_out, err) ? -1 : 0;
+		       st_people_end_split(r->people, r->people_out, err) ? -1 : 0;
 	if (start_ids(r, err))
 		return -1;
 	if (finish_article(r, err) || articles_before(r, NULL, err))
