@@ -205,13 +205,16 @@ AOPTS := $(O)/actor-options/$(akey)$(mkey)
 $(AOPTS): FORCE
 	@$(call update_list,$@,actors=$(strip $(RUN_ACTORS)))
 
+# The stages' folders are made once, while the batches are tokenized, not
+# by a shell of their own before each stage.
+$(VDIR) $(PDIR):
+	@mkdir -p $@
+
 $(VDIR)/%.svm: $(QDIR)/%.csv $(BIN)/stance-features $(MODEL_FILES) \
-		$(AOPTS) $(RUN_ACTORS)
-	@mkdir -p $(@D)
+		$(AOPTS) $(RUN_ACTORS) | $(VDIR)
 	$(BIN)/stance-features -m $(MODEL) $(RUN_ACTORS:%=--actors %) -o $@ $<
 
-$(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES)
-	@mkdir -p $(@D)
+$(PDIR)/%.csv: $(VDIR)/%.svm $(BIN)/stance-classify $(MODEL_FILES) | $(PDIR)
 	$(BIN)/stance-classify -m $(MODEL) -o $@ $<
 
 # The report options in force, rewritten only when they change, so that
