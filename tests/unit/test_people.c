@@ -255,65 +255,53 @@ START_TEST(test_parts)
 }
 END_TEST
 
-/* sort -m: files sorted apart, merged by their first fields. */
-START_TEST(test_sort_merge)
+/* fn over two files holding in1 and in2, keyed by their first two
+ * fields: the lines "a 0, a 1, b 2, b 3, c 0" out; the second file gone,
+ * an error naming the first. */
+static void check_sort(int (*fn)(char *const *, size_t, const char *, int,
+                                 const char *, struct st_error *),
+                       const char *name, const char *in1, const char *in2)
 {
 	char dir[256], in[2][300], out[300], got[64] = "";
 	char *ins[2] = { in[0], in[1] };
 	struct st_error err = { 0 };
 	FILE *fp;
 
-	test_make_dir(dir, sizeof dir, "merge");
+	test_make_dir(dir, sizeof dir, name);
 	snprintf(in[0], sizeof in[0], "%s/in1", dir);
 	snprintf(in[1], sizeof in[1], "%s/in2", dir);
 	snprintf(out, sizeof out, "%s/out", dir);
 	fp = fopen(in[0], "w");
-	fputs("a\t1\nb\t2\nc\t0\n", fp);
+	fputs(in1, fp);
 	fclose(fp);
 	fp = fopen(in[1], "w");
-	fputs("a\t0\nb\t3\n", fp);
+	fputs(in2, fp);
 	fclose(fp);
-	ck_assert_int_eq(st_sort_merge(ins, 2, out, 2, dir, &err), 0);
+	ck_assert_int_eq(fn(ins, 2, out, 2, dir, &err), 0);
 	fp = fopen(out, "r");
 	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 20);
 	fclose(fp);
 	ck_assert_str_eq(got, "a\t0\na\t1\nb\t2\nb\t3\nc\t0\n");
 	unlink(in[1]);
-	ck_assert_int_eq(st_sort_merge(ins, 2, out, 2, dir, &err), -1);
+	ck_assert_int_eq(fn(ins, 2, out, 2, dir, &err), -1);
 	ck_assert_str_eq(err.file, in[0]);
 	ck_assert_msg(strstr(err.msg, "No such file") != NULL, "%s", err.msg);
 	test_rm_dir(dir);
+}
+
+/* sort -m: files sorted apart, merged by their first fields. */
+START_TEST(test_sort_merge)
+{
+	check_sort(st_sort_merge, "merge", "a\t1\nb\t2\nc\t0\n",
+	           "a\t0\nb\t3\n");
 }
 END_TEST
 
 /* Files not sorted, their lines sorted together by their first fields. */
 START_TEST(test_sort_files)
 {
-	char dir[256], in[2][300], out[300], got[64] = "";
-	char *ins[2] = { in[0], in[1] };
-	struct st_error err = { 0 };
-	FILE *fp;
-
-	test_make_dir(dir, sizeof dir, "files");
-	snprintf(in[0], sizeof in[0], "%s/in1", dir);
-	snprintf(in[1], sizeof in[1], "%s/in2", dir);
-	snprintf(out, sizeof out, "%s/out", dir);
-	fp = fopen(in[0], "w");
-	fputs("c\t0\na\t1\nb\t2\n", fp);
-	fclose(fp);
-	fp = fopen(in[1], "w");
-	fputs("b\t3\na\t0\n", fp);
-	fclose(fp);
-	ck_assert_int_eq(st_sort_files(ins, 2, out, 2, dir, &err), 0);
-	fp = fopen(out, "r");
-	ck_assert_uint_eq(fread(got, 1, sizeof got - 1, fp), 20);
-	fclose(fp);
-	ck_assert_str_eq(got, "a\t0\na\t1\nb\t2\nb\t3\nc\t0\n");
-	unlink(in[1]);
-	ck_assert_int_eq(st_sort_files(ins, 2, out, 2, dir, &err), -1);
-	ck_assert_str_eq(err.file, in[0]);
-	ck_assert_msg(strstr(err.msg, "No such file") != NULL, "%s", err.msg);
-	test_rm_dir(dir);
+	check_sort(st_sort_files, "files", "c\t0\na\t1\nb\t2\n",
+	           "b\t3\na\t0\n");
 }
 END_TEST
 
