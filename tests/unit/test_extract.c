@@ -263,6 +263,13 @@ START_TEST(test_no_tokenizer_and_no_quotes)
 	ck_assert_uint_eq(run("The parliament met on Tuesday.\n"
 	                      "Nobody said anything about the CSTO.\n"), 0);
 	ck_assert_uint_eq(run(""), 0);
+	/* empty articles in a row (no token to hand on, a folded buffer
+	 * all the same: a leak under check-asan if one is lost), then
+	 * one with a quote again */
+	ck_assert_uint_eq(run(""), 0);
+	ck_assert_uint_eq(run(text), 1);
+	ck_assert_str_eq(qs.q[0].speaker, "Hrant Vardanyan");
+	ck_assert_str_eq(qs.q[0].tokens, "yerevan will decid");
 }
 END_TEST
 

@@ -78,6 +78,10 @@ void st_extract(struct st_extractor *x, struct st_tokenizer *tk,
 		d.t = x->t;
 		d.capt = x->capt;
 		x->t = NULL;
+	}
+	/* apart from the tokens: an article without a token has a folded
+	 * buffer all the same */
+	if (x->fold.s) {
 		st_buf_finish(&d.fold);
 		d.fold = x->fold;
 		st_buf_init(&x->fold);
