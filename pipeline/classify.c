@@ -2,7 +2,6 @@
  * per quote. */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,47 +31,6 @@ static const char usage[] =
 "\n"
 "Exit status: 0 if all went well, 1 for bad input or an I/O error,\n"
 "2 for a usage error.\n";
-
-/* "%.6f" of v, made by integer arithmetic when 0 <= v < 2^30 (a
- * probability always is) rather than by snprintf, whose decimal
- * conversion costs more than the prediction itself.  v is M / 2^sh
- * exactly (M its 53-bit significand), so v * 10^6 is M * 10^6 / 2^sh,
- * whose quotient and remainder, in 128 bits, round to nearest with ties
- * to even as printf does. */
-static void put_prob(struct st_csv_writer *w, double v)
-{
-	__extension__ typedef unsigned __int128 u128;
-	char tmp[64], *p = tmp + sizeof tmp;
-	unsigned long long q = 0, ip, bits;
-	int ex, sh, i;
-
-	if (signbit(v) || !(v < 1073741824.0) || sizeof bits != sizeof v) {
-		snprintf(tmp, sizeof tmp, "%.6f", v);
-		st_csv_putraw(w, tmp);
-		return;
-	}
-	memcpy(&bits, &v, sizeof bits);
-	ex = (int)(bits >> 52);		/* the sign bit is 0 */
-	sh = 1075 - ex;
-	if (ex != 0 && sh < 120) {	/* else 0, subnormal or below 2^-66 */
-		u128 n = (u128)((bits & 0xFFFFFFFFFFFFFULL) |
-		                0x10000000000000ULL) * 1000000u;
-		u128 r = n & (((u128)1 << sh) - 1), half = (u128)1 << (sh - 1);
-
-		q = (unsigned long long)(n >> sh);
-		if (r > half || (r == half && (q & 1)))
-			q++;
-	}
-	*--p = '\0';
-	for (i = 0; i < 6; i++, q /= 10)
-		*--p = (char)('0' + q % 10);
-	*--p = '.';
-	ip = q;
-	do
-		*--p = (char)('0' + ip % 10);
-	while (ip /= 10);
-	st_csv_putraw(w, p);
-}
 
 /* The key of the quote, then its prediction's columns. */
 static void header(struct st_csv_writer *w, const struct st_model *model)
@@ -176,9 +134,9 @@ int main(int argc, char **argv)
 			st_csv_put(&w, article ? article : "");
 			st_csv_put(&w, quote_id ? quote_id : "");
 			st_csv_put(&w, model.labels[best]);
-			put_prob(&w, prob[best]);
+			st_csv_putd(&w, prob[best], 6);
 			for (k = 0; k < model.nlabels; k++)
-				put_prob(&w, prob[k]);
+				st_csv_putd(&w, prob[k], 6);
 			st_csv_endrow(&w);
 			cli_progress_step(&prog, 1);
 		}

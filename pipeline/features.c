@@ -41,8 +41,7 @@ struct vline {
 static void put_line(struct vline *v, FILE *out, int label,
                      const struct st_vec *x, const struct st_quote *q)
 {
-	char id[16], *p = id + sizeof id;
-	unsigned u = (unsigned)q->id;
+	char id[16];
 	size_t n;
 
 	if (ST_VEC_LINE_MAX(x->n) > v->cap) {
@@ -50,15 +49,10 @@ static void put_line(struct vline *v, FILE *out, int label,
 		v->s = st_xrealloc(v->s, v->cap);
 	}
 	n = st_vec_format(v->s, label, x);
-	/* "q" and the id (which the reader checked is positive) */
-	*--p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	*--p = 'q';
+	st_quote_id(id, q->id);
 	st_buf_reset(&v->key);
 	st_buf_add(&v->key, v->s, n);
-	st_vkey_add(&v->key, q->article, p);
+	st_vkey_add(&v->key, q->article, id);
 	st_buf_addc(&v->key, '\n');
 	fwrite(v->key.s, 1, v->key.len, out);
 }

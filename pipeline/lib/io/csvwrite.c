@@ -107,43 +107,45 @@ void st_csv_putl(struct st_csv_writer *w, long v)
 }
 
 /* v with d decimals into tmp (32 bytes or more) as %.*f writes it, and its
- * length; 0 when snprintf() must say.  Only for v >= 0 (not -0) and d <= 6
- * with v * 10^d below 1e9, where that product is within 1.2e-7 of its
- * exact value: unless its fraction is within 1e-6 of a half, rounding it
- * to the nearest integer rounds the exact value as %f does, and that
- * integer's digits are the number's. */
+ * length; 0 when snprintf() must say: only 0 <= v < 2^30 (not -0) and
+ * d <= 9 are done here.  v is M / 2^sh exactly (M its 53-bit
+ * significand), so v * 10^d is M * 10^d / 2^sh, whose quotient and
+ * remainder, in 128 bits, round to nearest with ties to even as printf
+ * does; that integer's digits are the number's. */
 static size_t fixed(char *tmp, double v, int d)
 {
-	static const double scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
-	unsigned long long u, div = 1;
-	double x, r;
-	size_t n = 0;
+	__extension__ typedef unsigned __int128 u128;
+	unsigned long long q = 0, bits, scale = 1, ip;
 	char dig[24];
-	int k = 0, i;
+	size_t n = 0;
+	int ex, sh, i, k = 0;
 
-	if (d < 0 || d > 6 || signbit(v) || !(v >= 0))
+	if (d < 0 || d > 9 || signbit(v) || !(v < 1073741824.0) ||
+	    sizeof bits != sizeof v)
 		return 0;
-	x = v * scale[d];
-	if (!(x < 1e9))
-		return 0;
-	r = floor(x);
-	if (fabs(x - r - 0.5) < 1e-6)
-		return 0;
-	u = (unsigned long long)r + (x - r > 0.5);
 	for (i = 0; i < d; i++)
-		div *= 10;
-	/* the integer part, then the point and d digits */
-	{
-		unsigned long long ip = u / div;
+		scale *= 10;
+	memcpy(&bits, &v, sizeof bits);
+	ex = (int)(bits >> 52);		/* the sign bit is 0 */
+	sh = 1075 - ex;
+	if (ex != 0 && sh < 120) {	/* else 0, subnormal or below 2^-66 */
+		u128 m = (u128)((bits & 0xFFFFFFFFFFFFFULL) |
+		                0x10000000000000ULL) * scale;
+		u128 r = m & (((u128)1 << sh) - 1), half = (u128)1 << (sh - 1);
 
-		do
-			dig[k++] = (char)('0' + ip % 10);
-		while (ip /= 10);
-		while (k)
-			tmp[n++] = dig[--k];
+		q = (unsigned long long)(m >> sh);
+		if (r > half || (r == half && (q & 1)))
+			q++;
 	}
+	/* the integer part, then the point and d digits */
+	ip = q / scale;
+	do
+		dig[k++] = (char)('0' + ip % 10);
+	while (ip /= 10);
+	while (k)
+		tmp[n++] = dig[--k];
 	if (d) {
-		unsigned long long f = u % div;
+		unsigned long long f = q % scale;
 
 		tmp[n++] = '.';
 		for (i = d - 1; i >= 0; i--) {

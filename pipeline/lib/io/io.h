@@ -269,6 +269,9 @@ extern const char *const st_quotes_header[];
 
 /* Write the header (when header is set) and the quotes to fp. */
 void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header);
+/* The quote id of number id, "q" and its digits as "q%d" writes them,
+ * into buf (16 bytes or more). */
+void st_quote_id(char *buf, int id);
 
 /* Append the rows of a quotes file (contents data, named path in
  * messages) to qs.  Fails on a missing column, a bad number, or CSV that

@@ -87,9 +87,7 @@ struct st_quote *st_quotes_add(struct st_quotes *qs)
 	return q;
 }
 
-/* "q" and the number id into buf (16 bytes or more), as "q%d" writes
- * them. */
-static void quote_id(char *buf, int id)
+void st_quote_id(char *buf, int id)
 {
 	char dig[12];
 	unsigned u = id < 0 ? 0u - (unsigned)id : (unsigned)id;
@@ -121,7 +119,7 @@ void st_quotes_write(FILE *fp, const struct st_quotes *qs, int header)
 	for (i = 0; i < qs->n; i++) {
 		const struct st_quote *q = &qs->q[i];
 
-		quote_id(id, q->id);
+		st_quote_id(id, q->id);
 		st_csv_put(&w, q->article);
 		st_csv_put(&w, id);
 		st_csv_putl(&w, q->paragraph);

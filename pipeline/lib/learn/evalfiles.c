@@ -96,7 +96,7 @@ void st_eval_write_folds(FILE *fp, const struct st_eval *ev,
 		const struct st_quote *q = &qs->q[i];
 		char id[32];
 
-		snprintf(id, sizeof id, "q%d", q->id);
+		st_quote_id(id, q->id);
 		st_csv_put(&w, q->article);
 		st_csv_put(&w, id);
 		st_csv_putl(&w, by_article[i]);

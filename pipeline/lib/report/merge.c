@@ -275,7 +275,7 @@ static int advance(const struct st_merge *m, struct stream *s,
 	}
 	s->started = 1;
 	s->start = s->q->start;
-	snprintf(id, sizeof id, "q%d", s->q->id);
+	st_quote_id(id, s->q->id);
 	if (*st_map_put(&s->ids, id, (int)s->q->line) != (int)s->q->line)
 		return st_fail(err, s->qpath, s->q->line, "'%s,%s' given twice "
 		               "(first at line %d)", s->q->article, id,

@@ -291,7 +291,7 @@ static int finish_article(struct st_report *r, struct st_error *err)
 		struct st_csv_writer *cw = &r->wq;
 		char id[32];
 
-		snprintf(id, sizeof id, "q%d", q->id);
+		st_quote_id(id, q->id);
 		st_csv_put(cw, a->q.q[0].article);
 		st_csv_putraw(cw, id);
 		st_csv_putl(cw, q->paragraph);
