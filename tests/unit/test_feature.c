@@ -765,8 +765,9 @@ START_TEST(test_quote_vector_memo)
 {
 	static const char *const q3[][5] = {
 		/* speaker, role, context, tokens, text */
-		{ "Nikol Pashinyan", "prime minister", "said the prime minister",
-		  "we will win the vote", "We will win the vote" },
+		{ "Aram Ghukasyan", "Civil Contract MP",
+		  "said the Civil Contract MP", "we will win the vote",
+		  "We will win the vote" },
 		{ "", "opposition MP", "an opposition MP said",
 		  "the vote was stolen", "The vote was stolen" },
 		{ "", "prime minister", "he added", "", "We will win again" },
